@@ -1,0 +1,37 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension CivilTime {
+    /// The civil time at `unixSeconds` in a zone `offsetSeconds` east of UTC.
+    ///
+    /// Uses the days-from-civil inverse of the proleptic Gregorian calendar, so no
+    /// calendar object or time-zone database is needed.
+    public init(unixSeconds: Int64, offsetSeconds: Int) {
+        let local = unixSeconds + Int64(offsetSeconds)
+        let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
+        let secondOfDay = Int(local - days * 86_400)
+        // Civil-from-days (era-based, valid for any day count).
+        let shifted = days + 719_468
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = Int(dayOfYear - (153 * monthIndex + 2) / 5 + 1)
+        let month = Int(monthIndex < 10 ? monthIndex + 3 : monthIndex - 9)
+        let year = Int(yearOfEra + era * 400) + (month <= 2 ? 1 : 0)
+        self.init(
+            year: year, month: month, day: day,
+            hour: secondOfDay / 3600, minute: secondOfDay / 60 % 60, second: secondOfDay % 60)!
+    }
+
+    /// The current civil time in a zone `offsetSeconds` east of UTC.
+    public static func now(offsetSeconds: Int) -> CivilTime {
+        var spec = timespec()
+        clock_gettime(CLOCK_REALTIME, &spec)
+        return CivilTime(unixSeconds: Int64(spec.tv_sec), offsetSeconds: offsetSeconds)
+    }
+}

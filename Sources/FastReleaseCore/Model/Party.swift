@@ -1,0 +1,82 @@
+/// A person or enterprise named in a declaration.
+public struct Party: Sendable, Hashable {
+    /// The party's identifier: a customs enterprise code, an EORI, or a personal id.
+    public var code: String
+    /// The party's name, as declared.
+    public var name: String
+    /// The party's country, where the format states it.
+    public var country: CountryCode?
+
+    /// Creates a party.
+    public init(code: String, name: String = "", country: CountryCode? = nil) {
+        self.code = code
+        self.name = name
+        self.country = country
+    }
+}
+
+/// The roles a party can play in a declaration, named as risk rules name them.
+public enum PartyRole: String, Sendable, Hashable, CaseIterable {
+    /// Who lodges the declaration (CEB `agentCode`, WCO `Declarant`).
+    case declarant
+    /// A representative acting for the trader.
+    case agent
+    /// The e-commerce platform (CEB `ebpCode`).
+    case platform
+    /// The e-commerce enterprise selling the goods (CEB `ebcCode`).
+    case seller
+    /// Who imports: a natural person in cross-border e-commerce.
+    case importer
+    /// Who exports: the actual shipper.
+    case exporter
+    /// Who receives the goods.
+    case consignee
+    /// The logistics enterprise.
+    case logistics
+}
+
+/// The parties of a declaration, one slot per role, stored inline (no dictionary per declaration).
+public struct Parties: Sendable, Hashable {
+    private var slots: (Party?, Party?, Party?, Party?, Party?, Party?, Party?, Party?)
+
+    /// Creates an empty set of parties.
+    public init() {
+        slots = (nil, nil, nil, nil, nil, nil, nil, nil)
+    }
+
+    /// The party in a role, if the declaration names one.
+    public subscript(role: PartyRole) -> Party? {
+        get {
+            switch role {
+            case .declarant: slots.0
+            case .agent: slots.1
+            case .platform: slots.2
+            case .seller: slots.3
+            case .importer: slots.4
+            case .exporter: slots.5
+            case .consignee: slots.6
+            case .logistics: slots.7
+            }
+        }
+        set {
+            switch role {
+            case .declarant: slots.0 = newValue
+            case .agent: slots.1 = newValue
+            case .platform: slots.2 = newValue
+            case .seller: slots.3 = newValue
+            case .importer: slots.4 = newValue
+            case .exporter: slots.5 = newValue
+            case .consignee: slots.6 = newValue
+            case .logistics: slots.7 = newValue
+            }
+        }
+    }
+
+    public static func == (lhs: Parties, rhs: Parties) -> Bool {
+        PartyRole.allCases.allSatisfy { lhs[$0] == rhs[$0] }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        for role in PartyRole.allCases { hasher.combine(self[role]) }
+    }
+}

@@ -1,0 +1,114 @@
+/// Writes decisions as one XML document, `<Decisions xmlns="urn:fastrelease:decision:1">`,
+/// with one `<Decision>` or `<Error>` element per record.
+///
+/// ```xml
+/// <Decision declaration="NBBH20160308005" lane="release" score="0" ...>
+///   <Hit rule="ENT-BLACK" weight="50" lane="inspect-release">Black-listed enterprise</Hit>
+/// </Decision>
+/// ```
+public struct XMLDecisionEncoder: DecisionEncoder {
+    /// The namespace of the output document.
+    public static let namespace = "urn:fastrelease:decision:1"
+
+    /// Creates an encoder.
+    public init() {}
+
+    public var header: [UInt8] {
+        Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Decisions xmlns=\"\(Self.namespace)\">\n".utf8)
+    }
+
+    public var footer: [UInt8] { Array("</Decisions>\n".utf8) }
+
+    public func encode(_ decision: Decision, into out: inout [UInt8]) {
+        out.append(text: "  <Decision")
+        out.attribute("declaration", decision.declarationID)
+        out.attribute("message", decision.messageID)
+        out.attribute("format", decision.format)
+        out.attribute("direction", decision.direction.rawValue)
+        out.attribute("function", decision.function.rawValue)
+        out.attribute("lane", decision.lane.name)
+        out.attribute("laneSource", decision.laneSource.label)
+        out.attribute("score", String(decision.score))
+        out.attribute("profile", decision.profileVersion)
+        out.attribute("asOf", decision.asOf.description)
+        out.append(text: ">\n")
+        for hit in decision.hits {
+            out.append(text: "    <Hit")
+            out.attribute("rule", hit.ruleID)
+            out.attribute("weight", String(hit.weight))
+            if let lane = hit.lane { out.attribute("lane", lane.name) }
+            if !hit.itemLines.isEmpty { out.attribute("items", hit.itemLines.map(String.init).joined(separator: " ")) }
+            out.append(UInt8(ascii: ">"))
+            out.append(xmlEscaped: hit.reason)
+            out.append(text: "</Hit>\n")
+        }
+        for test in decision.labTests {
+            out.append(text: "    <LabTest>")
+            out.append(xmlEscaped: test)
+            out.append(text: "</LabTest>\n")
+        }
+        let sampling = decision.sampling
+        out.append(text: "    <Sampling")
+        out.attribute("class", sampling.creditClass)
+        out.attribute("rate", String(sampling.rate))
+        out.attribute("draw", String(sampling.draw))
+        out.attribute("drawn", String(sampling.drawn))
+        out.attribute("period", sampling.period)
+        out.append(text: "/>\n    <Enterprise")
+        out.attribute("code", decision.enterprise.code)
+        out.attribute("class", String(decision.enterprise.creditClass))
+        if let list = decision.enterprise.list { out.attribute("list", list.rawValue) }
+        out.attribute("registered", String(decision.enterprise.registered))
+        out.append(text: "/>\n")
+        for issue in decision.issues {
+            out.append(text: "    <Issue")
+            out.attribute("code", issue.code)
+            out.append(UInt8(ascii: ">"))
+            out.append(xmlEscaped: issue.detail)
+            out.append(text: "</Issue>\n")
+        }
+        out.append(text: "    <Timing decodeMicroseconds=\"")
+        out.append(tenths: decision.timing.decodeMicroseconds)
+        out.append(text: "\" scoreMicroseconds=\"")
+        out.append(tenths: decision.timing.scoreMicroseconds)
+        out.append(text: "\"/>\n  </Decision>\n")
+    }
+
+    public func encode(_ error: DeclarationError, into out: inout [UInt8]) {
+        out.append(text: "  <Error")
+        out.attribute("code", error.code.name)
+        out.attribute("source", error.position.source)
+        out.attribute("line", String(error.position.line))
+        out.attribute("column", String(error.position.column))
+        out.attribute("message", error.messageID)
+        out.attribute("declaration", error.declarationID)
+        out.append(UInt8(ascii: ">"))
+        out.append(xmlEscaped: error.reason)
+        out.append(text: "</Error>\n")
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Appends ` name="value"` with the value escaped.
+    mutating func attribute(_ name: String, _ value: String) {
+        append(text: " \(name)=\"")
+        append(xmlEscaped: value)
+        append(UInt8(ascii: "\""))
+    }
+
+    /// Appends text with `& < > " '` escaped and other control characters dropped.
+    mutating func append(xmlEscaped text: String) {
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): append(text: "&amp;")
+            case UInt8(ascii: "<"): append(text: "&lt;")
+            case UInt8(ascii: ">"): append(text: "&gt;")
+            case UInt8(ascii: "\""): append(text: "&quot;")
+            case UInt8(ascii: "'"): append(text: "&apos;")
+            case 0x09, 0x0A, 0x0D: append(byte)
+            case ..<0x20: continue
+            default: append(byte)
+            }
+        }
+    }
+}

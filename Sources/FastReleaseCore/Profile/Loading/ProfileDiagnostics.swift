@@ -1,0 +1,26 @@
+/// Collects the issues found while loading a profile, so that all are reported at once.
+final class ProfileDiagnostics {
+    private(set) var issues: [ProfileIssue] = []
+
+    var hasErrors: Bool { issues.contains { $0.severity == .error } }
+
+    func error(_ position: SourcePosition, _ message: String) {
+        issues.append(ProfileIssue(.error, at: position, message))
+    }
+
+    func warning(_ position: SourcePosition, _ message: String) {
+        issues.append(ProfileIssue(.warning, at: position, message))
+    }
+
+    /// Issues sorted errors first, then by file, line and column.
+    var sortedIssues: [ProfileIssue] {
+        issues.enumerated().sorted { left, right in
+            let (a, b) = (left.element, right.element)
+            if a.severity != b.severity { return a.severity == .error }
+            if a.position.source != b.position.source { return a.position.source < b.position.source }
+            if a.position.line != b.position.line { return a.position.line < b.position.line }
+            if a.position.column != b.position.column { return a.position.column < b.position.column }
+            return left.offset < right.offset
+        }.map(\.element)
+    }
+}

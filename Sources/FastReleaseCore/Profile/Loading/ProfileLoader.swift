@@ -1,0 +1,213 @@
+import Foundation
+internal import Yams
+
+/// Reads a profile directory (`profile.yaml`, its rule files and its enterprise register)
+/// into a ``RiskProfile``, reporting every mistake at once.
+///
+/// ```swift
+/// let profile = try ProfileLoader().load(directory: "Profiles/default")
+/// let compiled = try CompiledProfile(profile)
+/// ```
+public struct ProfileLoader: Sendable {
+    /// The profile format version this loader reads.
+    public static let formatVersion = 1
+
+    /// Creates a loader.
+    public init() {}
+
+    /// Loads and checks a profile directory.
+    ///
+    /// - Parameter directory: the folder holding `profile.yaml`.
+    /// - Returns: the profile and any warnings.
+    /// - Throws: ``ProfileError`` listing every error (file:line:column and what to fix).
+    public func load(directory: String) throws(ProfileError) -> (profile: RiskProfile, warnings: [ProfileIssue]) {
+        let diagnostics = ProfileDiagnostics()
+        let profile = read(directory: directory, diagnostics: diagnostics)
+        if diagnostics.hasErrors || profile == nil {
+            throw ProfileError(issues: diagnostics.sortedIssues)
+        }
+        return (profile!, diagnostics.sortedIssues)
+    }
+
+    private func read(directory: String, diagnostics: ProfileDiagnostics) -> RiskProfile? {
+        let mainPath = (directory as NSString).appendingPathComponent("profile.yaml")
+        let file = YAMLFile(path: mainPath, diagnostics: diagnostics)
+        guard let text = readText(mainPath, diagnostics: diagnostics, hint: "a profile directory holds profile.yaml") else {
+            return nil
+        }
+        guard let root = file.parse(text) else { return nil }
+        let keys = ["format", "name", "description", "timezone", "enterprises", "country_groups", "lanes", "sampling", "rules"]
+        guard let entries = file.mapping(root, "profile.yaml", allowed: keys) else { return nil }
+        var profile = RiskProfile(name: (directory as NSString).lastPathComponent)
+        var seen = Set<String>()
+        var ruleNodes: [Node] = []
+        for entry in entries {
+            seen.insert(entry.key)
+            switch entry.key {
+            case "format":
+                if let version = file.integer(entry.value, "format", in: 0...Int.max), version != Self.formatVersion {
+                    file.error(entry.value, "this FastRelease reads profile format \(Self.formatVersion), not \(version)")
+                }
+            case "name": profile.name = file.nonEmptyString(entry.value, "name") ?? profile.name
+            case "description": profile.summary = file.string(entry.value, "description") ?? ""
+            case "timezone": profile.timeZoneOffsetSeconds = readOffset(entry.value, file) ?? 0
+            case "enterprises": readEnterprises(entry.value, file, directory: directory, into: &profile)
+            case "country_groups": profile.countryGroups = readCountryGroups(entry.value, file)
+            case "lanes": profile.thresholds = readLanes(entry.value, file)
+            case "sampling": profile.sampling = readSampling(entry.value, file)
+            case "rules": ruleNodes.append(entry.value)
+            default: break
+            }
+        }
+        for required in ["format", "sampling", "rules"] where !seen.contains(required) {
+            file.error(root, "profile.yaml has no `\(required)`; add it (see docs/profiles.md)")
+        }
+        let rulesReader = RuleReader(groups: Set(profile.countryGroups.keys))
+        profile.rules = ruleNodes.flatMap { rulesReader.readRuleList($0, file, directory: directory) }
+        rulesReader.checkUniqueIDs(profile.rules, diagnostics: diagnostics)
+        return profile
+    }
+
+    // MARK: Sections
+
+    private func readOffset(_ node: Node, _ file: YAMLFile) -> Int? {
+        guard let text = file.string(node, "timezone") else { return nil }
+        let bytes = Array(text.utf8)
+        let digits = bytes.dropFirst().filter { $0 != UInt8(ascii: ":") }
+        guard bytes.count == 6, [UInt8(ascii: "+"), UInt8(ascii: "-")].contains(bytes[0]), bytes[3] == UInt8(ascii: ":"),
+            digits.count == 4, digits.allSatisfy({ (48...57).contains($0) })
+        else {
+            file.error(node, "timezone must be an offset such as `+08:00`, found `\(text)`")
+            return nil
+        }
+        let number = digits.reduce(0) { $0 * 10 + Int($1 - 48) }
+        let seconds = (number / 100) * 3600 + (number % 100) * 60
+        return bytes[0] == UInt8(ascii: "-") ? -seconds : seconds
+    }
+
+    private func readEnterprises(_ node: Node, _ file: YAMLFile, directory: String, into profile: inout RiskProfile) {
+        guard let entries = file.mapping(node, "enterprises", allowed: ["register", "roles", "unregistered_class"]) else {
+            return
+        }
+        for entry in entries {
+            switch entry.key {
+            case "register":
+                guard let name = file.nonEmptyString(entry.value, "enterprises.register") else { continue }
+                let path = (directory as NSString).appendingPathComponent(name)
+                guard let text = readText(path, diagnostics: file.diagnostics, at: file.position(entry.value)) else { continue }
+                profile.register = RegisterReader(path: path, diagnostics: file.diagnostics).read(text)
+            case "roles":
+                guard let values = file.list(entry.value, "enterprises.roles") else { continue }
+                profile.enterpriseRoles = values.compactMap { value in
+                    guard let role = PartyRole(rawValue: value.text) else {
+                        let names = PartyRole.allCases.map(\.rawValue).joined(separator: ", ")
+                        file.error(value.node, "unknown party role `\(value.text)`; use one of: \(names)")
+                        return nil
+                    }
+                    return role
+                }
+            case "unregistered_class":
+                profile.unregisteredClass = file.integer(entry.value, "enterprises.unregistered_class", in: 1...4) ?? 3
+            default: break
+            }
+        }
+    }
+
+    private func readCountryGroups(_ node: Node, _ file: YAMLFile) -> [String: Set<CountryCode>] {
+        guard let entries = file.mapping(node, "country_groups") else { return [:] }
+        var groups: [String: Set<CountryCode>] = [:]
+        for entry in entries {
+            guard let values = file.list(entry.value, "country group \(entry.key)") else { continue }
+            var members = Set<CountryCode>()
+            for value in values {
+                guard let code = CountryCode(value.text) else {
+                    file.error(value.node, "`\(value.text)` in country group \(entry.key) is not an ISO 3166 alpha-2 code such as JP")
+                    continue
+                }
+                if !members.insert(code).inserted {
+                    file.warning(value.node, "\(code) is listed twice in country group \(entry.key)")
+                }
+            }
+            groups[entry.key] = members
+        }
+        return groups
+    }
+
+    private func readLanes(_ node: Node, _ file: YAMLFile) -> [Lane: Int] {
+        guard let entries = file.mapping(node, "lanes", allowed: ["thresholds"]) else { return [:] }
+        var thresholds: [Lane: Int] = [:]
+        for entry in entries {
+            let names = Lane.allCases.dropFirst().map(\.name)
+            guard let pairs = file.mapping(entry.value, "lanes.thresholds", allowed: names) else { continue }
+            for pair in pairs {
+                guard let lane = Lane(name: pair.key), let score = file.integer(pair.value, "threshold for \(pair.key)", in: -1_000_000...1_000_000) else {
+                    continue
+                }
+                thresholds[lane] = score
+            }
+            let ordered = thresholds.sorted { $0.key < $1.key }
+            for (weaker, stronger) in zip(ordered, ordered.dropFirst()) where stronger.value <= weaker.value {
+                file.warning(entry.value, "threshold for \(stronger.key) (\(stronger.value)) is not above the one for \(weaker.key) (\(weaker.value)); the weaker lane will never be reached by score")
+            }
+        }
+        return thresholds
+    }
+
+    private func readSampling(_ node: Node, _ file: YAMLFile) -> SamplingPolicy {
+        var policy = SamplingPolicy(rates: [:], seeds: [:])
+        guard let entries = file.mapping(node, "sampling", allowed: ["lane", "rates", "seeds"]) else { return policy }
+        for entry in entries {
+            switch entry.key {
+            case "lane":
+                if let name = file.string(entry.value, "sampling.lane") {
+                    if let lane = Lane(name: name), lane != .release {
+                        policy.lane = lane
+                    } else {
+                        file.error(entry.value, "sampling.lane must be a lane stronger than release: document, sample-release, inspect-release or hold")
+                    }
+                }
+            case "rates":
+                let classes = ["red", "1", "2", "3", "4", "black"]
+                for pair in file.mapping(entry.value, "sampling.rates", allowed: classes) ?? [] {
+                    guard let rate = file.number(pair.value, "sampling rate for \(pair.key)") else { continue }
+                    guard (0...1).contains(rate) else {
+                        file.error(pair.value, "sampling rate must be between 0 and 1 (0.05 is 5 %), found \(rate)")
+                        continue
+                    }
+                    policy.rates[pair.key] = rate
+                }
+                for required in ["1", "2", "3", "4"] where policy.rates[required] == nil {
+                    file.error(entry.value, "sampling.rates has no rate for credit class \(required); give one for each class 1-4")
+                }
+            case "seeds":
+                for pair in file.mapping(entry.value, "sampling.seeds") ?? [] {
+                    guard let seed = file.nonEmptyString(pair.value, "seed for \(pair.key)") else { continue }
+                    if pair.key != "default", CivilTime(iso: pair.key + "-01") == nil {
+                        file.error(pair.keyNode, "seed periods are months written `yyyy-MM` (or `default`), found `\(pair.key)`")
+                    }
+                    policy.seeds[pair.key] = seed
+                }
+                if policy.seeds["default"] == nil {
+                    file.error(entry.value, "sampling.seeds has no `default` seed; add one for periods without their own")
+                }
+            default: break
+            }
+        }
+        return policy
+    }
+
+    // MARK: Files
+
+    private func readText(_ path: String, diagnostics: ProfileDiagnostics, at position: SourcePosition? = nil, hint: String = "") -> String? {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let place = position ?? SourcePosition(source: path, line: 1, column: 1)
+            diagnostics.error(place, "cannot read \(path)\(hint.isEmpty ? "" : "; \(hint)")")
+            return nil
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            diagnostics.error(SourcePosition(source: path, line: 1, column: 1), "\(path) is not UTF-8 text; save it as UTF-8")
+            return nil
+        }
+        return text
+    }
+}

@@ -1,0 +1,72 @@
+/// A risk profile as written by operators, checked but not yet compiled.
+///
+/// Load one with ``ProfileLoader``, then compile it with ``CompiledProfile/init(_:)``.
+public struct RiskProfile: Sendable {
+    /// The profile's name, such as `default`.
+    public var name: String
+    /// What the profile is for.
+    public var summary: String
+    /// The offset east of UTC, in seconds, of the local time used when a declaration states none.
+    public var timeZoneOffsetSeconds: Int
+    /// The enterprise register.
+    public var register: EnterpriseRegister
+    /// Which parties are looked up in the register, in order: the first registered one is
+    /// "the enterprise" of the declaration.
+    public var enterpriseRoles: [PartyRole]
+    /// The credit class of an enterprise the register does not know.
+    public var unregisteredClass: Int
+    /// Named country groups.
+    public var countryGroups: [String: Set<CountryCode>]
+    /// The score at or above which each lane applies.
+    public var thresholds: [Lane: Int]
+    /// Random selection.
+    public var sampling: SamplingPolicy
+    /// The rules, in profile order.
+    public var rules: [Rule]
+
+    /// Creates a profile.
+    public init(
+        name: String, summary: String = "", timeZoneOffsetSeconds: Int = 0, register: EnterpriseRegister = .init(),
+        enterpriseRoles: [PartyRole] = [.seller, .exporter, .declarant], unregisteredClass: Int = 3,
+        countryGroups: [String: Set<CountryCode>] = [:], thresholds: [Lane: Int] = [:],
+        sampling: SamplingPolicy = .init(), rules: [Rule] = []
+    ) {
+        self.name = name
+        self.summary = summary
+        self.timeZoneOffsetSeconds = timeZoneOffsetSeconds
+        self.register = register
+        self.enterpriseRoles = enterpriseRoles
+        self.unregisteredClass = unregisteredClass
+        self.countryGroups = countryGroups
+        self.thresholds = thresholds
+        self.sampling = sampling
+        self.rules = rules
+    }
+}
+
+/// Random selection by credit class, with one seed per period.
+public struct SamplingPolicy: Sendable, Hashable {
+    /// Rate by credit class key: `red`, `1`, `2`, `3`, `4`, `black`.
+    public var rates: [String: Double]
+    /// Seeds by period (`yyyy-MM`), plus `default` for periods without their own seed.
+    public var seeds: [String: String]
+    /// The lane a drawn declaration gets at least.
+    public var lane: Lane
+
+    /// Creates a policy.
+    public init(rates: [String: Double] = [:], seeds: [String: String] = ["default": ""], lane: Lane = .sampleRelease) {
+        self.rates = rates
+        self.seeds = seeds
+        self.lane = lane
+    }
+
+    /// The rate for a credit class key; `red` falls back to class 1, `black` to class 4.
+    public func rate(for creditClass: String) -> Double {
+        if let rate = rates[creditClass] { return rate }
+        switch creditClass {
+        case "red": return rates["1"] ?? 0
+        case "black": return rates["4"] ?? 0
+        default: return 0
+        }
+    }
+}

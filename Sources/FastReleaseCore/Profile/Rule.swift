@@ -1,0 +1,84 @@
+/// A weighted, explained risk rule from a profile.
+///
+/// ```yaml
+/// - id: FUR-EU-TESTS
+///   reason: Fur garments to the EU, US, Japan and Korea are tested every batch
+///   when:
+///     direction: export
+///     item.hs: {prefix: ["4303"]}
+///     country.destination: {group: EU_US_JP_KR}
+///   lab_tests: [free-formaldehyde, azo-dyes]
+///   lane: sample-release
+/// ```
+public struct Rule: Sendable, Hashable {
+    /// What the rule is: a standing rule, a time-boxed alert (警示通报) or a campaign.
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        /// A standing rule.
+        case rule
+        /// A warning notice after nonconforming goods were found.
+        case alert
+        /// A time-boxed enforcement campaign.
+        case campaign
+    }
+
+    /// The rule's identifier, unique in its profile.
+    public var id: String
+    /// What the rule is.
+    public var kind: Kind
+    /// The plain reason shown in decisions.
+    public var reason: String
+    /// Conditions that must all hold.
+    public var conditions: [Condition]
+    /// What the rule adds to the score when it fires (negative for facilitation).
+    public var weight: Int
+    /// The minimum lane the rule forces, if any.
+    public var lane: Lane?
+    /// Laboratory tests the rule requires.
+    public var labTests: [String]
+    /// When the rule is in force; `nil` for always.
+    public var window: ValidityWindow?
+    /// Where the rule is written.
+    public var position: SourcePosition
+
+    /// Creates a rule.
+    public init(
+        id: String, kind: Kind = .rule, reason: String, conditions: [Condition], weight: Int = 0,
+        lane: Lane? = nil, labTests: [String] = [], window: ValidityWindow? = nil,
+        position: SourcePosition = SourcePosition(source: "", line: 0, column: 0)
+    ) {
+        self.id = id
+        self.kind = kind
+        self.reason = reason
+        self.conditions = conditions
+        self.weight = weight
+        self.lane = lane
+        self.labTests = labTests
+        self.window = window
+        self.position = position
+    }
+}
+
+/// When a rule is in force: from its start to its end, both included.
+public struct ValidityWindow: Sendable, Hashable {
+    /// The first moment in force; `nil` for no start.
+    public var from: CivilTime?
+    /// The last moment in force; `nil` for no end.
+    public var until: CivilTime?
+    /// When the rule is due for review (informational).
+    public var review: CivilTime?
+
+    /// Creates a window.
+    public init(from: CivilTime?, until: CivilTime?, review: CivilTime? = nil) {
+        self.from = from
+        self.until = until
+        self.review = review
+    }
+
+    /// Whether `time` lies inside the window.
+    @inline(__always)
+    public func contains(_ time: CivilTime) -> Bool {
+        if let from, time < from { return false }
+        if let until, until < time { return false }
+        return true
+    }
+}

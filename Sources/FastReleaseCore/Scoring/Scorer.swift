@@ -1,0 +1,187 @@
+/// Scores declarations against one compiled profile. Not thread-safe: keep one per worker.
+///
+/// The scorer gathers candidate rules from the profile's indexes, evaluates only those,
+/// sums the weights of the rules that fire, and takes the strongest of the threshold lane,
+/// the rules' forced lanes and the random-selection lane.
+///
+/// ```swift
+/// let scorer = Scorer(profile: compiled)
+/// let decision = scorer.score(declaration)
+/// print(decision.lane, decision.score)
+/// ```
+public final class Scorer {
+    /// Counts kept across calls, for tests and statistics.
+    public struct Statistics: Sendable, Hashable {
+        /// Declarations scored.
+        public var declarations = 0
+        /// Rules evaluated (candidates from the indexes plus unanchored rules).
+        public var rulesEvaluated = 0
+        /// Rules that fired.
+        public var rulesFired = 0
+    }
+
+    /// The profile this scorer uses.
+    public let profile: CompiledProfile
+    /// Counts so far.
+    public private(set) var statistics = Statistics()
+
+    private var stamps: [UInt32]
+    private var generation: UInt32 = 0
+    private var candidates: [Int32] = []
+    private var matchedLines: [Int] = []
+
+    /// Creates a scorer for a profile.
+    public init(profile: CompiledProfile) {
+        self.profile = profile
+        stamps = [UInt32](repeating: 0, count: profile.ruleCount)
+        candidates.reserveCapacity(64)
+    }
+
+    /// Decides one declaration.
+    ///
+    /// - Parameters:
+    ///   - declaration: the declaration.
+    ///   - receivedAt: the time to judge validity windows and sampling periods at when the
+    ///     declaration states no time of its own; the current time when `nil`.
+    ///   - decodeMicroseconds: time spent decoding, recorded in the decision.
+    public func score(_ declaration: Declaration, receivedAt: CivilTime? = nil, decodeMicroseconds: Double = 0) -> Decision {
+        let started = MonotonicClock.nanoseconds()
+        let source = profile.source
+        let asOf = declaration.declaredAt ?? receivedAt ?? CivilTime.now(offsetSeconds: source.timeZoneOffsetSeconds)
+        let standing = enterpriseStanding(of: declaration)
+        gatherCandidates(declaration, standing)
+        statistics.declarations += 1
+        statistics.rulesEvaluated += candidates.count
+
+        var hits: [RuleHit] = []
+        var score = 0
+        var forced: (lane: Lane, rule: String)? = nil
+        var labTests: [String] = []
+        for number in candidates {
+            let rule = profile.rules[Int(number)]
+            guard fires(rule, declaration, standing, asOf: asOf) else { continue }
+            score += rule.weight
+            hits.append(RuleHit(ruleID: rule.id, weight: rule.weight, lane: rule.lane, reason: rule.reason, itemLines: matchedLines))
+            if let lane = rule.lane, lane > (forced?.lane ?? .release) { forced = (lane, rule.id) }
+            labTests += rule.labTests
+        }
+        statistics.rulesFired += hits.count
+
+        let creditClass = standing.list?.rawValue ?? String(standing.creditClass)
+        let sampling = SamplingDrawer.draw(declaration, policy: source.sampling, creditClass: creditClass, asOf: asOf)
+        let thresholdLane = profile.thresholds.first { score >= $0.score }?.lane ?? .release
+        var lane = Lane.release
+        var laneSource = LaneSource.default
+        if let forced, forced.lane > lane { (lane, laneSource) = (forced.lane, .rule(forced.rule)) }
+        if thresholdLane > lane { (lane, laneSource) = (thresholdLane, .threshold(score: score)) }
+        if sampling.drawn, source.sampling.lane > lane { (lane, laneSource) = (source.sampling.lane, .sampling) }
+
+        return Decision(
+            declarationID: declaration.id, messageID: declaration.messageID, format: declaration.format,
+            direction: declaration.direction, function: declaration.function, lane: lane, laneSource: laneSource,
+            score: score, hits: hits, labTests: Array(Set(labTests)).sorted(), sampling: sampling, enterprise: standing,
+            issues: declaration.issues, profileVersion: profile.version, asOf: asOf,
+            timing: .init(decodeMicroseconds: decodeMicroseconds, scoreMicroseconds: MonotonicClock.microseconds(since: started)))
+    }
+
+    /// Finds the enterprise responsible for a declaration: the first party, in the profile's
+    /// role order, that the register knows; otherwise the first party named, unregistered.
+    public func enterpriseStanding(of declaration: Declaration) -> EnterpriseStanding {
+        let source = profile.source
+        var firstNamed: (code: String, role: PartyRole)? = nil
+        for role in source.enterpriseRoles {
+            guard let code = declaration.parties[role]?.code, !code.isEmpty else { continue }
+            if let entry = source.register[code] {
+                return EnterpriseStanding(code: code, role: role, creditClass: entry.creditClass, list: entry.list, zone: entry.zone, registered: true)
+            }
+            if firstNamed == nil { firstNamed = (code, role) }
+        }
+        return EnterpriseStanding(
+            code: firstNamed?.code ?? "", role: firstNamed?.role, creditClass: source.unregisteredClass,
+            list: nil, zone: "", registered: false)
+    }
+
+    // MARK: Candidates
+
+    private func gatherCandidates(_ declaration: Declaration, _ standing: EnterpriseStanding) {
+        generation &+= 1
+        if generation == 0 {
+            for index in stamps.indices { stamps[index] = 0 }
+            generation = 1
+        }
+        candidates.removeAll(keepingCapacity: true)
+        let index = profile.index
+        if !index.hsTrie.isEmpty {
+            for item in declaration.items {
+                if let code = item.hs { index.hsTrie.forEachRule(matching: code) { add($0) } }
+            }
+        }
+        for bucket in index.countryBuckets {
+            if isItemKey(bucket.key) {
+                for item in declaration.items {
+                    if let country = FieldValues.country(bucket.key, declaration, item) { addAll(bucket.rules[country.index]) }
+                }
+            } else if let country = FieldValues.country(bucket.key, declaration, nil) {
+                addAll(bucket.rules[country.index])
+            }
+        }
+        for bucket in index.codeBuckets {
+            if isItemKey(bucket.key) {
+                for item in declaration.items {
+                    if let value = FieldValues.code(bucket.key, declaration, item, standing), let rules = bucket.rules[value] { addAll(rules) }
+                }
+            } else if let value = FieldValues.code(bucket.key, declaration, nil, standing), let rules = bucket.rules[value] {
+                addAll(rules)
+            }
+        }
+        for bucket in index.setBuckets {
+            FieldValues.forEachMember(bucket.key, declaration) { member in
+                if let rules = bucket.rules[member] { addAll(rules) }
+            }
+        }
+        if (1...4).contains(standing.creditClass) { addAll(index.classBuckets[standing.creditClass]) }
+        addAll(index.unanchored)
+        candidates.sort()
+    }
+
+    @inline(__always)
+    private func add(_ rule: Int32) {
+        let slot = Int(rule)
+        if stamps[slot] != generation {
+            stamps[slot] = generation
+            candidates.append(rule)
+        }
+    }
+
+    @inline(__always)
+    private func addAll(_ rules: [Int32]) {
+        for rule in rules { add(rule) }
+    }
+
+    private func isItemKey(_ key: DeclarationField.Key) -> Bool {
+        switch key {
+        case .itemHS, .itemDescription, .itemQuantity, .itemUnit, .itemLegalQuantity, .itemLegalUnit, .itemUnitPrice,
+            .itemValue, .itemCurrency, .itemOrigin, .itemDestination, .itemGrossWeight, .itemNetWeight:
+            true
+        default:
+            false
+        }
+    }
+
+    // MARK: Evaluation
+
+    /// Whether a rule fires; leaves the matching item lines in `matchedLines`.
+    private func fires(_ rule: CompiledRule, _ declaration: Declaration, _ standing: EnterpriseStanding, asOf: CivilTime) -> Bool {
+        matchedLines.removeAll(keepingCapacity: true)
+        if let window = rule.window, !window.contains(asOf) { return false }
+        for condition in rule.declarationConditions where !condition.holds(declaration, nil, standing) { return false }
+        if rule.itemConditions.isEmpty { return true }
+        for item in declaration.items where rule.itemConditions.allSatisfy({ $0.holds(declaration, item, standing) }) {
+            matchedLines.append(item.line)
+        }
+        return !matchedLines.isEmpty
+    }
+}
+
+@available(*, unavailable, message: "a Scorer keeps scratch state; make one per worker")
+extension Scorer: Sendable {}

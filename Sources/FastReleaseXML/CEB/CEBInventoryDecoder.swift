@@ -1,0 +1,162 @@
+import FastReleaseCore
+
+/// Decodes CEB621 import and CEB603 export inventories: each `Inventory` block is one
+/// declaration.
+///
+/// The field map is in `../shared/formats/README.md` and `docs/formats.md`. The message
+/// type decides the direction, and with it what `country` means: on import the head's
+/// country is the country of dispatch and a line's country its origin; on export the head's
+/// country is the country of arrival and a line's country its final destination.
+final class CEBInventoryDecoder: FormatDecoder {
+    /// The two inventory formats.
+    static let formats: [MessageFormat] = [
+        MessageFormat(
+            name: "CEB621", rootElement: "CEB621Message", namespace: CEBMessageKinds.namespace, direction: .import,
+            makeDecoder: { CEBInventoryDecoder(format: "CEB621", direction: .import) }),
+        MessageFormat(
+            name: "CEB603", rootElement: "CEB603Message", namespace: CEBMessageKinds.namespace, direction: .export,
+            makeDecoder: { CEBInventoryDecoder(format: "CEB603", direction: .export) }),
+    ]
+
+    /// Why another CEB root is refused, or `nil` if it is not a CEB root.
+    static func refusal(root: String, namespace: String?) -> String? {
+        CEBMessageKinds.refusal(root: root, namespace: namespace)
+    }
+
+    let declarationElement = "Inventory"
+    private(set) var declarationsStarted = 0
+
+    let format: String
+    let direction: Direction
+    let codes = GACCCodeTables.shipped
+    private(set) unowned(unsafe) var context: DecodeContext!
+    private var cebNamespace: UnsafePointer<UInt8>?
+
+    /// The declaration being read and its head values that need the whole block.
+    var declaration: Declaration?
+    var head = HeadValues()
+    /// The goods line being read.
+    var item: DeclarationItem?
+    private var section = Section.none
+    private var declarationStarted: UInt64 = 0
+
+    private enum Section { case none, head, list }
+
+    /// Head values kept until the block ends.
+    struct HeadValues {
+        var freight: Double?
+        var insuredFee: Double?
+        var ieFlag = ""
+        var appType = ""
+        var orderNumber = ""
+    }
+
+    init(format: String, direction: Direction) {
+        self.format = format
+        self.direction = direction
+    }
+
+    func begin(root: UnsafePointer<UInt8>, attributes: SAXAttributes, context: DecodeContext) {
+        self.context = context
+        declarationsStarted = 0
+        declaration = nil
+        item = nil
+        section = .none
+        cebNamespace = nil
+        if let guid = attributes.value("guid") { context.messageID = guid }
+    }
+
+    func startElement(_ name: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?, depth: Int, attributes: SAXAttributes) {
+        guard depth <= 3, isCEB(namespace), let element = CEBElement.named(name) else { return }
+        switch (depth, element) {
+        case (2, .inventory):
+            beginDeclaration()
+        case (3, .inventoryHead) where declaration != nil:
+            section = .head
+        case (3, .inventoryList) where declaration != nil:
+            section = .list
+            guard declaration!.items.count < context.limits.maxItemsPerDeclaration else {
+                context.stop(.limitExceeded, "declaration has more than \(context.limits.maxItemsPerDeclaration) goods lines; split it")
+                return
+            }
+            item = DeclarationItem(line: declaration!.items.count + 1)
+        default:
+            break
+        }
+    }
+
+    func endElement(_ name: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?, depth: Int, text: UnsafeRawBufferPointer) {
+        guard depth <= 4, isCEB(namespace), let element = CEBElement.named(name) else { return }
+        switch (depth, section, element) {
+        case (4, .head, _):
+            readHead(element, XMLBytes.trimmed(text))
+        case (4, .list, _):
+            readItem(element, XMLBytes.trimmed(text))
+        case (3, .list, .inventoryList):
+            if let item {
+                let checked = finished(item)
+                declaration?.items.append(checked)
+            }
+            item = nil
+            section = .none
+        case (3, _, .inventoryHead):
+            section = .none
+        case (2, _, .inventory):
+            finishDeclaration()
+        default:
+            break
+        }
+    }
+
+    func abandon(_ error: DeclarationError) {
+        var error = error
+        if let declaration { error.declarationID = declaration.id }
+        context.emit(error)
+        declaration = nil
+        item = nil
+    }
+
+    // MARK: Declarations
+
+    private func beginDeclaration() {
+        declarationsStarted += 1
+        guard declarationsStarted <= context.limits.maxDeclarationsPerMessage else {
+            context.stop(.limitExceeded, "message has more than \(context.limits.maxDeclarationsPerMessage) declarations; split it")
+            return
+        }
+        declarationStarted = MonotonicClock.nanoseconds()
+        var fresh = Declaration(format: format, direction: direction, position: context.position)
+        fresh.messageID = context.messageID
+        declaration = fresh
+        head = HeadValues()
+        section = .none
+    }
+
+    private func finishDeclaration() {
+        guard var declaration else { return }
+        self.declaration = nil
+        if declaration.id.isEmpty {
+            context.emit(DeclarationError(
+                code: .invalidField, position: declaration.position, messageID: context.messageID,
+                reason: "Inventory has no copNo (the enterprise's inventory number) and no invtNo; fill in copNo"))
+            return
+        }
+        if declaration.items.isEmpty {
+            context.emit(DeclarationError(
+                code: .invalidField, position: declaration.position, messageID: context.messageID, declarationID: declaration.id,
+                reason: "Inventory has no InventoryList goods lines; declare at least one"))
+            return
+        }
+        complete(&declaration)
+        context.emit(declaration, decodeMicroseconds: MonotonicClock.microseconds(since: declarationStarted))
+    }
+
+    @inline(__always)
+    private func isCEB(_ namespace: UnsafePointer<UInt8>?) -> Bool {
+        guard let namespace else { return false }
+        if namespace == cebNamespace { return true }
+        guard cStringEquals(namespace, "http://www.chinaport.gov.cn/ceb") else { return false }
+        cebNamespace = namespace
+        return true
+    }
+}

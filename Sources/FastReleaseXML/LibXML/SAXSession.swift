@@ -1,0 +1,191 @@
+internal import CLibXML2
+import Foundation
+import FastReleaseCore
+
+/// One libxml2 push parser with a SAX2 handler, reused message after message.
+///
+/// The session owns its C parser context and must stay on one thread at a time (one per
+/// worker). It tracks depth and element text, enforces the ``XMLLimits``, picks the format
+/// decoder from the root element and forwards events to it.
+final class SAXSession {
+    let context: DecodeContext
+    private let registry: FormatRegistry
+    private let parser: xmlParserCtxtPtr
+    private let handler: UnsafeMutablePointer<xmlSAXHandler>
+    private var decoders: [String: any FormatDecoder] = [:]
+    private var formatDecoder: (any FormatDecoder)?
+
+    private var depth = 0
+    private var text: UnsafeMutablePointer<UInt8>
+    private var textCount = 0
+    private var textCapacity = 4096
+
+    /// The format of the message being read, once its root is known.
+    private(set) var format: MessageFormat?
+
+    init(limits: XMLLimits, registry: FormatRegistry) {
+        LibXML.initialize()
+        context = DecodeContext(limits: limits)
+        self.registry = registry
+        handler = .allocate(capacity: 1)
+        handler.initialize(to: xmlSAXHandler())
+        handler.pointee.initialized = UInt32(XML_SAX2_MAGIC)
+        handler.pointee.startElementNs = saxStartElement
+        handler.pointee.endElementNs = saxEndElement
+        handler.pointee.characters = saxCharacters
+        handler.pointee.serror = saxError
+        handler.pointee.internalSubset = saxDoctype
+        handler.pointee.externalSubset = saxDoctype
+        text = .allocate(capacity: textCapacity)
+        parser = xmlCreatePushParserCtxt(handler, nil, nil, 0, nil)!
+    }
+
+    deinit {
+        xmlFreeParserCtxt(parser)
+        handler.deallocate()
+        text.deallocate()
+    }
+
+    /// The format decoder used for the last message.
+    var decoder: (any FormatDecoder)? { formatDecoder }
+
+    /// Parses one complete message. Records go to `context.records`; a parse error is left in
+    /// `context.stopError` after the decoder has been told of it.
+    func parse(_ bytes: UnsafeRawBufferPointer, source: String, lineOffset: Int, keepMessageID: Bool) {
+        depth = 0
+        textCount = 0
+        format = nil
+        formatDecoder = nil
+        let head = min(4, bytes.count)
+        let base = bytes.baseAddress?.assumingMemoryBound(to: CChar.self)
+        xmlCtxtResetPush(parser, base, Int32(head), nil, nil)
+        xmlCtxtUseOptions(parser, LibXML.parseOptions)
+        parser.pointee.userData = Unmanaged.passUnretained(self).toOpaque()
+        context.reset(source: source, lineOffset: lineOffset, parser: parser, keepMessageID: keepMessageID)
+        xmlParseChunk(parser, base.map { $0 + head }, Int32(bytes.count - head), 1)
+        if context.stopError == nil, format == nil {
+            context.parserFailed(DeclarationError(
+                code: .malformedXML, position: context.position, messageID: context.messageID,
+                reason: "the message has no root element; send one XML message"))
+        }
+        if let error = context.stopError {
+            if let formatDecoder {
+                formatDecoder.abandon(error)
+            } else {
+                context.emit(error)
+            }
+        }
+    }
+
+    // MARK: Events
+
+    fileprivate func startElement(_ name: UnsafePointer<UInt8>, prefix: UnsafePointer<UInt8>?, namespace: UnsafePointer<UInt8>?, attributes: SAXAttributes) {
+        depth += 1
+        textCount = 0
+        if depth > context.limits.maxDepth {
+            context.stop(.limitExceeded, "elements nest deeper than the limit of \(context.limits.maxDepth); flatten the message")
+            return
+        }
+        if depth == 1 {
+            beginMessage(root: name, namespace: namespace, attributes: attributes)
+        } else {
+            formatDecoder?.startElement(name, namespace: namespace, depth: depth, attributes: attributes)
+        }
+    }
+
+    fileprivate func endElement(_ name: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?) {
+        if depth > 1 {
+            formatDecoder?.endElement(name, namespace: namespace, depth: depth, text: UnsafeRawBufferPointer(start: text, count: textCount))
+        }
+        textCount = 0
+        depth -= 1
+    }
+
+    fileprivate func characters(_ bytes: UnsafePointer<UInt8>, count: Int) {
+        let needed = textCount + count
+        if needed > textCapacity {
+            guard needed <= context.limits.maxTextBytes else {
+                context.stop(.limitExceeded, "an element's text is longer than the limit of \(context.limits.maxTextBytes) bytes")
+                return
+            }
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: min(max(needed, textCapacity * 2), context.limits.maxTextBytes))
+            grown.update(from: text, count: textCount)
+            text.deallocate()
+            text = grown
+            textCapacity = min(max(needed, textCapacity * 2), context.limits.maxTextBytes)
+        }
+        (text + textCount).update(from: bytes, count: count)
+        textCount = needed
+    }
+
+    fileprivate func doctype() {
+        context.stop(.doctypeRefused, "DOCTYPE declarations are refused: FastRelease reads no DTDs and expands no entities; remove the DOCTYPE")
+    }
+
+    fileprivate func failed(_ error: xmlError) {
+        guard error.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+        let message = error.message.map { String(cString: $0) }?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "unknown error"
+        let code: DeclarationError.Code
+        let advice: String
+        switch Int(error.code) {
+        case Int(XML_ERR_UNSUPPORTED_ENCODING.rawValue), Int(XML_ERR_INVALID_ENCODING.rawValue), Int(XML_ERR_INVALID_CHAR.rawValue):
+            code = .unsupportedEncoding
+            advice = "send UTF-8 (with or without a byte-order mark) or GB18030/GBK, and declare the encoding the bytes really use"
+        case Int(XML_ERR_UNDECLARED_ENTITY.rawValue), Int(XML_WAR_UNDECLARED_ENTITY.rawValue):
+            code = .doctypeRefused
+            advice = "entity references other than &lt; &gt; &amp; &quot; &apos; are refused; write the character or a character reference"
+        default:
+            code = .malformedXML
+            advice = "the message is not well-formed XML; fix it and send it again"
+        }
+        let position = SourcePosition(source: context.source, line: context.inputLine(Int(error.line)), column: Int(error.int2))
+        context.parserFailed(DeclarationError(code: code, position: position, messageID: context.messageID, reason: "\(message) (\(advice))"))
+    }
+
+    private func beginMessage(root: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?, attributes: SAXAttributes) {
+        let rootName = String(cString: root)
+        switch registry.verdict(root: rootName, namespace: namespace.map { String(cString: $0) }) {
+        case .refuse(let code, let reason):
+            context.stop(code, reason)
+        case .decode(let format):
+            self.format = format
+            let decoder = decoders[format.name] ?? format.makeDecoder()
+            decoders[format.name] = decoder
+            formatDecoder = decoder
+            decoder.begin(root: root, attributes: attributes, context: context)
+        }
+    }
+}
+
+@available(*, unavailable, message: "a SAXSession owns a libxml2 parser context; keep it on one worker")
+extension SAXSession: Sendable {}
+
+// MARK: - C callbacks
+
+private func session(_ context: UnsafeMutableRawPointer?) -> SAXSession {
+    Unmanaged<SAXSession>.fromOpaque(context!).takeUnretainedValue()
+}
+
+private let saxStartElement: startElementNsSAX2Func = { context, name, prefix, namespace, _, _, attributeCount, _, attributes in
+    guard let name else { return }
+    session(context).startElement(name, prefix: prefix, namespace: namespace, attributes: SAXAttributes(pointer: attributes, count: Int(attributeCount)))
+}
+
+private let saxEndElement: endElementNsSAX2Func = { context, name, _, namespace in
+    guard let name else { return }
+    session(context).endElement(name, namespace: namespace)
+}
+
+private let saxCharacters: charactersSAXFunc = { context, bytes, count in
+    guard let bytes, count > 0 else { return }
+    session(context).characters(bytes, count: Int(count))
+}
+
+private let saxDoctype: internalSubsetSAXFunc = { context, _, _, _ in
+    session(context).doctype()
+}
+
+private let saxError: xmlStructuredErrorFunc = { context, error in
+    guard let context, let error else { return }
+    session(context).failed(error.pointee)
+}

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// The `fastrelease` command line: thin wrappers over the FastRelease libraries.
+@main
+struct FastReleaseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fastrelease",
+        abstract: "Risk scoring and fast release of customs declarations.",
+        subcommands: [ScoreCommand.self])
+}

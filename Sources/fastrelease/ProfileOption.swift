@@ -1,0 +1,21 @@
+import ArgumentParser
+import FastReleaseCore
+import Foundation
+
+/// Finds, loads and compiles the profile named by `--profile`, the environment or the default.
+enum ProfileOption {
+    /// The environment variable naming the profile directory.
+    static let environmentKey = "FASTRELEASE_PROFILE"
+
+    static func load(_ option: String?) throws -> CompiledProfile {
+        let directory = option ?? ProcessInfo.processInfo.environment[environmentKey] ?? "Profiles/default"
+        do {
+            let (profile, warnings) = try ProfileLoader().load(directory: directory)
+            for warning in warnings { FileDescriptorSink.standardError.print(warning.description) }
+            return CompiledProfile(profile)
+        } catch {
+            FileDescriptorSink.standardError.print("fastrelease: cannot use the profile in \(directory)\n\(error)")
+            throw ExitCode(2)
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import FastReleaseCore
+import FastReleaseXML
+import Foundation
+
+/// `fastrelease score`: decide every declaration of the inputs and write the decisions.
+struct ScoreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "score",
+        abstract: "Decide declarations: read XML messages, write one decision per declaration.",
+        discussion: """
+            Reads CEB621/CEB603 messages from files, folders (their .xml files) or standard input \
+            (`-`, messages one after another), scores each declaration against the risk profile, \
+            and writes decisions in input order to standard output. A summary goes to standard error.
+            Exit status: 0 when every declaration was decided, 1 when some could not be (error \
+            records were written), 2 when the profile or the options are wrong.
+            """)
+
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+        case jsonl, xml
+    }
+
+    @Option(help: "The risk profile directory (default: $FASTRELEASE_PROFILE, else Profiles/default).")
+    var profile: String?
+
+    @Option(help: "Output format: jsonl (one JSON object per line) or xml.")
+    var format: OutputFormat = .jsonl
+
+    @Option(help: "Worker threads (default: all cores).")
+    var threads: Int?
+
+    @Option(help: "Largest message accepted, in bytes.")
+    var maxMessageBytes: Int = XMLLimits().maxMessageBytes
+
+    @Flag(help: "Do not print the summary on standard error.")
+    var quiet = false
+
+    @Argument(help: "Files, folders or - for standard input (default: standard input).")
+    var paths: [String] = []
+
+    func validate() throws {
+        if let threads, !(1...512).contains(threads) { throw ValidationError("--threads must be between 1 and 512") }
+        if maxMessageBytes < 1024 { throw ValidationError("--max-message-bytes must be at least 1024") }
+    }
+
+    func run() throws {
+        let compiled = try ProfileOption.load(profile)
+        let limits = XMLLimits(maxMessageBytes: maxMessageBytes)
+        let encoder: any DecisionEncoder = format == .xml ? XMLDecisionEncoder() : JSONLinesEncoder()
+        let pipeline = ScoringPipeline(profile: compiled, encoder: encoder, options: .init(threads: threads)) {
+            XMLMessageDecoder(limits: limits)
+        }
+        var source = InputFrameSource(paths: paths, limits: limits)
+        let summary = try pipeline.run(&source, sink: FileDescriptorSink.standardOutput)
+        if !quiet {
+            FileDescriptorSink.standardError.print("profile \(compiled.version) (\(compiled.ruleCount) rules)\n\(summary)")
+        }
+        if summary.errors > 0 { throw ExitCode(1) }
+    }
+}
