@@ -78,7 +78,8 @@ let package = Package(
         ),
         .testTarget(
             name: "FastReleaseXMLTests",
-            dependencies: ["FastReleaseXML", "FastReleaseCore", "FastReleaseTestSupport"]
+            dependencies: ["FastReleaseXML", "FastReleaseCore", "FastReleaseTestSupport"],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "FastReleaseCLITests",

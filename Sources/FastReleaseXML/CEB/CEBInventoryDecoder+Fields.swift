@@ -3,30 +3,30 @@ import FastReleaseCore
 extension CEBInventoryDecoder {
     /// Reads one `InventoryHead` field.
     func readHead(_ element: CEBElement, _ text: UnsafeRawBufferPointer) {
-        guard declaration != nil, !text.isEmpty else { return }
+        guard reading, !text.isEmpty else { return }
         switch element {
-        case .copNo: declaration!.id = XMLBytes.string(text)
-        case .invtNo: if declaration!.id.isEmpty { declaration!.id = XMLBytes.string(text) }
+        case .copNo: declaration.id = XMLBytes.string(text)
+        case .invtNo: if declaration.id.isEmpty { declaration.id = XMLBytes.string(text) }
         case .appType: head.appType = XMLBytes.string(text)
         case .appTime:
-            declaration!.declaredAt = CivilTime(compact: XMLBytes.string(text))
-            if declaration!.declaredAt == nil { note("invalid-time", "appTime `\(XMLBytes.string(text))` is not yyyyMMddHHmmss") }
+            declaration.declaredAt = CivilTime(compact: XMLBytes.string(text))
+            if declaration.declaredAt == nil { note("invalid-time", "appTime `\(XMLBytes.string(text))` is not yyyyMMddHHmmss") }
         case .ieFlag: head.ieFlag = XMLBytes.string(text)
         case .orderNo: head.orderNumber = XMLBytes.string(text)
-        case .customsCode: declaration!.office = XMLBytes.string(text)
-        case .portCode: declaration!.port = XMLBytes.string(text)
-        case .tradeMode: declaration!.procedure = XMLBytes.string(text)
-        case .trafMode: declaration!.transportMode = XMLBytes.string(text)
-        case .licenseNo: declaration!.documents.append(DocumentReference(kind: "licence", identifier: XMLBytes.string(text)))
+        case .customsCode: declaration.office = XMLBytes.string(text)
+        case .portCode: declaration.port = XMLBytes.string(text)
+        case .tradeMode: declaration.procedure = XMLBytes.string(text)
+        case .trafMode: declaration.transportMode = XMLBytes.string(text)
+        case .licenseNo: declaration.documents.append(DocumentReference(kind: "licence", identifier: XMLBytes.string(text)))
         case .country:
             let country = countryCode(text, field: "country")
-            if direction == .import { declaration!.dispatchCountry = country } else { declaration!.destinationCountry = country }
-        case .currency: declaration!.currency = currencyCode(text, field: "currency")
+            if direction == .import { declaration.dispatchCountry = country } else { declaration.destinationCountry = country }
+        case .currency: declaration.currency = currencyCode(text, field: "currency")
         case .freight: head.freight = number(text, field: "freight")
         case .insuredFee: head.insuredFee = number(text, field: "insuredFee")
-        case .packNo: declaration!.packages = number(text, field: "packNo")
-        case .grossWeight: declaration!.grossWeight = number(text, field: "grossWeight")
-        case .netWeight: declaration!.netWeight = number(text, field: "netWeight")
+        case .packNo: declaration.packages = number(text, field: "packNo")
+        case .grossWeight: declaration.grossWeight = number(text, field: "grossWeight")
+        case .netWeight: declaration.netWeight = number(text, field: "netWeight")
         case .agentCode:
             setParty(.declarant, code: text)
             setParty(.agent, code: text)
@@ -37,7 +37,7 @@ extension CEBInventoryDecoder {
         case .ebpName: setParty(.platform, name: text)
         case .ebcCode:
             setParty(.seller, code: text)
-            if direction == .export, declaration!.parties[.exporter] == nil { setParty(.exporter, code: text) }
+            if direction == .export, declaration.parties[.exporter] == nil { setParty(.exporter, code: text) }
         case .ebcName: setParty(.seller, name: text)
         case .ownerCode: setParty(.exporter, code: text)
         case .ownerName: setParty(.exporter, name: text)
@@ -76,10 +76,10 @@ extension CEBInventoryDecoder {
     /// Checks a goods line once all its fields are read.
     func finished(_ item: DeclarationItem) -> DeclarationItem {
         var item = item
-        if item.hs == nil, !(declaration?.issues.contains { $0.code == "invalid-hs" } ?? false) {
+        if item.hs == nil, !declaration.issues.contains(where: { $0.code == "invalid-hs" }) {
             note("missing-hs", "line \(item.line) has no gcode")
         }
-        if item.currency.isEmpty { item.currency = declaration?.currency ?? "" }
+        if item.currency.isEmpty { item.currency = declaration.currency }
         if let quantity = item.quantity, let price = item.unitPrice, let value = item.value {
             let expected = quantity * price
             if abs(expected - value) > max(0.01, abs(value) * 0.001) {
@@ -90,7 +90,7 @@ extension CEBInventoryDecoder {
     }
 
     /// Completes a declaration: direction check, function, total value.
-    func complete(_ declaration: inout Declaration) {
+    func complete() {
         let expectedFlag = direction == .import ? "I" : "E"
         if !head.ieFlag.isEmpty, head.ieFlag != expectedFlag {
             declaration.issues.append(DataIssue(
@@ -122,7 +122,7 @@ extension CEBInventoryDecoder {
     }
 
     private func note(_ code: String, _ detail: String) {
-        declaration?.issues.append(DataIssue(code: code, detail: "\(detail) (line \(context.position.line))"))
+        declaration.issues.append(DataIssue(code: code, detail: "\(detail) (line \(context.position.line))"))
     }
 
     private func number(_ text: UnsafeRawBufferPointer, field: String) -> Double? {
@@ -158,14 +158,14 @@ extension CEBInventoryDecoder {
     }
 
     private func setParty(_ role: PartyRole, code: UnsafeRawBufferPointer) {
-        var party = declaration!.parties[role] ?? Party(code: "")
+        var party = declaration.parties[role] ?? Party(code: "")
         party.code = XMLBytes.string(code)
-        declaration!.parties[role] = party
+        declaration.parties[role] = party
     }
 
     private func setParty(_ role: PartyRole, name: UnsafeRawBufferPointer) {
-        var party = declaration!.parties[role] ?? Party(code: "")
+        var party = declaration.parties[role] ?? Party(code: "")
         party.name = XMLBytes.string(name)
-        declaration!.parties[role] = party
+        declaration.parties[role] = party
     }
 }

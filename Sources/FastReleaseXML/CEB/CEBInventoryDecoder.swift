@@ -32,8 +32,10 @@ final class CEBInventoryDecoder: FormatDecoder {
     private(set) unowned(unsafe) var context: DecodeContext!
     private var cebNamespace: UnsafePointer<UInt8>?
 
-    /// The declaration being read and its head values that need the whole block.
-    var declaration: Declaration?
+    /// The declaration being read (while `reading`) and head values that need the whole block.
+    /// Kept non-optional so that field writes mutate in place instead of copying.
+    var declaration = Declaration(format: "", direction: .import, position: SourcePosition(source: "", line: 0, column: 0))
+    var reading = false
     var head = HeadValues()
     /// The goods line being read.
     var item: DeclarationItem?
@@ -59,7 +61,7 @@ final class CEBInventoryDecoder: FormatDecoder {
     func begin(root: UnsafePointer<UInt8>, attributes: SAXAttributes, context: DecodeContext) {
         self.context = context
         declarationsStarted = 0
-        declaration = nil
+        reading = false
         item = nil
         section = .none
         cebNamespace = nil
@@ -71,15 +73,15 @@ final class CEBInventoryDecoder: FormatDecoder {
         switch (depth, element) {
         case (2, .inventory):
             beginDeclaration()
-        case (3, .inventoryHead) where declaration != nil:
+        case (3, .inventoryHead) where reading:
             section = .head
-        case (3, .inventoryList) where declaration != nil:
+        case (3, .inventoryList) where reading:
             section = .list
-            guard declaration!.items.count < context.limits.maxItemsPerDeclaration else {
+            guard declaration.items.count < context.limits.maxItemsPerDeclaration else {
                 context.stop(.limitExceeded, "declaration has more than \(context.limits.maxItemsPerDeclaration) goods lines; split it")
                 return
             }
-            item = DeclarationItem(line: declaration!.items.count + 1)
+            item = DeclarationItem(line: declaration.items.count + 1)
         default:
             break
         }
@@ -93,9 +95,9 @@ final class CEBInventoryDecoder: FormatDecoder {
         case (4, .list, _):
             readItem(element, XMLBytes.trimmed(text))
         case (3, .list, .inventoryList):
-            if let item {
+            if let item, reading {
                 let checked = finished(item)
-                declaration?.items.append(checked)
+                declaration.items.append(checked)
             }
             item = nil
             section = .none
@@ -110,9 +112,9 @@ final class CEBInventoryDecoder: FormatDecoder {
 
     func abandon(_ error: DeclarationError) {
         var error = error
-        if let declaration { error.declarationID = declaration.id }
+        if reading { error.declarationID = declaration.id }
         context.emit(error)
-        declaration = nil
+        reading = false
         item = nil
     }
 
@@ -125,16 +127,16 @@ final class CEBInventoryDecoder: FormatDecoder {
             return
         }
         declarationStarted = MonotonicClock.nanoseconds()
-        var fresh = Declaration(format: format, direction: direction, position: context.position)
-        fresh.messageID = context.messageID
-        declaration = fresh
+        declaration = Declaration(format: format, direction: direction, position: context.position)
+        declaration.messageID = context.messageID
+        reading = true
         head = HeadValues()
         section = .none
     }
 
     private func finishDeclaration() {
-        guard var declaration else { return }
-        self.declaration = nil
+        guard reading else { return }
+        reading = false
         if declaration.id.isEmpty {
             context.emit(DeclarationError(
                 code: .invalidField, position: declaration.position, messageID: context.messageID,
@@ -147,7 +149,7 @@ final class CEBInventoryDecoder: FormatDecoder {
                 reason: "Inventory has no InventoryList goods lines; declare at least one"))
             return
         }
-        complete(&declaration)
+        complete()
         context.emit(declaration, decodeMicroseconds: MonotonicClock.microseconds(since: declarationStarted))
     }
 

@@ -36,16 +36,17 @@ public final class XMLMessageDecoder: MessageDecoder {
         }
     }
 
-    /// While a parse stopped inside the message body, parse again from the next declaration.
+    /// While a parse stopped on a well-formedness error inside the message body, parse again
+    /// from the next declaration. Limits, DOCTYPEs and refused messages end the message.
     private func resumeAfterErrors(_ bytes: UnsafeRawBufferPointer, frame: MessageFrame) {
         let context = session.context
-        guard context.stopError != nil, let decoder = session.decoder, let rootEnd = ResumePoint.endOfRootStartTag(bytes) else {
-            return
-        }
+        guard context.stopError?.code == .malformedXML, let decoder = session.decoder,
+            let rootEnd = ResumePoint.endOfRootStartTag(bytes)
+        else { return }
         var searchFrom = rootEnd
         var skip = decoder.declarationsStarted
         var lastError = context.stopError
-        while context.stopError != nil,
+        while context.stopError?.code == .malformedXML,
             let resume = ResumePoint.declarationStart(named: decoder.declarationElement, in: bytes, from: searchFrom, skipping: skip)
         {
             var document = [UInt8](UnsafeRawBufferPointer(rebasing: bytes[..<rootEnd]))

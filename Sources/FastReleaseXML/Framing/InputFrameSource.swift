@@ -20,6 +20,7 @@ public struct InputFrameSource: FrameSource {
     private var readyIndex = 0
     private var buffer: [UInt8]
     private var sequence = 0
+    private var atInputStart = true
     private let limits: XMLLimits
 
     /// Creates a source over paths; `-` is standard input. No path means standard input.
@@ -40,8 +41,11 @@ public struct InputFrameSource: FrameSource {
         while readyIndex == ready.count {
             ready.removeAll(keepingCapacity: true)
             readyIndex = 0
-            guard let input = current ?? openNext() else { return nil }
-            readChunk(from: input)
+            if let input = current {
+                readChunk(from: input)
+            } else if !openNext(), ready.isEmpty {
+                return nil
+            }
         }
         defer { readyIndex += 1 }
         return ready[readyIndex]
@@ -49,11 +53,14 @@ public struct InputFrameSource: FrameSource {
 
     // MARK: Inputs
 
-    private mutating func openNext() -> (path: String, descriptor: Int32)? {
+    /// Opens the next input; `false` when none is left. An input that cannot be opened is
+    /// reported as a problem frame.
+    private mutating func openNext() -> Bool {
+        atInputStart = true
         while let path = queue.popLast() {
             if path == "-" {
                 current = (path, 0)
-                return current
+                return true
             }
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
@@ -63,18 +70,26 @@ public struct InputFrameSource: FrameSource {
             let descriptor = open(path, O_RDONLY)
             guard descriptor >= 0 else {
                 report(.unreadable, path: path, line: 0, "cannot read \(path): \(String(cString: strerror(errno))); check the path and its permissions")
-                return nil
+                return true
             }
             current = (path, descriptor)
-            return current
+            return true
         }
-        return nil
+        return false
     }
 
     private mutating func readChunk(from input: (path: String, descriptor: Int32)) {
         let count = buffer.withUnsafeMutableBytes { read(input.descriptor, $0.baseAddress, $0.count) }
         var frames: [MessageFramer.Frame] = []
         defer { for frame in frames { add(frame, source: input.path) } }
+        if count > 0, atInputStart {
+            atInputStart = false
+            if let encoding = XMLMessageDecoder.unsupportedEncoding(Array(buffer.prefix(min(count, 4)))) {
+                report(.unsupportedEncoding, path: input.path, line: 1, "\(input.path) is \(encoding), which FastRelease does not read; send UTF-8 or GB18030")
+                closeCurrent()
+                return
+            }
+        }
         if count > 0 {
             buffer.withUnsafeBytes { bytes in
                 framer.feed(UnsafeRawBufferPointer(rebasing: bytes[..<count])) { frames.append($0) }
@@ -86,7 +101,11 @@ public struct InputFrameSource: FrameSource {
             report(.unreadable, path: input.path, line: 0, "reading \(input.path) failed: \(String(cString: strerror(errno)))")
         }
         framer.finish { frames.append($0) }
-        if input.descriptor != 0 { close(input.descriptor) }
+        closeCurrent()
+    }
+
+    private mutating func closeCurrent() {
+        if let input = current, input.descriptor != 0 { close(input.descriptor) }
         current = nil
         framer = MessageFramer(maxMessageBytes: limits.maxMessageBytes)
     }

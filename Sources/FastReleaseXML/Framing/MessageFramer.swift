@@ -32,6 +32,7 @@ struct MessageFramer {
     private var frameLength = 0  // bytes of the current frame seen so far
     private var hasElement = false
     private var hasDeclaration = false
+    private var startsWithByteOrderMark = false
 
     // Tag scanning state.
     private var quote: UInt8 = 0
@@ -58,6 +59,7 @@ struct MessageFramer {
                 if !XMLBytes.isSpace(byte) {
                     beginFrame()
                     segmentStart = index
+                    startsWithByteOrderMark = byte == 0xEF
                     state = byte == UInt8(ascii: "<") ? .angle : (byte == 0xEF ? .text : .junk)
                     if state == .angle { markAngle(at: index, segmentStart) }
                 }
@@ -171,6 +173,7 @@ struct MessageFramer {
         depth = 0
         hasElement = false
         hasDeclaration = false
+        startsWithByteOrderMark = false
     }
 
     private mutating func markAngle(at index: Int, _ segmentStart: Int) {
@@ -180,9 +183,7 @@ struct MessageFramer {
 
     /// An XML declaration starts a new message unless it is the first thing of this one.
     private func startsNewMessage() -> Bool {
-        let prefix = pending.prefix(3)
-        let byteOrderMark = prefix.elementsEqual([0xEF, 0xBB, 0xBF]) ? 3 : 0
-        return angleOffset > byteOrderMark
+        angleOffset > (startsWithByteOrderMark ? 3 : 0)
     }
 
     private mutating func keep(_ chunk: UnsafeRawBufferPointer, from start: Int, to end: Int) {
@@ -235,6 +236,8 @@ struct MessageFramer {
         while let first = rest.first {
             if XMLBytes.isSpace(first) {
                 rest = rest.dropFirst()
+            } else if rest.starts(with: [0xEF, 0xBB, 0xBF]) {
+                rest = rest.dropFirst(3)
             } else if rest.starts(with: Array("<!--".utf8)), let end = rest.firstRange(of: Array("-->".utf8)) {
                 rest = rest[end.upperBound...]
             } else {

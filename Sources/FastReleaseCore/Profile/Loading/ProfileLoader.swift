@@ -168,7 +168,8 @@ public struct ProfileLoader: Sendable {
                 }
             case "rates":
                 let classes = ["red", "1", "2", "3", "4", "black"]
-                for pair in file.mapping(entry.value, "sampling.rates", allowed: classes) ?? [] {
+                let pairs = file.mapping(entry.value, "sampling.rates", allowed: classes) ?? []
+                for pair in pairs {
                     guard let rate = file.number(pair.value, "sampling rate for \(pair.key)") else { continue }
                     guard (0...1).contains(rate) else {
                         file.error(pair.value, "sampling rate must be between 0 and 1 (0.05 is 5 %), found \(rate)")
@@ -176,7 +177,7 @@ public struct ProfileLoader: Sendable {
                     }
                     policy.rates[pair.key] = rate
                 }
-                for required in ["1", "2", "3", "4"] where policy.rates[required] == nil {
+                for required in ["1", "2", "3", "4"] where !pairs.contains(where: { $0.key == required }) {
                     file.error(entry.value, "sampling.rates has no rate for credit class \(required); give one for each class 1-4")
                 }
             case "seeds":

@@ -152,6 +152,7 @@ struct YAMLFile {
 
     /// The allowed word nearest to a misspelt one, if it is close.
     static func closest(to word: String, in candidates: [String]) -> String? {
+        if let longer = candidates.first(where: { $0.hasSuffix("." + word) }) { return longer }
         let scored = candidates.map { ($0, editDistance(word, $0)) }.min { $0.1 < $1.1 }
         guard let (best, distance) = scored, distance <= max(2, word.count / 3) else { return nil }
         return best

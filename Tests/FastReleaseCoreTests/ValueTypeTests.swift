@@ -1,0 +1,60 @@
+import FastReleaseCore
+import Testing
+
+@Suite("Codes and times")
+struct ValueTypeTests {
+    @Test func hsCodeKeepsLeadingZerosAndIgnoresDots() throws {
+        let code = try #require(HSCode("0402.10"))
+        #expect(code.description == "040210")
+        #expect(code.length == 6)
+        #expect(HSCode("04a2") == nil)
+        #expect(HSCode("") == nil)
+        #expect(HSCode("1234567890123") == nil)
+    }
+
+    @Test func hsPrefixMatchesOnlyLeadingDigits() throws {
+        let code = try #require(HSCode("8541401000"))
+        #expect(code.hasPrefix(HSCode("8541")!))
+        #expect(code.hasPrefix(HSCode("8541401000")!))
+        #expect(!code.hasPrefix(HSCode("854141")!))
+        #expect(!HSCode("0402")!.hasPrefix(HSCode("402")!))
+    }
+
+    @Test func countryCodeRoundTrips() throws {
+        let japan = try #require(CountryCode("jp"))
+        #expect(japan.description == "JP")
+        #expect(CountryCode("J") == nil)
+        #expect(CountryCode("J1") == nil)
+        #expect(CountryCode(index: japan.index) == japan)
+    }
+
+    @Test func civilTimeParsesCEBAndProfileForms() throws {
+        #expect(CivilTime(compact: "20160315153555")?.description == "2016-03-15T15:35:55")
+        #expect(CivilTime(compact: "20160308")?.description == "2016-03-08T00:00:00")
+        #expect(CivilTime(iso: "2026-11-01")?.description == "2026-11-01T00:00:00")
+        #expect(CivilTime(iso: "2026-11-01T08:30")?.description == "2026-11-01T08:30:00")
+        #expect(CivilTime(compact: "20160230") == nil, "30 February does not exist")
+        #expect(CivilTime(iso: "2026/11/01") == nil)
+        #expect(CivilTime(iso: "2026-11-01")! < CivilTime(iso: "2026-11-01T00:00:01")!)
+    }
+
+    @Test func civilTimeFromUnixTime() {
+        #expect(CivilTime(unixSeconds: 0, offsetSeconds: 0).description == "1970-01-01T00:00:00")
+        #expect(CivilTime(unixSeconds: 1_763_856_000, offsetSeconds: 8 * 3600).description == "2025-11-23T08:00:00")
+        #expect(CivilTime(unixSeconds: -1, offsetSeconds: 0).description == "1969-12-31T23:59:59")
+        #expect(CivilTime(unixSeconds: 951_782_400, offsetSeconds: 0).description == "2000-02-29T00:00:00")
+    }
+
+    @Test("SHA-256 matches the FIPS 180-4 test vectors", arguments: [
+        ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+        ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+        ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
+    ])
+    func sha256(input: String, expected: String) {
+        #expect(SHA256.hex(Array(input.utf8)) == expected)
+    }
+
+    @Test func sha256OfAMillionAs() {
+        #expect(SHA256.hex([UInt8](repeating: 0x61, count: 1_000_000)) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+}

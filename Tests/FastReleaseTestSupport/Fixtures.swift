@@ -1,0 +1,55 @@
+public import Foundation
+
+/// Paths to the project's fixtures and shipped files, for tests.
+public enum Fixtures {
+    /// The project's root folder (found from this file's path).
+    public static let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The official CEB sample messages.
+    public static let officialCEBSamples = repositoryRoot.appendingPathComponent("Tests/Fixtures/official/china-ceb")
+
+    /// The shipped default profile.
+    public static let defaultProfile = repositoryRoot.appendingPathComponent("Profiles/default")
+
+    /// The bytes of an official CEB sample, such as `CEB621Message.xml`.
+    public static func officialCEB(_ name: String) throws -> [UInt8] {
+        Array(try Data(contentsOf: officialCEBSamples.appendingPathComponent(name)))
+    }
+
+    /// The names of all official CEB samples, sorted.
+    public static func officialCEBNames() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: officialCEBSamples.path).filter { $0.hasSuffix(".xml") }.sorted()
+    }
+}
+
+/// A temporary folder removed when the value is released... or at process exit, whichever is first.
+public final class TemporaryDirectory: @unchecked Sendable {
+    /// The folder.
+    public let url: URL
+
+    /// Creates an empty folder under the system's temporary directory.
+    public init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("fastrelease-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: url)
+    }
+
+    /// Writes a text file (creating folders) and returns its path.
+    @discardableResult
+    public func write(_ relativePath: String, _ text: String) throws -> URL {
+        try write(relativePath, Data(text.utf8))
+    }
+
+    /// Writes a file (creating folders) and returns its path.
+    @discardableResult
+    public func write(_ relativePath: String, _ data: Data) throws -> URL {
+        let file = url.appendingPathComponent(relativePath)
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: file)
+        return file
+    }
+}
