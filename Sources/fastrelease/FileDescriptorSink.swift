@@ -1,7 +1,7 @@
 import FastReleaseCore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Writes bytes to a file descriptor, all of them, retrying short writes.

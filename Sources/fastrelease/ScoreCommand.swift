@@ -53,7 +53,8 @@ struct ScoreCommand: ParsableCommand {
         var source = InputFrameSource(paths: paths, limits: limits)
         let summary = try pipeline.run(&source, sink: FileDescriptorSink.standardOutput)
         if !quiet {
-            FileDescriptorSink.standardError.print("profile \(compiled.version) (\(compiled.ruleCount) rules)\n\(summary)")
+            FileDescriptorSink.standardError.print(
+                "profile \(compiled.version) (\(compiled.ruleCount) rules)\n\(summary)")
         }
         if summary.errors > 0 { throw ExitCode(1) }
     }

@@ -1,9 +1,10 @@
 import FastReleaseTestSupport
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Testing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 @Suite("fastrelease score")
 struct ScoreCommandTests {
@@ -11,14 +12,17 @@ struct ScoreCommandTests {
         let result = try ProcessRunner.run(["score", "Tests/Fixtures/official/china-ceb"])
         #expect(result.status == 1, "the folder holds messages that are not declarations: \(result.errorText)")
         let lines = result.outputText.split(separator: "\n")
-        let objects = try lines.map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+        let objects = try lines.map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
         let decisions = objects.filter { $0["lane"] != nil }
         let errors = objects.compactMap { $0["error"] as? [String: Any] }
         #expect(decisions.count == 20)
         #expect(errors.count == 16)
         #expect(errors.allSatisfy { ($0["code"] as? String) == "message.not-declaration" })
         let first = try #require(decisions.first)
-        #expect(first["declaration"] as? String == "Cop20180507001", "files are read in path order: CEB603 before CEB621")
+        #expect(
+            first["declaration"] as? String == "Cop20180507001", "files are read in path order: CEB603 before CEB621")
         #expect((first["profile"] as? String)?.hasPrefix("default@") == true)
         #expect(first["sampling"] is [String: Any])
         #expect(first["timing"] is [String: Any])
@@ -40,8 +44,12 @@ struct ScoreCommandTests {
         let stream = try folder.write("stream.xml", Data(one + two + one))
         let result = try ProcessRunner.run(["score", "--quiet", "-"], inputFile: stream)
         #expect(result.status == 0, "\(result.errorText)")
-        let formats = result.outputText.split(separator: "\n").map { $0.contains("\"format\":\"CEB603\"") ? "603" : "621" }
-        #expect(formats == Array(repeating: "621", count: 10) + Array(repeating: "603", count: 10) + Array(repeating: "621", count: 10))
+        let formats = result.outputText.split(separator: "\n").map {
+            $0.contains("\"format\":\"CEB603\"") ? "603" : "621"
+        }
+        #expect(
+            formats == Array(repeating: "621", count: 10) + Array(repeating: "603", count: 10)
+                + Array(repeating: "621", count: 10))
     }
 
     @Test func outputIsTheSameWithOneThreadAndMany() throws {
@@ -64,7 +72,9 @@ struct ScoreCommandTests {
     }
 
     @Test func writesAnXMLDocumentOnRequest() throws {
-        let result = try ProcessRunner.run(["score", "--quiet", "--format", "xml", "Tests/Fixtures/official/china-ceb/CEB621Message.xml"])
+        let result = try ProcessRunner.run([
+            "score", "--quiet", "--format", "xml", "Tests/Fixtures/official/china-ceb/CEB621Message.xml",
+        ])
         #expect(result.status == 0)
         let document = try XMLDocument(data: result.output)
         #expect(document.rootElement()?.name == "Decisions")
@@ -73,8 +83,13 @@ struct ScoreCommandTests {
 
     @Test func aBrokenProfileListsItsErrorsAndExitsTwo() throws {
         let folder = try TemporaryDirectory()
-        try folder.write("profile.yaml", "format: 1\nsampling: {rates: {1: 0, 2: 0, 3: 0, 4: 0}, seeds: {default: s}}\nrules:\n  - id: R\n    reason: r\n    when: {item.hs: [\"8x\"], colour: red}\n")
-        let result = try ProcessRunner.run(["score", "--profile", folder.url.path, "Tests/Fixtures/official/china-ceb/CEB621Message.xml"])
+        try folder.write(
+            "profile.yaml",
+            "format: 1\nsampling: {rates: {1: 0, 2: 0, 3: 0, 4: 0}, seeds: {default: s}}\nrules:\n  - id: R\n    reason: r\n    when: {item.hs: [\"8x\"], colour: red}\n"
+        )
+        let result = try ProcessRunner.run([
+            "score", "--profile", folder.url.path, "Tests/Fixtures/official/china-ceb/CEB621Message.xml",
+        ])
         #expect(result.status == 2)
         #expect(result.output.isEmpty)
         #expect(result.errorText.contains("profile.yaml:6:"))
@@ -84,8 +99,13 @@ struct ScoreCommandTests {
 
     @Test func theProfileCanComeFromTheEnvironment() throws {
         let result = try ProcessRunner.run(
-            ["score", "--quiet", Fixtures.repositoryRoot.appendingPathComponent("Tests/Fixtures/official/china-ceb/CEB621Message.xml").path],
-            workingDirectory: URL(fileURLWithPath: "/tmp"), environment: ["FASTRELEASE_PROFILE": Fixtures.defaultProfile.path])
+            [
+                "score", "--quiet",
+                Fixtures.repositoryRoot.appendingPathComponent("Tests/Fixtures/official/china-ceb/CEB621Message.xml")
+                    .path,
+            ],
+            workingDirectory: URL(fileURLWithPath: "/tmp"),
+            environment: ["FASTRELEASE_PROFILE": Fixtures.defaultProfile.path])
         #expect(result.status == 0, "\(result.errorText)")
     }
 
@@ -101,6 +121,7 @@ struct ScoreCommandTests {
         let result = try ProcessRunner.run(["score", "--quiet", "--threads", "2", path])
         #expect(result.status == 0)
         #expect(result.output.count > 0)
-        #expect(result.maxResidentKilobytes < 200_000, "peak memory \(result.maxResidentKilobytes) KB for a 230 MB input")
+        #expect(
+            result.maxResidentKilobytes < 200_000, "peak memory \(result.maxResidentKilobytes) KB for a 230 MB input")
     }
 }

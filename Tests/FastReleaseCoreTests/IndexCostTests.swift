@@ -14,10 +14,14 @@ struct IndexCostTests {
             let hs = String(format: "%04d", 100 + (number * 37) % 9700)
             switch number % 5 {
             case 0: return "  - {id: HS\(number), reason: r, weight: 1, when: {item.hs: [\"\(hs)\"]}}"
-            case 1: return "  - {id: HSC\(number), reason: r, weight: 1, when: {item.hs: [\"\(hs)\"], item.country.origin: {not_in: [JP]}}}"
+            case 1:
+                return
+                    "  - {id: HSC\(number), reason: r, weight: 1, when: {item.hs: [\"\(hs)\"], item.country.origin: {not_in: [JP]}}}"
             case 2: return "  - {id: ENT\(number), reason: r, weight: 1, when: {enterprise.code: \"X\(number)\"}}"
             case 3: return "  - {id: MODE\(number), reason: r, weight: 1, when: {procedure: \"P\(number)\"}}"
-            default: return "  - {id: DOC\(number), reason: r, weight: 1, when: {documents: {has: [\"D\(number)\"]}, item.hs: [\"\(hs)\"]}}"
+            default:
+                return
+                    "  - {id: DOC\(number), reason: r, weight: 1, when: {documents: {has: [\"D\(number)\"]}, item.hs: [\"\(hs)\"]}}"
             }
         }.joined(separator: "\n")
     }
@@ -28,9 +32,13 @@ struct IndexCostTests {
         #expect(profile.unanchoredRuleCount == 0)
         let scorer = Scorer(profile: profile)
         for number in 0..<200 {
-            _ = scorer.score(DeclarationBuilder.make(id: "D\(number)") {
-                $0.items = (0..<3).map { DeclarationBuilder.item(line: $0 + 1, hs: String(format: "%04d", 100 + (number * 53 + $0 * 11) % 9700) + "000000") }
-            })
+            _ = scorer.score(
+                DeclarationBuilder.make(id: "D\(number)") {
+                    $0.items = (0..<3).map {
+                        DeclarationBuilder.item(
+                            line: $0 + 1, hs: String(format: "%04d", 100 + (number * 53 + $0 * 11) % 9700) + "000000")
+                    }
+                })
         }
         return (Double(scorer.statistics.rulesEvaluated) / 200, scorer.statistics.rulesFired)
     }
@@ -39,16 +47,19 @@ struct IndexCostTests {
         let small = try evaluations(ruleCount: 500)
         let large = try evaluations(ruleCount: 5000)
         #expect(small.perDeclaration < 10, "500 rules: \(small.perDeclaration) evaluations per declaration")
-        #expect(large.perDeclaration < small.perDeclaration * 3 + 1, "5,000 rules: \(large.perDeclaration) vs \(small.perDeclaration)")
+        #expect(
+            large.perDeclaration < small.perDeclaration * 3 + 1,
+            "5,000 rules: \(large.perDeclaration) vs \(small.perDeclaration)")
         #expect(large.perDeclaration < 5000 / 100, "a declaration must not visit every rule")
         #expect(large.fired > 0, "the test declarations do hit some rules")
     }
 
     @Test func rulesWithoutAnchorsAreEvaluatedForEveryDeclaration() throws {
-        let profile = try ProfileFixture.compile(rules: """
-              - {id: TEXT, reason: r, weight: 1, when: {item.description: [lamp]}}
-              - {id: HS, reason: r, weight: 1, when: {item.hs: ["01"]}}
-            """)
+        let profile = try ProfileFixture.compile(
+            rules: """
+                  - {id: TEXT, reason: r, weight: 1, when: {item.description: [lamp]}}
+                  - {id: HS, reason: r, weight: 1, when: {item.hs: ["01"]}}
+                """)
         #expect(profile.unanchoredRuleCount == 1)
         let scorer = Scorer(profile: profile)
         _ = scorer.score(DeclarationBuilder.make())
@@ -57,9 +68,13 @@ struct IndexCostTests {
     }
 
     @Test func hsRangesAreCoveredExactly() throws {
-        let profile = try ProfileFixture.compile(rules: "  - {id: R, reason: r, weight: 1, when: {item.hs: {range: [\"6101\", \"6117\"]}}}")
+        let profile = try ProfileFixture.compile(
+            rules: "  - {id: R, reason: r, weight: 1, when: {item.hs: {range: [\"6101\", \"6117\"]}}}")
         let scorer = Scorer(profile: profile)
-        for (code, fires) in [("6100", false), ("6101", true), ("6109", true), ("6110", true), ("6117", true), ("6118", false), ("62", false)] {
+        for (code, fires) in [
+            ("6100", false), ("6101", true), ("6109", true), ("6110", true), ("6117", true), ("6118", false),
+            ("62", false),
+        ] {
             let decision = scorer.score(DeclarationBuilder.make { $0.items[0].hs = HSCode(code + "000000") })
             #expect(decision.hits.isEmpty != fires, "\(code)")
         }

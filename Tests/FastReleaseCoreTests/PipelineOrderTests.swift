@@ -12,11 +12,14 @@ final class SlowFakeDecoder: MessageDecoder {
         let count = Int(frame.bytes.first ?? 1)
         for number in 0..<count {
             if number == 1, frame.sequence % 10 == 3 {
-                records.append(.error(DeclarationError(
-                    code: .malformedXML, position: SourcePosition(source: frame.source, line: 1, column: 1),
-                    declarationID: "F\(frame.sequence)-\(number)", reason: "broken")))
+                records.append(
+                    .error(
+                        DeclarationError(
+                            code: .malformedXML, position: SourcePosition(source: frame.source, line: 1, column: 1),
+                            declarationID: "F\(frame.sequence)-\(number)", reason: "broken")))
             } else {
-                records.append(.declaration(DeclarationBuilder.make(id: "F\(frame.sequence)-\(number)"), decodeMicroseconds: 0))
+                records.append(
+                    .declaration(DeclarationBuilder.make(id: "F\(frame.sequence)-\(number)"), decodeMicroseconds: 0))
             }
         }
     }
@@ -44,7 +47,8 @@ struct PipelineOrderTests {
         let profile = try ProfileFixture.compile(rules: "  - {id: R, reason: r, weight: 1, when: {direction: import}}")
         let pipeline = ScoringPipeline(
             profile: profile, encoder: JSONLinesEncoder(),
-            options: .init(threads: threads, batchMessages: 7, maxBatchesInFlight: 3)) { SlowFakeDecoder() }
+            options: .init(threads: threads, batchMessages: 7, maxBatchesInFlight: 3)
+        ) { SlowFakeDecoder() }
         var frames = CountingFrames(total: 300)
         let sink = MemorySink()
         let summary = try pipeline.run(&frames, sink: sink)

@@ -12,12 +12,16 @@ struct ProfileLoaderTests {
         #expect(profile.rules.count >= 20)
         #expect(profile.register.count >= 10)
         #expect(profile.timeZoneOffsetSeconds == 8 * 3600)
-        #expect(Set(profile.rules.map(\.kind)) == Set(Rule.Kind.allCases), "the default profile has rules, alerts and campaigns")
+        #expect(
+            Set(profile.rules.map(\.kind)) == Set(Rule.Kind.allCases),
+            "the default profile has rules, alerts and campaigns")
     }
 
     @Test func everyErrorIsListedWithFileLineAndColumn() throws {
         let folder = try TemporaryDirectory()
-        try folder.write("profile.yaml", """
+        try folder.write(
+            "profile.yaml",
+            """
             format: 1
             name: broken
             enterprises:
@@ -38,7 +42,9 @@ struct ProfileLoaderTests {
                 weigth: 5
             """)
         try folder.write("enterprises.csv", "code,name,class,list\nA,Alpha,5,\nB,Beta,2,grey\n")
-        try folder.write("rules/extra.yaml", "rules:\n  - id: R2\n    reason: ok\n    when: {direction: sideways}\n    lane: release-now\n")
+        try folder.write(
+            "rules/extra.yaml",
+            "rules:\n  - id: R2\n    reason: ok\n    when: {direction: sideways}\n    lane: release-now\n")
         let error = try #require(throws: ProfileError.self) { try ProfileLoader().load(directory: folder.url.path) }
         let text = error.description
         let expectations: [(String, String)] = [
@@ -74,15 +80,18 @@ struct ProfileLoaderTests {
     }
 
     @Test func missingProfileDirectorySaysWhatToDo() throws {
-        let error = try #require(throws: ProfileError.self) { try ProfileLoader().load(directory: "/nonexistent/profile") }
+        let error = try #require(throws: ProfileError.self) {
+            try ProfileLoader().load(directory: "/nonexistent/profile")
+        }
         #expect(error.description.contains("cannot read /nonexistent/profile/profile.yaml"))
     }
 
     @Test func duplicateRuleIDsAreErrors() throws {
-        let yaml = ProfileFixture.profileYAML(rules: """
-              - {id: SAME, reason: a, when: {direction: import}, weight: 1}
-              - {id: SAME, reason: b, when: {direction: export}, weight: 1}
-            """)
+        let yaml = ProfileFixture.profileYAML(
+            rules: """
+                  - {id: SAME, reason: a, when: {direction: import}, weight: 1}
+                  - {id: SAME, reason: b, when: {direction: export}, weight: 1}
+                """)
         let error = try #require(throws: ProfileError.self) { try ProfileFixture.compile(yaml) }
         #expect(error.description.contains("rule id SAME is used twice"))
     }
@@ -90,9 +99,13 @@ struct ProfileLoaderTests {
     @Test func versionChangesWithContentNotWithLayout() throws {
         let rules = "  - {id: R, reason: r, when: {direction: import}, weight: 5}"
         let first = try ProfileFixture.compile(ProfileFixture.profileYAML(rules: rules))
-        let reformatted = try ProfileFixture.compile(ProfileFixture.profileYAML(rules: "  # a comment\n  - id: R\n    reason: r\n    when:\n      direction: import\n    weight: 5"))
-        let changed = try ProfileFixture.compile(ProfileFixture.profileYAML(rules: rules.replacingOccurrences(of: "5}", with: "6}")))
-        let otherRegister = try ProfileFixture.compile(ProfileFixture.profileYAML(rules: rules), register: ProfileFixture.register + "\nE9,New,2,,")
+        let reformatted = try ProfileFixture.compile(
+            ProfileFixture.profileYAML(
+                rules: "  # a comment\n  - id: R\n    reason: r\n    when:\n      direction: import\n    weight: 5"))
+        let changed = try ProfileFixture.compile(
+            ProfileFixture.profileYAML(rules: rules.replacingOccurrences(of: "5}", with: "6}")))
+        let otherRegister = try ProfileFixture.compile(
+            ProfileFixture.profileYAML(rules: rules), register: ProfileFixture.register + "\nE9,New,2,,")
         #expect(first.version == reformatted.version)
         #expect(first.version != changed.version)
         #expect(first.version != otherRegister.version, "the register is part of the version")

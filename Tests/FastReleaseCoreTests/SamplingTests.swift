@@ -12,7 +12,9 @@ struct SamplingTests {
         """
 
     func profile() throws -> CompiledProfile {
-        try ProfileFixture.compile(ProfileFixture.profileYAML(rules: "  - {id: R, reason: r, weight: 1, when: {direction: import}}", sampling: Self.sampling))
+        try ProfileFixture.compile(
+            ProfileFixture.profileYAML(
+                rules: "  - {id: R, reason: r, weight: 1, when: {direction: import}}", sampling: Self.sampling))
     }
 
     @Test func theSameDeclarationProfileAndSeedAlwaysDrawTheSame() throws {
@@ -36,7 +38,8 @@ struct SamplingTests {
     }
 
     @Test func periodsWithoutTheirOwnSeedUseTheDefault() throws {
-        let decision = Scorer(profile: try profile()).score(DeclarationBuilder.make { $0.declaredAt = CivilTime(iso: "2027-02-03") })
+        let decision = Scorer(profile: try profile()).score(
+            DeclarationBuilder.make { $0.declaredAt = CivilTime(iso: "2027-02-03") })
         #expect(decision.sampling.period == "default")
         let hex = SHA256.hex(Array("base-seed|D1|DECL-1".utf8))
         #expect(decision.sampling.draw == Double(UInt64(hex.prefix(16), radix: 16)! >> 11) / 9_007_199_254_740_992)

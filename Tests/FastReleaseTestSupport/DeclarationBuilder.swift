@@ -7,7 +7,8 @@ public enum DeclarationBuilder {
     public static func make(
         id: String = "DECL-1", direction: Direction = .import, _ configure: (inout Declaration) -> Void = { _ in }
     ) -> Declaration {
-        var declaration = Declaration(format: "TEST", direction: direction, position: SourcePosition(source: "test", line: 1, column: 1))
+        var declaration = Declaration(
+            format: "TEST", direction: direction, position: SourcePosition(source: "test", line: 1, column: 1))
         declaration.id = id
         declaration.messageID = "MSG-1"
         declaration.procedure = "9610"
@@ -30,7 +31,9 @@ public enum DeclarationBuilder {
     }
 
     /// A goods line with the given HS code.
-    public static func item(line: Int, hs: String, description: String = "goods", quantity: Double = 1, origin: String? = "JP") -> DeclarationItem {
+    public static func item(
+        line: Int, hs: String, description: String = "goods", quantity: Double = 1, origin: String? = "JP"
+    ) -> DeclarationItem {
         var item = DeclarationItem(line: line)
         item.hs = HSCode(hs)
         item.description = description

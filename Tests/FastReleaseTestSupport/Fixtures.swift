@@ -19,7 +19,8 @@ public enum Fixtures {
 
     /// The names of all official CEB samples, sorted.
     public static func officialCEBNames() throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: officialCEBSamples.path).filter { $0.hasSuffix(".xml") }.sorted()
+        try FileManager.default.contentsOfDirectory(atPath: officialCEBSamples.path).filter { $0.hasSuffix(".xml") }
+            .sorted()
     }
 }
 

@@ -1,7 +1,7 @@
 public import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Runs the built `fastrelease` executable and measures it, for command-line tests.
@@ -31,12 +31,16 @@ public enum ProcessRunner {
                 if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
                 folder = folder.deletingLastPathComponent()
             }
-            throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "fastrelease next to \(here.path); build it first"])
+            throw CocoaError(
+                .fileNoSuchFile, userInfo: [NSFilePathErrorKey: "fastrelease next to \(here.path); build it first"])
         }
     }
 
     /// Runs `fastrelease` with arguments, feeding `inputFile` (or nothing) on standard input.
-    public static func run(_ arguments: [String], inputFile: URL? = nil, workingDirectory: URL = Fixtures.repositoryRoot, environment: [String: String] = [:]) throws -> Result {
+    public static func run(
+        _ arguments: [String], inputFile: URL? = nil, workingDirectory: URL = Fixtures.repositoryRoot,
+        environment: [String: String] = [:]
+    ) throws -> Result {
         let folder = try TemporaryDirectory()
         let outputPath = folder.url.appendingPathComponent("stdout").path
         let errorPath = folder.url.appendingPathComponent("stderr").path

@@ -17,7 +17,9 @@ public enum ProfileFixture {
 
     /// A profile with the given rules (a YAML list, indented by two spaces per level from
     /// column 0) and optional extra top-level YAML (thresholds, sampling, groups).
-    public static func profileYAML(rules: String, thresholds: String? = nil, sampling: String? = nil, extra: String = "") -> String {
+    public static func profileYAML(
+        rules: String, thresholds: String? = nil, sampling: String? = nil, extra: String = ""
+    ) -> String {
         """
         format: 1
         name: test

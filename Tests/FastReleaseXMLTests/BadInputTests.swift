@@ -8,7 +8,8 @@ import Testing
 struct BadInputTests {
     @Test func truncatedMessageKeepsItsCompleteDeclarations() throws {
         let full = cebMessage(inventory("A1") + inventory("A2") + inventory("A3"))
-        let cut = String(full.prefix(upTo: full.range(of: "<ceb:gcode>8541401000</ceb:gcode>", options: .backwards)!.upperBound))
+        let cut = String(
+            full.prefix(upTo: full.range(of: "<ceb:gcode>8541401000</ceb:gcode>", options: .backwards)!.upperBound))
         let records = try decodeStream(cut)
         #expect(records.declarations.map(\.id) == ["A1", "A2"])
         #expect(records.errors.count == 1)
@@ -18,7 +19,8 @@ struct BadInputTests {
     }
 
     @Test func aBrokenDeclarationDoesNotStopTheOthers() throws {
-        let broken = inventory("B2").replacingOccurrences(of: "<ceb:gname>LED lamp</ceb:gname>", with: "<ceb:gname>LED lamp</ceb:gnam>")
+        let broken = inventory("B2").replacingOccurrences(
+            of: "<ceb:gname>LED lamp</ceb:gname>", with: "<ceb:gname>LED lamp</ceb:gnam>")
         let records = try decodeStream(cebMessage(inventory("B1") + broken + inventory("B3") + inventory("B4")))
         #expect(records.declarations.map(\.id) == ["B1", "B3", "B4"])
         #expect(records.errors.count == 1)
@@ -54,7 +56,8 @@ struct BadInputTests {
         let records = try decodeStream(attack)
         #expect(records.declarations.isEmpty)
         #expect(records.errors.first?.code == .doctypeRefused)
-        #expect(!records.errors.contains { $0.reason.contains("TOP-SECRET") || $0.declarationID.contains("TOP-SECRET") })
+        #expect(
+            !records.errors.contains { $0.reason.contains("TOP-SECRET") || $0.declarationID.contains("TOP-SECRET") })
     }
 
     @Test func undeclaredEntityReferencesAreRefused() throws {
@@ -103,8 +106,10 @@ struct BadInputTests {
     }
 
     @Test func badValuesBecomeIssuesNotCrashes() throws {
-        let block = inventory("V1", hs: "85A1", country: "999", extraHead: "<ceb:grossWeight>heavy</ceb:grossWeight>", qty: "1e400")
-            .replacingOccurrences(of: "<ceb:unit>007</ceb:unit>", with: "<ceb:unit>aaa</ceb:unit>")
+        let block = inventory(
+            "V1", hs: "85A1", country: "999", extraHead: "<ceb:grossWeight>heavy</ceb:grossWeight>", qty: "1e400"
+        )
+        .replacingOccurrences(of: "<ceb:unit>007</ceb:unit>", with: "<ceb:unit>aaa</ceb:unit>")
         let declaration = try #require(try decodeStream(cebMessage(block)).declarations.first)
         #expect(Set(declaration.issues.map(\.code)) == ["invalid-hs", "invalid-number", "unknown-unit"])
         #expect(declaration.dispatchCountry == nil, "999 (neutral packing) is in the table but has no ISO code")
@@ -132,12 +137,20 @@ struct BadInputTests {
     }
 
     @Test func limitsGiveClearErrorsAndTheNextMessageGoesOn() throws {
-        let deep = "<ceb:CEB621Message xmlns:ceb=\"http://www.chinaport.gov.cn/ceb\">" + String(repeating: "<a>", count: 40) + String(repeating: "</a>", count: 40) + "</ceb:CEB621Message>"
+        let deep =
+            "<ceb:CEB621Message xmlns:ceb=\"http://www.chinaport.gov.cn/ceb\">" + String(repeating: "<a>", count: 40)
+            + String(repeating: "</a>", count: 40) + "</ceb:CEB621Message>"
         let longText = cebMessage(inventory(String(repeating: "X", count: 70_000)))
         let big = cebMessage(String(repeating: inventory("BIG"), count: 200))
-        let manyItems = cebMessage(inventory("ITEMS").replacingOccurrences(of: "<ceb:InventoryList>", with: String(repeating: "<ceb:InventoryList><ceb:gnum>1</ceb:gnum></ceb:InventoryList>", count: 5) + "<ceb:InventoryList>"))
+        let manyItems = cebMessage(
+            inventory("ITEMS").replacingOccurrences(
+                of: "<ceb:InventoryList>",
+                with: String(repeating: "<ceb:InventoryList><ceb:gnum>1</ceb:gnum></ceb:InventoryList>", count: 5)
+                    + "<ceb:InventoryList>"))
         let good = cebMessage(inventory("AFTER"))
-        let limits = XMLLimits(maxMessageBytes: 100_000, maxDepth: 32, maxTextBytes: 65_536, maxDeclarationsPerMessage: 100, maxItemsPerDeclaration: 4)
+        let limits = XMLLimits(
+            maxMessageBytes: 100_000, maxDepth: 32, maxTextBytes: 65_536, maxDeclarationsPerMessage: 100,
+            maxItemsPerDeclaration: 4)
         let records = try decodeStream(deep + longText + big + manyItems + good, limits: limits)
         #expect(records.declarations.map(\.id) == ["AFTER"])
         let reasons = records.errors.map(\.reason)
@@ -149,7 +162,8 @@ struct BadInputTests {
     }
 
     @Test func declarationsPerMessageAreLimited() throws {
-        let records = try decodeStream(cebMessage((1...5).map { inventory("D\($0)") }.joined()), limits: XMLLimits(maxDeclarationsPerMessage: 3))
+        let records = try decodeStream(
+            cebMessage((1...5).map { inventory("D\($0)") }.joined()), limits: XMLLimits(maxDeclarationsPerMessage: 3))
         #expect(records.declarations.map(\.id) == ["D1", "D2", "D3"])
         #expect(records.errors.first?.reason.contains("more than 3 declarations") == true)
     }

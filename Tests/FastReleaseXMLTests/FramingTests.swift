@@ -7,7 +7,8 @@ import Testing
 @Suite("Framing a stream of messages")
 struct FramingTests {
     @Test func messagesOneAfterAnotherAreSplit() throws {
-        let stream = cebMessage(inventory("S1")) + "\n\n" + cebMessage(inventory("S2") + inventory("S3"), prolog: "")
+        let stream =
+            cebMessage(inventory("S1")) + "\n\n" + cebMessage(inventory("S2") + inventory("S3"), prolog: "")
             + "<!-- between messages -->\n" + "\u{FEFF}" + cebMessage(inventory("S4"))
         let records = try decodeStream(stream)
         #expect(records.errors.isEmpty, "\(records.errors)")
@@ -43,7 +44,8 @@ struct FramingTests {
         let tricky = inventory("C1").replacingOccurrences(
             of: "<ceb:gname>LED lamp</ceb:gname>",
             with: "<!-- </ceb:CEB621Message> --><ceb:gname><![CDATA[a </ceb:Inventory> b]]></ceb:gname><?note x > y ?>")
-        let attribute = inventory("C2").replacingOccurrences(of: "<ceb:Inventory>", with: "<ceb:Inventory note='a > b'>")
+        let attribute = inventory("C2").replacingOccurrences(
+            of: "<ceb:Inventory>", with: "<ceb:Inventory note='a > b'>")
         let records = try decodeStream(cebMessage(tricky + attribute) + cebMessage(inventory("C3")))
         #expect(records.errors.isEmpty, "\(records.errors)")
         #expect(records.declarations.map(\.id) == ["C1", "C2", "C3"])
@@ -59,10 +61,17 @@ struct FramingTests {
         let decoder = XMLMessageDecoder()
         var records: [DecodedRecord] = []
         while let frame = source.next() {
-            if let problem = frame.problem { records.append(.error(problem)) } else { decoder.decode(frame, into: &records) }
+            if let problem = frame.problem {
+                records.append(.error(problem))
+            } else {
+                decoder.decode(frame, into: &records)
+            }
         }
         #expect(records.declarations.map(\.id) == ["F1", "F2"])
-        #expect(records.declarations.map { URL(fileURLWithPath: $0.position.source).lastPathComponent } == ["a.xml", "2.xml"])
+        #expect(
+            records.declarations.map { URL(fileURLWithPath: $0.position.source).lastPathComponent } == [
+                "a.xml", "2.xml",
+            ])
         #expect(records.errors.map(\.code) == [.unreadable])
         #expect(records.errors.first?.reason.contains("No such file") == true)
     }

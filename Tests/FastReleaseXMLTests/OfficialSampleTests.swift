@@ -64,7 +64,9 @@ struct OfficialSampleTests {
         #expect(first.grossWeight == 4000)
         #expect(first.netWeight == 3500)
         #expect(first.packages == 6000)
-        #expect(first.totalValue == 732, "sum of totalPrice (20 + 12) plus freight 500 and insurance 200: \(String(describing: first.totalValue))")
+        #expect(
+            first.totalValue == 732,
+            "sum of totalPrice (20 + 12) plus freight 500 and insurance 200: \(String(describing: first.totalValue))")
         #expect(first.documents == [DocumentReference(kind: "licence", identifier: "L20160315001")])
         #expect(first.parties[.declarant] == Party(code: "1105910159", name: "测试企业"))
         #expect(first.parties[.platform]?.code == "1101110325")
@@ -85,7 +87,9 @@ struct OfficialSampleTests {
         #expect(item.currency == "CNY")
         #expect(item.originCountry == CountryCode("JP"), "on import a line's country is its origin")
         #expect(first.issues.map(\.code) == ["price-mismatch", "price-mismatch"], "the sample's totals do not add up")
-        #expect(declarations.map(\.id).prefix(3) == ["NBBH20160308005", "NBBH20160308006", "NBBH20160308005"], "the sample repeats its copNo values")
+        #expect(
+            declarations.map(\.id).prefix(3) == ["NBBH20160308005", "NBBH20160308006", "NBBH20160308005"],
+            "the sample repeats its copNo values")
     }
 
     @Test func exportInventoryReadsCountriesAsDestinations() throws {
@@ -95,7 +99,9 @@ struct OfficialSampleTests {
         #expect(first.direction == .export, "the message type decides, although ieFlag says `a`")
         #expect(first.id == "Cop20180507001")
         #expect(first.destinationCountry == nil, "001 is a placeholder, not in the GACC table")
-        #expect(first.items[0].destinationCountry == CountryCode("JP"), "on export a line's country is its final destination")
+        #expect(
+            first.items[0].destinationCountry == CountryCode("JP"),
+            "on export a line's country is its final destination")
         #expect(first.items[0].originCountry == nil)
         #expect(first.parties[.exporter]?.code == "1105910159", "ownerCode is the actual shipper")
         #expect(first.parties[.importer] == nil)
@@ -105,7 +111,9 @@ struct OfficialSampleTests {
         #expect(first.issues.first { $0.code == "unknown-country" }?.detail.contains("`001`") == true)
     }
 
-    @Test("UTF-8 with or without a byte-order mark, GB18030 and GBK decode alike", arguments: ["gb18030", "gbk", "bom", "nobom"])
+    @Test(
+        "UTF-8 with or without a byte-order mark, GB18030 and GBK decode alike",
+        arguments: ["gb18030", "gbk", "bom", "nobom"])
     func encodingsDecodeToTheSameDeclarations(_ variant: String) throws {
         let reference = try decodeStream(try Fixtures.officialCEB("CEB621Message.xml")).declarations
         let bytes: [UInt8]

@@ -45,7 +45,10 @@ enum XMLFixtures {
 }
 
 /// A small CEB621 message with the given inventory blocks.
-func cebMessage(_ inventories: String, root: String = "CEB621Message", namespace: String = "http://www.chinaport.gov.cn/ceb", prolog: String = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n") -> String {
+func cebMessage(
+    _ inventories: String, root: String = "CEB621Message", namespace: String = "http://www.chinaport.gov.cn/ceb",
+    prolog: String = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+) -> String {
     """
     \(prolog)<ceb:\(root) guid="MSG-GUID" version="1.0" xmlns:ceb="\(namespace)">
     \(inventories)
@@ -55,7 +58,9 @@ func cebMessage(_ inventories: String, root: String = "CEB621Message", namespace
 }
 
 /// One small inventory block with a copNo and one goods line.
-func inventory(_ copNo: String, hs: String = "8541401000", country: String = "116", extraHead: String = "", qty: String = "2") -> String {
+func inventory(
+    _ copNo: String, hs: String = "8541401000", country: String = "116", extraHead: String = "", qty: String = "2"
+) -> String {
     """
       <ceb:Inventory>
         <ceb:InventoryHead>

@@ -30,11 +30,12 @@ public final class CompiledProfile: Sendable {
         for (number, rule) in profile.rules.enumerated() {
             let conditions = rule.conditions.flatMap { CompiledCondition.compile($0, groups: profile.countryGroups) }
             let itemKeys = Set(rule.conditions.filter(\.field.isItemField).map(\.field.key))
-            compiled.append(CompiledRule(
-                id: rule.id, reason: rule.reason, weight: rule.weight, lane: rule.lane,
-                labTests: rule.labTests, window: rule.window,
-                declarationConditions: conditions.filter { !itemKeys.contains($0.key) },
-                itemConditions: conditions.filter { itemKeys.contains($0.key) }))
+            compiled.append(
+                CompiledRule(
+                    id: rule.id, reason: rule.reason, weight: rule.weight, lane: rule.lane,
+                    labTests: rule.labTests, window: rule.window,
+                    declarationConditions: conditions.filter { !itemKeys.contains($0.key) },
+                    itemConditions: conditions.filter { itemKeys.contains($0.key) }))
             index.add(Int32(number), conditions: conditions)
         }
         rules = compiled

@@ -28,27 +28,36 @@ struct RuleIndex: Sendable {
         case .hsIn(let intervals):
             for prefix in intervals.flatMap(\.coveringPrefixes) { hsTrie.insert(prefix, rule: rule) }
         case .countryIn(let set):
-            let slot = countryBuckets.firstIndex { $0.key == anchor.key } ?? {
-                countryBuckets.append((anchor.key, Array(repeating: [], count: CountryCode.count)))
-                return countryBuckets.count - 1
-            }()
+            let slot =
+                countryBuckets.firstIndex { $0.key == anchor.key }
+                ?? {
+                    countryBuckets.append((anchor.key, Array(repeating: [], count: CountryCode.count)))
+                    return countryBuckets.count - 1
+                }()
             for country in set.members { countryBuckets[slot].rules[country.index].append(rule) }
         case .codeIn(let values):
             Self.file(rule, under: values, key: anchor.key, in: &codeBuckets)
         case .setHasAny(let values):
             Self.file(rule, under: values, key: anchor.key, in: &setBuckets)
         case .numberOneOf, .numberAtLeast, .numberAtMost, .numberAbove, .numberBelow:
-            for level in 1...4 where anchor.holds(Self.probe, nil, Self.standing(level)) { classBuckets[level].append(rule) }
+            for level in 1...4 where anchor.holds(Self.probe, nil, Self.standing(level)) {
+                classBuckets[level].append(rule)
+            }
         default:
             unanchored.append(rule)
         }
     }
 
-    private static func file(_ rule: Int32, under values: Set<String>, key: DeclarationField.Key, in buckets: inout [(key: DeclarationField.Key, rules: [String: [Int32]])]) {
-        let slot = buckets.firstIndex { $0.key == key } ?? {
-            buckets.append((key, [:]))
-            return buckets.count - 1
-        }()
+    private static func file(
+        _ rule: Int32, under values: Set<String>, key: DeclarationField.Key,
+        in buckets: inout [(key: DeclarationField.Key, rules: [String: [Int32]])]
+    ) {
+        let slot =
+            buckets.firstIndex { $0.key == key }
+            ?? {
+                buckets.append((key, [:]))
+                return buckets.count - 1
+            }()
         for value in values.sorted() { buckets[slot].rules[value, default: []].append(rule) }
     }
 
@@ -69,7 +78,8 @@ struct RuleIndex: Sendable {
         }
     }
 
-    private static let probe = Declaration(format: "", direction: .import, position: SourcePosition(source: "", line: 0, column: 0))
+    private static let probe = Declaration(
+        format: "", direction: .import, position: SourcePosition(source: "", line: 0, column: 0))
 
     private static func standing(_ level: Int) -> EnterpriseStanding {
         EnterpriseStanding(code: "", role: nil, creditClass: level, list: nil, zone: "", registered: false)

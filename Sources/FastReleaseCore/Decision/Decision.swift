@@ -67,7 +67,8 @@ public struct EnterpriseStanding: Sendable, Hashable {
     public var registered: Bool
 
     /// Creates a standing.
-    public init(code: String, role: PartyRole?, creditClass: Int, list: EnterpriseList?, zone: String, registered: Bool) {
+    public init(code: String, role: PartyRole?, creditClass: Int, list: EnterpriseList?, zone: String, registered: Bool)
+    {
         self.code = code
         self.role = role
         self.creditClass = creditClass

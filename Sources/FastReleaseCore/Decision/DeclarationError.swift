@@ -41,7 +41,9 @@ public struct DeclarationError: Error, Sendable, Hashable, CustomStringConvertib
     public var reason: String
 
     /// Creates an error record.
-    public init(code: Code, position: SourcePosition, messageID: String = "", declarationID: String = "", reason: String) {
+    public init(
+        code: Code, position: SourcePosition, messageID: String = "", declarationID: String = "", reason: String
+    ) {
         self.code = code
         self.position = position
         self.messageID = messageID

@@ -43,7 +43,8 @@ public struct CivilTime: Sendable, Hashable, Comparable, CustomStringConvertible
     public init?(iso text: some StringProtocol) {
         var digits = ""
         for (offset, character) in text.enumerated() {
-            let separatorExpected = [4, 7].contains(offset) ? "-" : offset == 10 ? "T" : [13, 16].contains(offset) ? ":" : nil
+            let separatorExpected =
+                [4, 7].contains(offset) ? "-" : offset == 10 ? "T" : [13, 16].contains(offset) ? ":" : nil
             if let separatorExpected {
                 guard String(character) == separatorExpected || (offset == 10 && character == " ") else { return nil }
             } else {

@@ -17,7 +17,8 @@ public struct JSONLinesEncoder: DecisionEncoder {
         out.append(text: ",\"message\":")
         out.append(jsonString: decision.messageID)
         out.append(text: ",\"format\":\"\(decision.format)\",\"direction\":\"\(decision.direction.rawValue)\"")
-        out.append(text: ",\"function\":\"\(decision.function.rawValue)\",\"lane\":\"\(decision.lane.name)\",\"lane_source\":")
+        out.append(
+            text: ",\"function\":\"\(decision.function.rawValue)\",\"lane\":\"\(decision.lane.name)\",\"lane_source\":")
         out.append(jsonString: decision.laneSource.label)
         out.append(text: ",\"score\":\(decision.score),\"hits\":[")
         for (number, hit) in decision.hits.enumerated() {
@@ -28,7 +29,9 @@ public struct JSONLinesEncoder: DecisionEncoder {
             if let lane = hit.lane { out.append(text: ",\"lane\":\"\(lane.name)\"") }
             out.append(text: ",\"reason\":")
             out.append(jsonString: hit.reason)
-            if !hit.itemLines.isEmpty { out.append(text: ",\"items\":[\(hit.itemLines.map(String.init).joined(separator: ","))]") }
+            if !hit.itemLines.isEmpty {
+                out.append(text: ",\"items\":[\(hit.itemLines.map(String.init).joined(separator: ","))]")
+            }
             out.append(UInt8(ascii: "}"))
         }
         out.append(text: "],\"lab_tests\":[")
@@ -44,7 +47,10 @@ public struct JSONLinesEncoder: DecisionEncoder {
         let enterprise = decision.enterprise
         out.append(text: "},\"enterprise\":{\"code\":")
         out.append(jsonString: enterprise.code)
-        out.append(text: ",\"role\":\(enterprise.role.map { "\"\($0.rawValue)\"" } ?? "null"),\"class\":\(enterprise.creditClass)")
+        out.append(
+            text:
+                ",\"role\":\(enterprise.role.map { "\"\($0.rawValue)\"" } ?? "null"),\"class\":\(enterprise.creditClass)"
+        )
         out.append(text: ",\"list\":\(enterprise.list.map { "\"\($0.rawValue)\"" } ?? "null"),\"zone\":")
         out.append(jsonString: enterprise.zone)
         out.append(text: ",\"registered\":\(enterprise.registered)}")

@@ -1,8 +1,9 @@
 import Dispatch
-#if canImport(Glibc)
-import Glibc
-#endif
 import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Decodes, scores and encodes a stream of messages on all cores, writing results in input order.
 ///
@@ -31,7 +32,9 @@ public final class ScoringPipeline: Sendable {
         public var maxBatchesInFlight: Int
 
         /// Creates options; `threads` defaults to the number of active cores.
-        public init(threads: Int? = nil, batchMessages: Int = 512, batchBytes: Int = 4 << 20, maxBatchesInFlight: Int = 3) {
+        public init(
+            threads: Int? = nil, batchMessages: Int = 512, batchBytes: Int = 4 << 20, maxBatchesInFlight: Int = 3
+        ) {
             self.threads = max(1, threads ?? ProcessorCount.active)
             self.batchMessages = max(1, batchMessages)
             self.batchBytes = max(1, batchBytes)
@@ -58,7 +61,8 @@ public final class ScoringPipeline: Sendable {
         self.profile = profile
         self.encoder = encoder
         self.options = options
-        workers = WorkerPool((0..<options.threads).map { _ in Worker(decoder: makeDecoder(), scorer: Scorer(profile: profile)) })
+        workers = WorkerPool(
+            (0..<options.threads).map { _ in Worker(decoder: makeDecoder(), scorer: Scorer(profile: profile)) })
     }
 
     /// Runs the whole input through the pipeline.
@@ -209,9 +213,9 @@ public enum ProcessorCount {
     /// Active processors, at least 1.
     public static var active: Int {
         #if canImport(Glibc)
-        return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+            return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
         #else
-        return 1
+            return 1
         #endif
     }
 }

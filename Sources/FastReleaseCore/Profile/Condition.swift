@@ -61,7 +61,9 @@ public enum ConditionTest: Sendable, Hashable {
 extension ConditionTest: CustomStringConvertible {
     /// The test as `operator value,value`, in profile terms.
     public var description: String {
-        func list(_ values: [some CustomStringConvertible]) -> String { values.map(\.description).joined(separator: ",") }
+        func list(_ values: [some CustomStringConvertible]) -> String {
+            values.map(\.description).joined(separator: ",")
+        }
         switch self {
         case .oneOf(let values): return "in \(list(values))"
         case .noneOf(let values): return "not_in \(list(values))"

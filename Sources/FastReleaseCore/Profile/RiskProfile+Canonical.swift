@@ -3,25 +3,35 @@ extension RiskProfile {
     /// order. Comments, layout and file boundaries do not change it; any change of rules,
     /// thresholds, sampling, groups or register entries does. Its SHA-256 is the version.
     public var canonicalText: String {
-        var lines = ["fastrelease-profile \(ProfileLoader.formatVersion)", "name \(name)", "timezone \(timeZoneOffsetSeconds)"]
+        var lines = [
+            "fastrelease-profile \(ProfileLoader.formatVersion)", "name \(name)", "timezone \(timeZoneOffsetSeconds)",
+        ]
         lines.append("enterprise-roles \(enterpriseRoles.map(\.rawValue).joined(separator: ","))")
         lines.append("unregistered-class \(unregisteredClass)")
         for (group, members) in countryGroups.sorted(by: { $0.key < $1.key }) {
             lines.append("group \(group) \(members.sorted().map(\.description).joined(separator: ","))")
         }
-        for (lane, score) in thresholds.sorted(by: { $0.key < $1.key }) { lines.append("threshold \(lane.name) \(score)") }
+        for (lane, score) in thresholds.sorted(by: { $0.key < $1.key }) {
+            lines.append("threshold \(lane.name) \(score)")
+        }
         lines.append("sampling-lane \(sampling.lane.name)")
         for (key, rate) in sampling.rates.sorted(by: { $0.key < $1.key }) { lines.append("rate \(key) \(rate)") }
         for (period, seed) in sampling.seeds.sorted(by: { $0.key < $1.key }) { lines.append("seed \(period) \(seed)") }
         for rule in rules {
             let window = rule.window.map { "\($0.from?.description ?? "-") \($0.until?.description ?? "-")" } ?? "- -"
-            lines.append("rule \(rule.id) \(rule.kind.rawValue) \(rule.weight) \(rule.lane?.name ?? "-") \(window) \(rule.labTests.joined(separator: ","))")
+            lines.append(
+                "rule \(rule.id) \(rule.kind.rawValue) \(rule.weight) \(rule.lane?.name ?? "-") \(window) \(rule.labTests.joined(separator: ","))"
+            )
             lines.append(" reason \(rule.reason)")
-            for condition in rule.conditions { lines.append(" when \(condition.field.name) \(condition.tests.map(\.description).joined(separator: "; "))") }
+            for condition in rule.conditions {
+                lines.append(
+                    " when \(condition.field.name) \(condition.tests.map(\.description).joined(separator: "; "))")
+            }
         }
         for enterprise in register.enterprises.values.sorted(by: { $0.code < $1.code }) {
             let list = enterprise.list?.rawValue ?? "-"
-            lines.append("enterprise \(enterprise.code)|\(enterprise.name)|\(enterprise.creditClass)|\(list)|\(enterprise.zone)")
+            lines.append(
+                "enterprise \(enterprise.code)|\(enterprise.name)|\(enterprise.creditClass)|\(list)|\(enterprise.zone)")
         }
         return lines.joined(separator: "\n") + "\n"
     }

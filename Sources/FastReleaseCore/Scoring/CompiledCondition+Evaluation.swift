@@ -42,7 +42,8 @@ extension CompiledCondition {
         }
     }
 
-    private func isPresent(_ declaration: Declaration, _ item: DeclarationItem?, _ standing: EnterpriseStanding) -> Bool {
+    private func isPresent(_ declaration: Declaration, _ item: DeclarationItem?, _ standing: EnterpriseStanding) -> Bool
+    {
         switch key {
         case .documents, .lots, .issues: !FieldValues.setIsEmpty(key, declaration)
         case .itemHS: item?.hs != nil
@@ -63,7 +64,9 @@ extension CompiledCondition {
             while start <= last {
                 if lowercase(haystack[start]) == first {
                     var matched = 1
-                    while matched < needle.count, lowercase(haystack[start + matched]) == needle[matched] { matched += 1 }
+                    while matched < needle.count, lowercase(haystack[start + matched]) == needle[matched] {
+                        matched += 1
+                    }
                     if matched == needle.count { return true }
                 }
                 start += 1

@@ -3,7 +3,10 @@
 /// Empty codes and texts read as missing (`nil`), so `present: false` and `not_in` treat a
 /// blank element like an absent one.
 enum FieldValues {
-    static func code(_ key: DeclarationField.Key, _ declaration: Declaration, _ item: DeclarationItem?, _ standing: EnterpriseStanding) -> String? {
+    static func code(
+        _ key: DeclarationField.Key, _ declaration: Declaration, _ item: DeclarationItem?,
+        _ standing: EnterpriseStanding
+    ) -> String? {
         let value: String
         switch key {
         case .id: value = declaration.id
@@ -30,7 +33,10 @@ enum FieldValues {
         return value.isEmpty ? nil : value
     }
 
-    static func number(_ key: DeclarationField.Key, _ declaration: Declaration, _ item: DeclarationItem?, _ standing: EnterpriseStanding) -> Double? {
+    static func number(
+        _ key: DeclarationField.Key, _ declaration: Declaration, _ item: DeclarationItem?,
+        _ standing: EnterpriseStanding
+    ) -> Double? {
         switch key {
         case .totalValue: declaration.totalValue
         case .grossWeight: declaration.grossWeight
@@ -48,7 +54,9 @@ enum FieldValues {
         }
     }
 
-    static func country(_ key: DeclarationField.Key, _ declaration: Declaration, _ item: DeclarationItem?) -> CountryCode? {
+    static func country(_ key: DeclarationField.Key, _ declaration: Declaration, _ item: DeclarationItem?)
+        -> CountryCode?
+    {
         switch key {
         case .dispatchCountry: declaration.dispatchCountry
         case .destinationCountry: declaration.destinationCountry

@@ -44,7 +44,9 @@ public final class Scorer {
     ///   - receivedAt: the time to judge validity windows and sampling periods at when the
     ///     declaration states no time of its own; the current time when `nil`.
     ///   - decodeMicroseconds: time spent decoding, recorded in the decision.
-    public func score(_ declaration: Declaration, receivedAt: CivilTime? = nil, decodeMicroseconds: Double = 0) -> Decision {
+    public func score(_ declaration: Declaration, receivedAt: CivilTime? = nil, decodeMicroseconds: Double = 0)
+        -> Decision
+    {
         let started = MonotonicClock.nanoseconds()
         let source = profile.source
         let asOf = declaration.declaredAt ?? receivedAt ?? CivilTime.now(offsetSeconds: source.timeZoneOffsetSeconds)
@@ -61,7 +63,10 @@ public final class Scorer {
             let rule = profile.rules[Int(number)]
             guard fires(rule, declaration, standing, asOf: asOf) else { continue }
             score += rule.weight
-            hits.append(RuleHit(ruleID: rule.id, weight: rule.weight, lane: rule.lane, reason: rule.reason, itemLines: matchedLines))
+            hits.append(
+                RuleHit(
+                    ruleID: rule.id, weight: rule.weight, lane: rule.lane, reason: rule.reason, itemLines: matchedLines)
+            )
             if let lane = rule.lane, lane > (forced?.lane ?? .release) { forced = (lane, rule.id) }
             labTests += rule.labTests
         }
@@ -81,7 +86,8 @@ public final class Scorer {
             direction: declaration.direction, function: declaration.function, lane: lane, laneSource: laneSource,
             score: score, hits: hits, labTests: Array(Set(labTests)).sorted(), sampling: sampling, enterprise: standing,
             issues: declaration.issues, profileVersion: profile.version, asOf: asOf,
-            timing: .init(decodeMicroseconds: decodeMicroseconds, scoreMicroseconds: MonotonicClock.microseconds(since: started)))
+            timing: .init(
+                decodeMicroseconds: decodeMicroseconds, scoreMicroseconds: MonotonicClock.microseconds(since: started)))
     }
 
     /// Finds the enterprise responsible for a declaration: the first party, in the profile's
@@ -92,7 +98,9 @@ public final class Scorer {
         for role in source.enterpriseRoles {
             guard let code = declaration.parties[role]?.code, !code.isEmpty else { continue }
             if let entry = source.register[code] {
-                return EnterpriseStanding(code: code, role: role, creditClass: entry.creditClass, list: entry.list, zone: entry.zone, registered: true)
+                return EnterpriseStanding(
+                    code: code, role: role, creditClass: entry.creditClass, list: entry.list, zone: entry.zone,
+                    registered: true)
             }
             if firstNamed == nil { firstNamed = (code, role) }
         }
@@ -119,7 +127,9 @@ public final class Scorer {
         for bucket in index.countryBuckets {
             if isItemKey(bucket.key) {
                 for item in declaration.items {
-                    if let country = FieldValues.country(bucket.key, declaration, item) { addAll(bucket.rules[country.index]) }
+                    if let country = FieldValues.country(bucket.key, declaration, item) {
+                        addAll(bucket.rules[country.index])
+                    }
                 }
             } else if let country = FieldValues.country(bucket.key, declaration, nil) {
                 addAll(bucket.rules[country.index])
@@ -128,9 +138,15 @@ public final class Scorer {
         for bucket in index.codeBuckets {
             if isItemKey(bucket.key) {
                 for item in declaration.items {
-                    if let value = FieldValues.code(bucket.key, declaration, item, standing), let rules = bucket.rules[value] { addAll(rules) }
+                    if let value = FieldValues.code(bucket.key, declaration, item, standing),
+                        let rules = bucket.rules[value]
+                    {
+                        addAll(rules)
+                    }
                 }
-            } else if let value = FieldValues.code(bucket.key, declaration, nil, standing), let rules = bucket.rules[value] {
+            } else if let value = FieldValues.code(bucket.key, declaration, nil, standing),
+                let rules = bucket.rules[value]
+            {
                 addAll(rules)
             }
         }
@@ -171,7 +187,9 @@ public final class Scorer {
     // MARK: Evaluation
 
     /// Whether a rule fires; leaves the matching item lines in `matchedLines`.
-    private func fires(_ rule: CompiledRule, _ declaration: Declaration, _ standing: EnterpriseStanding, asOf: CivilTime) -> Bool {
+    private func fires(
+        _ rule: CompiledRule, _ declaration: Declaration, _ standing: EnterpriseStanding, asOf: CivilTime
+    ) -> Bool {
         matchedLines.removeAll(keepingCapacity: true)
         if let window = rule.window, !window.contains(asOf) { return false }
         for condition in rule.declarationConditions where !condition.holds(declaration, nil, standing) { return false }

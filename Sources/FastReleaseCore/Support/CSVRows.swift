@@ -48,7 +48,10 @@ public enum CSVRows {
                     }
                 } else {
                     current.append(character)
-                    if character == "\n" { line += 1; column = 0 }
+                    if character == "\n" {
+                        line += 1
+                        column = 0
+                    }
                 }
                 column += 1
                 continue

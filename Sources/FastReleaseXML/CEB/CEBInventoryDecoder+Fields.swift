@@ -10,17 +10,24 @@ extension CEBInventoryDecoder {
         case .appType: head.appType = XMLBytes.string(text)
         case .appTime:
             declaration.declaredAt = CivilTime(compact: XMLBytes.string(text))
-            if declaration.declaredAt == nil { note("invalid-time", "appTime `\(XMLBytes.string(text))` is not yyyyMMddHHmmss") }
+            if declaration.declaredAt == nil {
+                note("invalid-time", "appTime `\(XMLBytes.string(text))` is not yyyyMMddHHmmss")
+            }
         case .ieFlag: head.ieFlag = XMLBytes.string(text)
         case .orderNo: head.orderNumber = XMLBytes.string(text)
         case .customsCode: declaration.office = XMLBytes.string(text)
         case .portCode: declaration.port = XMLBytes.string(text)
         case .tradeMode: declaration.procedure = XMLBytes.string(text)
         case .trafMode: declaration.transportMode = XMLBytes.string(text)
-        case .licenseNo: declaration.documents.append(DocumentReference(kind: "licence", identifier: XMLBytes.string(text)))
+        case .licenseNo:
+            declaration.documents.append(DocumentReference(kind: "licence", identifier: XMLBytes.string(text)))
         case .country:
             let country = countryCode(text, field: "country")
-            if direction == .import { declaration.dispatchCountry = country } else { declaration.destinationCountry = country }
+            if direction == .import {
+                declaration.dispatchCountry = country
+            } else {
+                declaration.destinationCountry = country
+            }
         case .currency: declaration.currency = currencyCode(text, field: "currency")
         case .freight: head.freight = number(text, field: "freight")
         case .insuredFee: head.insuredFee = number(text, field: "insuredFee")
@@ -54,10 +61,16 @@ extension CEBInventoryDecoder {
         guard item != nil, !text.isEmpty else { return }
         switch element {
         case .gnum:
-            if let line = XMLBytes.integer(text) { item!.line = line } else { note("invalid-number", "gnum `\(XMLBytes.string(text))` is not a line number") }
+            if let line = XMLBytes.integer(text) {
+                item!.line = line
+            } else {
+                note("invalid-number", "gnum `\(XMLBytes.string(text))` is not a line number")
+            }
         case .gcode:
             item!.hs = HSCode(XMLBytes.string(text))
-            if item!.hs == nil { note("invalid-hs", "line \(item!.line): gcode `\(XMLBytes.string(text))` is not an HS code") }
+            if item!.hs == nil {
+                note("invalid-hs", "line \(item!.line): gcode `\(XMLBytes.string(text))` is not an HS code")
+            }
         case .gname: item!.description = XMLBytes.string(text)
         case .qty: item!.quantity = number(text, field: "qty")
         case .unit: item!.unit = unitCode(text, field: "unit")
@@ -83,7 +96,10 @@ extension CEBInventoryDecoder {
         if let quantity = item.quantity, let price = item.unitPrice, let value = item.value {
             let expected = quantity * price
             if abs(expected - value) > max(0.01, abs(value) * 0.001) {
-                note("price-mismatch", "line \(item.line): qty \(plain(quantity)) × price \(plain(price)) = \(plain(expected)), but totalPrice is \(plain(value))")
+                note(
+                    "price-mismatch",
+                    "line \(item.line): qty \(plain(quantity)) × price \(plain(price)) = \(plain(expected)), but totalPrice is \(plain(value))"
+                )
             }
         }
         return item
@@ -93,24 +109,35 @@ extension CEBInventoryDecoder {
     func complete() {
         let expectedFlag = direction == .import ? "I" : "E"
         if !head.ieFlag.isEmpty, head.ieFlag != expectedFlag {
-            declaration.issues.append(DataIssue(
-                code: "direction-flag-mismatch",
-                detail: "ieFlag `\(head.ieFlag)` does not match \(format) (\(direction.rawValue)); the message type decides"))
+            declaration.issues.append(
+                DataIssue(
+                    code: "direction-flag-mismatch",
+                    detail:
+                        "ieFlag `\(head.ieFlag)` does not match \(format) (\(direction.rawValue)); the message type decides"
+                ))
         }
         switch head.appType {
         case "", "1": declaration.function = .original
         case "2": declaration.function = .amendment
         case "3": declaration.function = .cancellation
         default:
-            declaration.issues.append(DataIssue(code: "invalid-code", detail: "appType `\(head.appType)` is not 1, 2 or 3; read as a new declaration"))
+            declaration.issues.append(
+                DataIssue(
+                    code: "invalid-code",
+                    detail: "appType `\(head.appType)` is not 1, 2 or 3; read as a new declaration"))
         }
         let currencies = Set(declaration.items.map(\.currency).filter { !$0.isEmpty })
         if declaration.currency.isEmpty, currencies.count == 1 { declaration.currency = currencies.first! }
         if currencies.count > 1 {
-            declaration.issues.append(DataIssue(code: "mixed-currency", detail: "goods lines use \(currencies.sorted().joined(separator: ", ")); no total value"))
+            declaration.issues.append(
+                DataIssue(
+                    code: "mixed-currency",
+                    detail: "goods lines use \(currencies.sorted().joined(separator: ", ")); no total value"))
         } else {
             let values = declaration.items.compactMap(\.value)
-            if !values.isEmpty { declaration.totalValue = values.reduce(0, +) + (head.freight ?? 0) + (head.insuredFee ?? 0) }
+            if !values.isEmpty {
+                declaration.totalValue = values.reduce(0, +) + (head.freight ?? 0) + (head.insuredFee ?? 0)
+            }
         }
     }
 

@@ -34,7 +34,8 @@ final class CEBInventoryDecoder: FormatDecoder {
 
     /// The declaration being read (while `reading`) and head values that need the whole block.
     /// Kept non-optional so that field writes mutate in place instead of copying.
-    var declaration = Declaration(format: "", direction: .import, position: SourcePosition(source: "", line: 0, column: 0))
+    var declaration = Declaration(
+        format: "", direction: .import, position: SourcePosition(source: "", line: 0, column: 0))
     var reading = false
     var head = HeadValues()
     /// The goods line being read.
@@ -68,7 +69,9 @@ final class CEBInventoryDecoder: FormatDecoder {
         if let guid = attributes.value("guid") { context.messageID = guid }
     }
 
-    func startElement(_ name: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?, depth: Int, attributes: SAXAttributes) {
+    func startElement(
+        _ name: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?, depth: Int, attributes: SAXAttributes
+    ) {
         guard depth <= 3, isCEB(namespace), let element = CEBElement.named(name) else { return }
         switch (depth, element) {
         case (2, .inventory):
@@ -78,7 +81,9 @@ final class CEBInventoryDecoder: FormatDecoder {
         case (3, .inventoryList) where reading:
             section = .list
             guard declaration.items.count < context.limits.maxItemsPerDeclaration else {
-                context.stop(.limitExceeded, "declaration has more than \(context.limits.maxItemsPerDeclaration) goods lines; split it")
+                context.stop(
+                    .limitExceeded,
+                    "declaration has more than \(context.limits.maxItemsPerDeclaration) goods lines; split it")
                 return
             }
             item = DeclarationItem(line: declaration.items.count + 1)
@@ -87,7 +92,9 @@ final class CEBInventoryDecoder: FormatDecoder {
         }
     }
 
-    func endElement(_ name: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?, depth: Int, text: UnsafeRawBufferPointer) {
+    func endElement(
+        _ name: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?, depth: Int, text: UnsafeRawBufferPointer
+    ) {
         guard depth <= 4, isCEB(namespace), let element = CEBElement.named(name) else { return }
         switch (depth, section, element) {
         case (4, .head, _):
@@ -123,7 +130,9 @@ final class CEBInventoryDecoder: FormatDecoder {
     private func beginDeclaration() {
         declarationsStarted += 1
         guard declarationsStarted <= context.limits.maxDeclarationsPerMessage else {
-            context.stop(.limitExceeded, "message has more than \(context.limits.maxDeclarationsPerMessage) declarations; split it")
+            context.stop(
+                .limitExceeded,
+                "message has more than \(context.limits.maxDeclarationsPerMessage) declarations; split it")
             return
         }
         declarationStarted = MonotonicClock.nanoseconds()
@@ -138,15 +147,18 @@ final class CEBInventoryDecoder: FormatDecoder {
         guard reading else { return }
         reading = false
         if declaration.id.isEmpty {
-            context.emit(DeclarationError(
-                code: .invalidField, position: declaration.position, messageID: context.messageID,
-                reason: "Inventory has no copNo (the enterprise's inventory number) and no invtNo; fill in copNo"))
+            context.emit(
+                DeclarationError(
+                    code: .invalidField, position: declaration.position, messageID: context.messageID,
+                    reason: "Inventory has no copNo (the enterprise's inventory number) and no invtNo; fill in copNo"))
             return
         }
         if declaration.items.isEmpty {
-            context.emit(DeclarationError(
-                code: .invalidField, position: declaration.position, messageID: context.messageID, declarationID: declaration.id,
-                reason: "Inventory has no InventoryList goods lines; declare at least one"))
+            context.emit(
+                DeclarationError(
+                    code: .invalidField, position: declaration.position, messageID: context.messageID,
+                    declarationID: declaration.id,
+                    reason: "Inventory has no InventoryList goods lines; declare at least one"))
             return
         }
         complete()

@@ -28,6 +28,7 @@ enum CEBMessageKinds {
         guard namespace == Self.namespace, root.hasPrefix("CEB"), root.hasSuffix("Message") else { return nil }
         let number = String(root.dropLast("Message".count))
         let kind = names[number].map { ", \($0)," } ?? ""
-        return "\(number)\(kind) is not a declaration message; FastRelease decides CEB621 import and CEB603 export inventories"
+        return
+            "\(number)\(kind) is not a declaration message; FastRelease decides CEB621 import and CEB603 export inventories"
     }
 }

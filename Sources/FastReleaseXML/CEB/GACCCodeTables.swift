@@ -52,7 +52,8 @@ public struct GACCCodeTables: Sendable {
             guard let number = code(row), row.fields.count >= 4 else { continue }
             units[number] = row.fields[3].text.isEmpty ? "gacc:\(row.fields[0].text)" : row.fields[3].text
         }
-        guard known.contains(true), currencies.contains(where: { !$0.isEmpty }), units.contains(where: { !$0.isEmpty }) else {
+        guard known.contains(true), currencies.contains(where: { !$0.isEmpty }), units.contains(where: { !$0.isEmpty })
+        else {
             throw CocoaError(.fileReadCorruptFile)
         }
         self.countries = countries

@@ -51,7 +51,8 @@ final class DecodeContext {
     /// Stops the parse with an error; the session reports it through the decoder.
     func stop(_ code: DeclarationError.Code, _ reason: String, at position: SourcePosition? = nil) {
         guard stopError == nil else { return }
-        stopError = DeclarationError(code: code, position: position ?? self.position, messageID: messageID, reason: reason)
+        stopError = DeclarationError(
+            code: code, position: position ?? self.position, messageID: messageID, reason: reason)
         if let parser { xmlStopParser(parser) }
     }
 

@@ -15,10 +15,12 @@ protocol FormatDecoder: AnyObject {
     func begin(root: UnsafePointer<UInt8>, attributes: SAXAttributes, context: DecodeContext)
 
     /// An element below the root starts (`depth` 2 is a child of the root).
-    func startElement(_ name: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?, depth: Int, attributes: SAXAttributes)
+    func startElement(
+        _ name: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?, depth: Int, attributes: SAXAttributes)
 
     /// An element ends; `text` is its own text content (empty for elements with children).
-    func endElement(_ name: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?, depth: Int, text: UnsafeRawBufferPointer)
+    func endElement(
+        _ name: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?, depth: Int, text: UnsafeRawBufferPointer)
 
     /// How many declaration elements the current message has started so far.
     var declarationsStarted: Int { get }
@@ -38,7 +40,8 @@ struct SAXAttributes {
         guard let pointer else { return nil }
         for index in 0..<count {
             let base = index * 5
-            guard cStringEquals(pointer[base], localName), let start = pointer[base + 3], let end = pointer[base + 4] else {
+            guard cStringEquals(pointer[base], localName), let start = pointer[base + 3], let end = pointer[base + 4]
+            else {
                 continue
             }
             return XMLBytes.string(UnsafeRawBufferPointer(start: start, count: end - start))

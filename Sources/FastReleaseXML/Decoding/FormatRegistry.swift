@@ -39,13 +39,17 @@ struct FormatRegistry: Sendable {
         }
         if let format = formats.first(where: { $0.rootElement == root }) {
             let found = namespace.map { "namespace \($0)" } ?? "no namespace"
-            return .refuse(.unknownMessage, "\(root) must be in namespace \(format.namespace), found \(found); fix the xmlns declaration")
+            return .refuse(
+                .unknownMessage,
+                "\(root) must be in namespace \(format.namespace), found \(found); fix the xmlns declaration")
         }
         if let reason = CEBInventoryDecoder.refusal(root: root, namespace: namespace) {
             return .refuse(.notADeclaration, reason)
         }
         let known = formats.map { "\($0.rootElement) (\($0.namespace))" }.joined(separator: ", ")
         let found = namespace.map { " in namespace \($0)" } ?? ""
-        return .refuse(.unknownMessage, "root element \(root)\(found) is not a declaration message FastRelease reads; send one of: \(known)")
+        return .refuse(
+            .unknownMessage,
+            "root element \(root)\(found) is not a declaration message FastRelease reads; send one of: \(known)")
     }
 }

@@ -13,7 +13,9 @@ enum ResumePoint {
             case UInt8(ascii: "?"):
                 index = end(of: "?>", in: bytes, from: index + 2) ?? bytes.count
             case UInt8(ascii: "!"):
-                index = end(of: bytes.starts(at: index, with: "<!--") ? "-->" : ">", in: bytes, from: index + 2) ?? bytes.count
+                index =
+                    end(of: bytes.starts(at: index, with: "<!--") ? "-->" : ">", in: bytes, from: index + 2)
+                    ?? bytes.count
             default:
                 var quote: UInt8 = 0
                 for position in (index + 1)..<bytes.count {
@@ -34,13 +36,16 @@ enum ResumePoint {
 
     /// The offset of the `<` of the start tag of element `name` (any prefix), the
     /// `skipping`-th such tag at or after `from` (0 is the first), or `nil`.
-    static func declarationStart(named name: String, in bytes: UnsafeRawBufferPointer, from: Int, skipping: Int) -> Int? {
+    static func declarationStart(named name: String, in bytes: UnsafeRawBufferPointer, from: Int, skipping: Int) -> Int?
+    {
         let pattern = Array(name.utf8)
         var seen = 0
         var index = from
         while index + pattern.count < bytes.count {
             defer { index += 1 }
-            guard bytes[index] == UInt8(ascii: "<"), let nameStart = localNameStart(bytes, afterAngle: index + 1) else { continue }
+            guard bytes[index] == UInt8(ascii: "<"), let nameStart = localNameStart(bytes, afterAngle: index + 1) else {
+                continue
+            }
             guard bytes.starts(at: nameStart, with: pattern), nameStart + pattern.count < bytes.count else { continue }
             let next = bytes[nameStart + pattern.count]
             guard next == UInt8(ascii: ">") || next == UInt8(ascii: "/") || XMLBytes.isSpace(next) else { continue }
@@ -61,7 +66,9 @@ enum ResumePoint {
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: ":") { return index + 1 }
-            if byte == UInt8(ascii: ">") || byte == UInt8(ascii: "/") || XMLBytes.isSpace(byte) || byte == UInt8(ascii: "<") {
+            if byte == UInt8(ascii: ">") || byte == UInt8(ascii: "/") || XMLBytes.isSpace(byte)
+                || byte == UInt8(ascii: "<")
+            {
                 return start
             }
             if byte == UInt8(ascii: "?") || byte == UInt8(ascii: "!") { return nil }

@@ -25,9 +25,11 @@ public final class XMLMessageDecoder: MessageDecoder {
         context.records = []
         defer { records += context.records }
         if let encoding = Self.unsupportedEncoding(frame.bytes) {
-            context.emit(DeclarationError(
-                code: .unsupportedEncoding, position: SourcePosition(source: frame.source, line: frame.startLine, column: 1),
-                reason: "the message is \(encoding), which FastRelease does not read; send UTF-8 or GB18030"))
+            context.emit(
+                DeclarationError(
+                    code: .unsupportedEncoding,
+                    position: SourcePosition(source: frame.source, line: frame.startLine, column: 1),
+                    reason: "the message is \(encoding), which FastRelease does not read; send UTF-8 or GB18030"))
             return
         }
         frame.bytes.withUnsafeBytes { bytes in
@@ -47,7 +49,8 @@ public final class XMLMessageDecoder: MessageDecoder {
         var skip = decoder.declarationsStarted
         var lastError = context.stopError
         while context.stopError?.code == .malformedXML,
-            let resume = ResumePoint.declarationStart(named: decoder.declarationElement, in: bytes, from: searchFrom, skipping: skip)
+            let resume = ResumePoint.declarationStart(
+                named: decoder.declarationElement, in: bytes, from: searchFrom, skipping: skip)
         {
             var document = [UInt8](UnsafeRawBufferPointer(rebasing: bytes[..<rootEnd]))
             document += UnsafeRawBufferPointer(rebasing: bytes[resume...])
@@ -55,12 +58,16 @@ public final class XMLMessageDecoder: MessageDecoder {
             let before = context.records
             context.records = []
             document.withUnsafeBytes { copy in
-                session.parse(copy, source: frame.source, lineOffset: frame.startLine - 1 + skippedLines, keepMessageID: true)
+                session.parse(
+                    copy, source: frame.source, lineOffset: frame.startLine - 1 + skippedLines, keepMessageID: true)
             }
-            context.records = before + context.records.filter { record in
-                if case .error(let error) = record, error == lastError { return false }  // the same break seen twice
-                return true
-            }
+            context.records =
+                before
+                + context.records.filter { record in
+                    // The same break can be reached twice (a broken start tag of a declaration).
+                    if case .error(let error) = record, error == lastError { return false }
+                    return true
+                }
             lastError = context.stopError ?? lastError
             searchFrom = resume
             skip = max(session.decoder?.declarationsStarted ?? 0, 1)

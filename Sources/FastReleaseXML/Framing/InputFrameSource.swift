@@ -2,7 +2,7 @@ public import FastReleaseCore
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Reads files, folders (their `.xml` files, recursively, in path order) and standard input
@@ -69,7 +69,9 @@ public struct InputFrameSource: FrameSource {
             }
             let descriptor = open(path, O_RDONLY)
             guard descriptor >= 0 else {
-                report(.unreadable, path: path, line: 0, "cannot read \(path): \(String(cString: strerror(errno))); check the path and its permissions")
+                report(
+                    .unreadable, path: path, line: 0,
+                    "cannot read \(path): \(String(cString: strerror(errno))); check the path and its permissions")
                 return true
             }
             current = (path, descriptor)
@@ -85,7 +87,9 @@ public struct InputFrameSource: FrameSource {
         if count > 0, atInputStart {
             atInputStart = false
             if let encoding = XMLMessageDecoder.unsupportedEncoding(Array(buffer.prefix(min(count, 4)))) {
-                report(.unsupportedEncoding, path: input.path, line: 1, "\(input.path) is \(encoding), which FastRelease does not read; send UTF-8 or GB18030")
+                report(
+                    .unsupportedEncoding, path: input.path, line: 1,
+                    "\(input.path) is \(encoding), which FastRelease does not read; send UTF-8 or GB18030")
                 closeCurrent()
                 return
             }
@@ -98,7 +102,9 @@ public struct InputFrameSource: FrameSource {
         }
         if count < 0 {
             if errno == EINTR { return }
-            report(.unreadable, path: input.path, line: 0, "reading \(input.path) failed: \(String(cString: strerror(errno)))")
+            report(
+                .unreadable, path: input.path, line: 0,
+                "reading \(input.path) failed: \(String(cString: strerror(errno)))")
         }
         framer.finish { frames.append($0) }
         closeCurrent()
@@ -112,7 +118,10 @@ public struct InputFrameSource: FrameSource {
 
     private mutating func add(_ frame: MessageFramer.Frame, source: String) {
         if let size = frame.oversizedBytes {
-            report(.limitExceeded, path: source, line: frame.startLine, "the message is \(size) bytes, more than the limit of \(limits.maxMessageBytes); split it into smaller messages")
+            report(
+                .limitExceeded, path: source, line: frame.startLine,
+                "the message is \(size) bytes, more than the limit of \(limits.maxMessageBytes); split it into smaller messages"
+            )
             return
         }
         ready.append(MessageFrame(source: source, sequence: sequence, bytes: frame.bytes, startLine: frame.startLine))
@@ -120,7 +129,8 @@ public struct InputFrameSource: FrameSource {
     }
 
     private mutating func report(_ code: DeclarationError.Code, path: String, line: Int, _ reason: String) {
-        let problem = DeclarationError(code: code, position: SourcePosition(source: path, line: line, column: 0), reason: reason)
+        let problem = DeclarationError(
+            code: code, position: SourcePosition(source: path, line: line, column: 0), reason: reason)
         ready.append(MessageFrame(source: path, sequence: sequence, bytes: [], startLine: line, problem: problem))
         sequence += 1
     }

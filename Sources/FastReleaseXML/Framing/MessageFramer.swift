@@ -197,13 +197,17 @@ struct MessageFramer {
         }
     }
 
-    private mutating func complete(_ chunk: UnsafeRawBufferPointer, _ segmentStart: Int, upTo end: Int, emit: (Frame) -> Void) {
+    private mutating func complete(
+        _ chunk: UnsafeRawBufferPointer, _ segmentStart: Int, upTo end: Int, emit: (Frame) -> Void
+    ) {
         keep(chunk, from: segmentStart, to: end)
         emitCurrent(emit)
         state = .outside
     }
 
-    private mutating func split(_ chunk: UnsafeRawBufferPointer, _ segmentStart: Int, at index: Int, emit: (Frame) -> Void) {
+    private mutating func split(
+        _ chunk: UnsafeRawBufferPointer, _ segmentStart: Int, at index: Int, emit: (Frame) -> Void
+    ) {
         keep(chunk, from: segmentStart, to: index + 1)
         let previousFrame = discarded > 0 ? [] : Array(pending.prefix(angleOffset))
         let wasOversized = discarded > 0

@@ -34,7 +34,9 @@ struct NameTable: Sendable {
             let entry = slots[slot]
             if entry < 0 { return nil }
             let candidate = names[Int(entry)]
-            if candidate.count == length, candidate.withUnsafeBufferPointer({ memoryEqual($0.baseAddress!, name, length) }) {
+            if candidate.count == length,
+                candidate.withUnsafeBufferPointer({ memoryEqual($0.baseAddress!, name, length) })
+            {
                 return Int(entry)
             }
             slot = (slot + 1) & mask

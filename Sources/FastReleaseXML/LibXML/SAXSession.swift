@@ -1,6 +1,6 @@
 internal import CLibXML2
-import Foundation
 import FastReleaseCore
+import Foundation
 
 /// One libxml2 push parser with a SAX2 handler, reused message after message.
 ///
@@ -64,9 +64,10 @@ final class SAXSession {
         context.reset(source: source, lineOffset: lineOffset, parser: parser, keepMessageID: keepMessageID)
         xmlParseChunk(parser, base.map { $0 + head }, Int32(bytes.count - head), 1)
         if context.stopError == nil, format == nil {
-            context.parserFailed(DeclarationError(
-                code: .malformedXML, position: context.position, messageID: context.messageID,
-                reason: "the message has no root element; send one XML message"))
+            context.parserFailed(
+                DeclarationError(
+                    code: .malformedXML, position: context.position, messageID: context.messageID,
+                    reason: "the message has no root element; send one XML message"))
         }
         if let error = context.stopError {
             if let formatDecoder {
@@ -79,11 +80,16 @@ final class SAXSession {
 
     // MARK: Events
 
-    fileprivate func startElement(_ name: UnsafePointer<UInt8>, prefix: UnsafePointer<UInt8>?, namespace: UnsafePointer<UInt8>?, attributes: SAXAttributes) {
+    fileprivate func startElement(
+        _ name: UnsafePointer<UInt8>, prefix: UnsafePointer<UInt8>?, namespace: UnsafePointer<UInt8>?,
+        attributes: SAXAttributes
+    ) {
         depth += 1
         textCount = 0
         if depth > context.limits.maxDepth {
-            context.stop(.limitExceeded, "elements nest deeper than the limit of \(context.limits.maxDepth); flatten the message")
+            context.stop(
+                .limitExceeded, "elements nest deeper than the limit of \(context.limits.maxDepth); flatten the message"
+            )
             return
         }
         if depth == 1 {
@@ -95,7 +101,8 @@ final class SAXSession {
 
     fileprivate func endElement(_ name: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?) {
         if depth > 1 {
-            formatDecoder?.endElement(name, namespace: namespace, depth: depth, text: UnsafeRawBufferPointer(start: text, count: textCount))
+            formatDecoder?.endElement(
+                name, namespace: namespace, depth: depth, text: UnsafeRawBufferPointer(start: text, count: textCount))
         }
         textCount = 0
         depth -= 1
@@ -105,10 +112,13 @@ final class SAXSession {
         let needed = textCount + count
         if needed > textCapacity {
             guard needed <= context.limits.maxTextBytes else {
-                context.stop(.limitExceeded, "an element's text is longer than the limit of \(context.limits.maxTextBytes) bytes")
+                context.stop(
+                    .limitExceeded, "an element's text is longer than the limit of \(context.limits.maxTextBytes) bytes"
+                )
                 return
             }
-            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: min(max(needed, textCapacity * 2), context.limits.maxTextBytes))
+            let grown = UnsafeMutablePointer<UInt8>.allocate(
+                capacity: min(max(needed, textCapacity * 2), context.limits.maxTextBytes))
             grown.update(from: text, count: textCount)
             text.deallocate()
             text = grown
@@ -119,27 +129,37 @@ final class SAXSession {
     }
 
     fileprivate func doctype() {
-        context.stop(.doctypeRefused, "DOCTYPE declarations are refused: FastRelease reads no DTDs and expands no entities; remove the DOCTYPE")
+        context.stop(
+            .doctypeRefused,
+            "DOCTYPE declarations are refused: FastRelease reads no DTDs and expands no entities; remove the DOCTYPE")
     }
 
     fileprivate func failed(_ error: xmlError) {
         guard error.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
-        let message = error.message.map { String(cString: $0) }?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "unknown error"
+        let message =
+            error.message.map { String(cString: $0) }?.trimmingCharacters(in: .whitespacesAndNewlines)
+            ?? "unknown error"
         let code: DeclarationError.Code
         let advice: String
         switch Int(error.code) {
-        case Int(XML_ERR_UNSUPPORTED_ENCODING.rawValue), Int(XML_ERR_INVALID_ENCODING.rawValue), Int(XML_ERR_INVALID_CHAR.rawValue):
+        case Int(XML_ERR_UNSUPPORTED_ENCODING.rawValue), Int(XML_ERR_INVALID_ENCODING.rawValue),
+            Int(XML_ERR_INVALID_CHAR.rawValue):
             code = .unsupportedEncoding
-            advice = "send UTF-8 (with or without a byte-order mark) or GB18030/GBK, and declare the encoding the bytes really use"
+            advice =
+                "send UTF-8 (with or without a byte-order mark) or GB18030/GBK, and declare the encoding the bytes really use"
         case Int(XML_ERR_UNDECLARED_ENTITY.rawValue), Int(XML_WAR_UNDECLARED_ENTITY.rawValue):
             code = .doctypeRefused
-            advice = "entity references other than &lt; &gt; &amp; &quot; &apos; are refused; write the character or a character reference"
+            advice =
+                "entity references other than &lt; &gt; &amp; &quot; &apos; are refused; write the character or a character reference"
         default:
             code = .malformedXML
             advice = "the message is not well-formed XML; fix it and send it again"
         }
-        let position = SourcePosition(source: context.source, line: context.inputLine(Int(error.line)), column: Int(error.int2))
-        context.parserFailed(DeclarationError(code: code, position: position, messageID: context.messageID, reason: "\(message) (\(advice))"))
+        let position = SourcePosition(
+            source: context.source, line: context.inputLine(Int(error.line)), column: Int(error.int2))
+        context.parserFailed(
+            DeclarationError(
+                code: code, position: position, messageID: context.messageID, reason: "\(message) (\(advice))"))
     }
 
     private func beginMessage(root: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?, attributes: SAXAttributes) {
@@ -166,9 +186,12 @@ private func session(_ context: UnsafeMutableRawPointer?) -> SAXSession {
     Unmanaged<SAXSession>.fromOpaque(context!).takeUnretainedValue()
 }
 
-private let saxStartElement: startElementNsSAX2Func = { context, name, prefix, namespace, _, _, attributeCount, _, attributes in
+private let saxStartElement: startElementNsSAX2Func = {
+    context, name, prefix, namespace, _, _, attributeCount, _, attributes in
     guard let name else { return }
-    session(context).startElement(name, prefix: prefix, namespace: namespace, attributes: SAXAttributes(pointer: attributes, count: Int(attributeCount)))
+    session(context).startElement(
+        name, prefix: prefix, namespace: namespace,
+        attributes: SAXAttributes(pointer: attributes, count: Int(attributeCount)))
 }
 
 private let saxEndElement: endElementNsSAX2Func = { context, name, _, namespace in

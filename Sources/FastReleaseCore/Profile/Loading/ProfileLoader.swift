@@ -32,11 +32,14 @@ public struct ProfileLoader: Sendable {
     private func read(directory: String, diagnostics: ProfileDiagnostics) -> RiskProfile? {
         let mainPath = (directory as NSString).appendingPathComponent("profile.yaml")
         let file = YAMLFile(path: mainPath, diagnostics: diagnostics)
-        guard let text = readText(mainPath, diagnostics: diagnostics, hint: "a profile directory holds profile.yaml") else {
+        guard let text = readText(mainPath, diagnostics: diagnostics, hint: "a profile directory holds profile.yaml")
+        else {
             return nil
         }
         guard let root = file.parse(text) else { return nil }
-        let keys = ["format", "name", "description", "timezone", "enterprises", "country_groups", "lanes", "sampling", "rules"]
+        let keys = [
+            "format", "name", "description", "timezone", "enterprises", "country_groups", "lanes", "sampling", "rules",
+        ]
         guard let entries = file.mapping(root, "profile.yaml", allowed: keys) else { return nil }
         var profile = RiskProfile(name: (directory as NSString).lastPathComponent)
         var seen = Set<String>()
@@ -46,7 +49,8 @@ public struct ProfileLoader: Sendable {
             switch entry.key {
             case "format":
                 if let version = file.integer(entry.value, "format", in: 0...Int.max), version != Self.formatVersion {
-                    file.error(entry.value, "this FastRelease reads profile format \(Self.formatVersion), not \(version)")
+                    file.error(
+                        entry.value, "this FastRelease reads profile format \(Self.formatVersion), not \(version)")
                 }
             case "name": profile.name = file.nonEmptyString(entry.value, "name") ?? profile.name
             case "description": profile.summary = file.string(entry.value, "description") ?? ""
@@ -74,7 +78,8 @@ public struct ProfileLoader: Sendable {
         guard let text = file.string(node, "timezone") else { return nil }
         let bytes = Array(text.utf8)
         let digits = bytes.dropFirst().filter { $0 != UInt8(ascii: ":") }
-        guard bytes.count == 6, [UInt8(ascii: "+"), UInt8(ascii: "-")].contains(bytes[0]), bytes[3] == UInt8(ascii: ":"),
+        guard bytes.count == 6, [UInt8(ascii: "+"), UInt8(ascii: "-")].contains(bytes[0]),
+            bytes[3] == UInt8(ascii: ":"),
             digits.count == 4, digits.allSatisfy({ (48...57).contains($0) })
         else {
             file.error(node, "timezone must be an offset such as `+08:00`, found `\(text)`")
@@ -86,7 +91,8 @@ public struct ProfileLoader: Sendable {
     }
 
     private func readEnterprises(_ node: Node, _ file: YAMLFile, directory: String, into profile: inout RiskProfile) {
-        guard let entries = file.mapping(node, "enterprises", allowed: ["register", "roles", "unregistered_class"]) else {
+        guard let entries = file.mapping(node, "enterprises", allowed: ["register", "roles", "unregistered_class"])
+        else {
             return
         }
         for entry in entries {
@@ -94,7 +100,9 @@ public struct ProfileLoader: Sendable {
             case "register":
                 guard let name = file.nonEmptyString(entry.value, "enterprises.register") else { continue }
                 let path = (directory as NSString).appendingPathComponent(name)
-                guard let text = readText(path, diagnostics: file.diagnostics, at: file.position(entry.value)) else { continue }
+                guard let text = readText(path, diagnostics: file.diagnostics, at: file.position(entry.value)) else {
+                    continue
+                }
                 profile.register = RegisterReader(path: path, diagnostics: file.diagnostics).read(text)
             case "roles":
                 guard let values = file.list(entry.value, "enterprises.roles") else { continue }
@@ -121,7 +129,9 @@ public struct ProfileLoader: Sendable {
             var members = Set<CountryCode>()
             for value in values {
                 guard let code = CountryCode(value.text) else {
-                    file.error(value.node, "`\(value.text)` in country group \(entry.key) is not an ISO 3166 alpha-2 code such as JP")
+                    file.error(
+                        value.node,
+                        "`\(value.text)` in country group \(entry.key) is not an ISO 3166 alpha-2 code such as JP")
                     continue
                 }
                 if !members.insert(code).inserted {
@@ -140,14 +150,19 @@ public struct ProfileLoader: Sendable {
             let names = Lane.allCases.dropFirst().map(\.name)
             guard let pairs = file.mapping(entry.value, "lanes.thresholds", allowed: names) else { continue }
             for pair in pairs {
-                guard let lane = Lane(name: pair.key), let score = file.integer(pair.value, "threshold for \(pair.key)", in: -1_000_000...1_000_000) else {
+                guard let lane = Lane(name: pair.key),
+                    let score = file.integer(pair.value, "threshold for \(pair.key)", in: -1_000_000...1_000_000)
+                else {
                     continue
                 }
                 thresholds[lane] = score
             }
             let ordered = thresholds.sorted { $0.key < $1.key }
             for (weaker, stronger) in zip(ordered, ordered.dropFirst()) where stronger.value <= weaker.value {
-                file.warning(entry.value, "threshold for \(stronger.key) (\(stronger.value)) is not above the one for \(weaker.key) (\(weaker.value)); the weaker lane will never be reached by score")
+                file.warning(
+                    entry.value,
+                    "threshold for \(stronger.key) (\(stronger.value)) is not above the one for \(weaker.key) (\(weaker.value)); the weaker lane will never be reached by score"
+                )
             }
         }
         return thresholds
@@ -163,7 +178,10 @@ public struct ProfileLoader: Sendable {
                     if let lane = Lane(name: name), lane != .release {
                         policy.lane = lane
                     } else {
-                        file.error(entry.value, "sampling.lane must be a lane stronger than release: document, sample-release, inspect-release or hold")
+                        file.error(
+                            entry.value,
+                            "sampling.lane must be a lane stronger than release: document, sample-release, inspect-release or hold"
+                        )
                     }
                 }
             case "rates":
@@ -178,18 +196,23 @@ public struct ProfileLoader: Sendable {
                     policy.rates[pair.key] = rate
                 }
                 for required in ["1", "2", "3", "4"] where !pairs.contains(where: { $0.key == required }) {
-                    file.error(entry.value, "sampling.rates has no rate for credit class \(required); give one for each class 1-4")
+                    file.error(
+                        entry.value,
+                        "sampling.rates has no rate for credit class \(required); give one for each class 1-4")
                 }
             case "seeds":
                 for pair in file.mapping(entry.value, "sampling.seeds") ?? [] {
                     guard let seed = file.nonEmptyString(pair.value, "seed for \(pair.key)") else { continue }
                     if pair.key != "default", CivilTime(iso: pair.key + "-01") == nil {
-                        file.error(pair.keyNode, "seed periods are months written `yyyy-MM` (or `default`), found `\(pair.key)`")
+                        file.error(
+                            pair.keyNode,
+                            "seed periods are months written `yyyy-MM` (or `default`), found `\(pair.key)`")
                     }
                     policy.seeds[pair.key] = seed
                 }
                 if policy.seeds["default"] == nil {
-                    file.error(entry.value, "sampling.seeds has no `default` seed; add one for periods without their own")
+                    file.error(
+                        entry.value, "sampling.seeds has no `default` seed; add one for periods without their own")
                 }
             default: break
             }
@@ -199,14 +222,17 @@ public struct ProfileLoader: Sendable {
 
     // MARK: Files
 
-    private func readText(_ path: String, diagnostics: ProfileDiagnostics, at position: SourcePosition? = nil, hint: String = "") -> String? {
+    private func readText(
+        _ path: String, diagnostics: ProfileDiagnostics, at position: SourcePosition? = nil, hint: String = ""
+    ) -> String? {
         guard let data = FileManager.default.contents(atPath: path) else {
             let place = position ?? SourcePosition(source: path, line: 1, column: 1)
             diagnostics.error(place, "cannot read \(path)\(hint.isEmpty ? "" : "; \(hint)")")
             return nil
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            diagnostics.error(SourcePosition(source: path, line: 1, column: 1), "\(path) is not UTF-8 text; save it as UTF-8")
+            diagnostics.error(
+                SourcePosition(source: path, line: 1, column: 1), "\(path) is not UTF-8 text; save it as UTF-8")
             return nil
         }
         return text

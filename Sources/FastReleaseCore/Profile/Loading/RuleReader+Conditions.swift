@@ -9,7 +9,9 @@ extension RuleReader {
             guard let field = DeclarationField.named(entry.key) else {
                 let names = DeclarationField.catalogue.map(\.name)
                 let hint = YAMLFile.closest(to: entry.key, in: names).map { "did you mean `\($0)`? " } ?? ""
-                file.error(entry.keyNode, "unknown field `\(entry.key)` in rule \(ruleID); \(hint)see docs/profiles.md for the field list")
+                file.error(
+                    entry.keyNode,
+                    "unknown field `\(entry.key)` in rule \(ruleID); \(hint)see docs/profiles.md for the field list")
                 return nil
             }
             let tests = readTests(entry.value, field: field, file, ruleID: ruleID)
@@ -42,11 +44,15 @@ extension RuleReader {
             return readTest(shorthand, node, field: field, file, ruleID: ruleID).map { [$0] } ?? []
         }
         let allowed = operators(for: field.kind)
-        guard let entries = file.mapping(node, "test of \(field.name) in rule \(ruleID)", allowed: allowed) else { return [] }
+        guard let entries = file.mapping(node, "test of \(field.name) in rule \(ruleID)", allowed: allowed) else {
+            return []
+        }
         return entries.compactMap { readTest($0.key, $0.value, field: field, file, ruleID: ruleID) }
     }
 
-    private func readTest(_ operation: String, _ node: Node, field: DeclarationField, _ file: YAMLFile, ruleID: String) -> ConditionTest? {
+    private func readTest(_ operation: String, _ node: Node, field: DeclarationField, _ file: YAMLFile, ruleID: String)
+        -> ConditionTest?
+    {
         let what = "\(operation) of \(field.name) in rule \(ruleID)"
         if operation == "present" {
             guard let text = file.string(node, what), let flag = Bool(text) else {
@@ -71,7 +77,9 @@ extension RuleReader {
             }
         case .choice(let choices):
             for value in values where !choices.contains(value.text) {
-                file.error(value.node, "\(field.name) is one of \(choices.joined(separator: ", ")); `\(value.text)` never matches")
+                file.error(
+                    value.node,
+                    "\(field.name) is one of \(choices.joined(separator: ", ")); `\(value.text)` never matches")
             }
             return operation == "not_in" ? .noneOf(values.map(\.text)) : .oneOf(values.map(\.text))
         case .flag:
@@ -89,7 +97,9 @@ extension RuleReader {
         }
     }
 
-    private func readNumberTest(_ operation: String, _ values: [(text: String, node: Node)], what: String, _ file: YAMLFile) -> ConditionTest? {
+    private func readNumberTest(
+        _ operation: String, _ values: [(text: String, node: Node)], what: String, _ file: YAMLFile
+    ) -> ConditionTest? {
         let numbers = values.compactMap { file.number($0.node, what) }
         guard numbers.count == values.count else { return nil }
         if ["min", "max", "above", "below"].contains(operation), numbers.count != 1 {
@@ -105,7 +115,9 @@ extension RuleReader {
         }
     }
 
-    private func readCountryTest(_ operation: String, _ values: [(text: String, node: Node)], what: String, _ file: YAMLFile) -> ConditionTest? {
+    private func readCountryTest(
+        _ operation: String, _ values: [(text: String, node: Node)], what: String, _ file: YAMLFile
+    ) -> ConditionTest? {
         var codes: [CountryCode] = []
         var groupNames: [String] = []
         for value in values {
@@ -116,9 +128,11 @@ extension RuleReader {
                 codes.append(code)
             } else if wantsGroup {
                 let hint = YAMLFile.closest(to: value.text, in: Array(groups)).map { "did you mean `\($0)`? " } ?? ""
-                file.error(value.node, "no country group `\(value.text)` in \(what); \(hint)define it under country_groups")
+                file.error(
+                    value.node, "no country group `\(value.text)` in \(what); \(hint)define it under country_groups")
             } else {
-                file.error(value.node, "`\(value.text)` in \(what) is neither an ISO alpha-2 country code nor a country group")
+                file.error(
+                    value.node, "`\(value.text)` in \(what) is neither an ISO alpha-2 country code nor a country group")
             }
         }
         guard !codes.isEmpty || !groupNames.isEmpty else { return nil }
@@ -126,7 +140,9 @@ extension RuleReader {
         return negated ? .countryNotIn(codes: codes, groups: groupNames) : .countryIn(codes: codes, groups: groupNames)
     }
 
-    private func readHSTest(_ operation: String, _ values: [(text: String, node: Node)], node: Node, what: String, _ file: YAMLFile) -> ConditionTest? {
+    private func readHSTest(
+        _ operation: String, _ values: [(text: String, node: Node)], node: Node, what: String, _ file: YAMLFile
+    ) -> ConditionTest? {
         var codes: [HSCode] = []
         for value in values {
             guard let code = HSCode(value.text) else {
@@ -139,7 +155,9 @@ extension RuleReader {
         switch operation {
         case "range":
             guard codes.count == 2, codes[0].length == codes[1].length, !(codes[1] < codes[0]) else {
-                file.error(node, "\(what) must be two codes with the same number of digits, low first, such as [\"6101\", \"6117\"]")
+                file.error(
+                    node,
+                    "\(what) must be two codes with the same number of digits, low first, such as [\"6101\", \"6117\"]")
                 return nil
             }
             return .hsRange(codes[0], codes[1])

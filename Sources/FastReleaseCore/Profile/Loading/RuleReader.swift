@@ -27,8 +27,10 @@ struct RuleReader {
 
     private func readRuleFile(named name: String, at node: Node, from parent: YAMLFile, directory: String) -> [Rule] {
         let path = (directory as NSString).appendingPathComponent(name)
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            parent.error(node, "cannot read rule file \(path); check the name (it is relative to the profile directory)")
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
+        else {
+            parent.error(
+                node, "cannot read rule file \(path); check the name (it is relative to the profile directory)")
             return []
         }
         let file = YAMLFile(path: path, diagnostics: parent.diagnostics)
@@ -69,7 +71,10 @@ struct RuleReader {
             if let lane = Lane(name: text) {
                 rule.lane = lane
             } else {
-                file.error(entry.value, "lane of rule \(id) must be one of \(Lane.allCases.map(\.name).joined(separator: ", ")), found `\(text)`")
+                file.error(
+                    entry.value,
+                    "lane of rule \(id) must be one of \(Lane.allCases.map(\.name).joined(separator: ", ")), found `\(text)`"
+                )
             }
         }
         if let entry = values["lab_tests"] {
@@ -101,11 +106,15 @@ struct RuleReader {
         for entry in entries {
             guard let text = file.string(entry.value, "valid.\(entry.key)") else { continue }
             guard var time = CivilTime(iso: text) else {
-                file.error(entry.value, "valid.\(entry.key) of rule \(ruleID) must be a date `2026-11-01` or a time `2026-11-01T08:00`, found `\(text)`")
+                file.error(
+                    entry.value,
+                    "valid.\(entry.key) of rule \(ruleID) must be a date `2026-11-01` or a time `2026-11-01T08:00`, found `\(text)`"
+                )
                 continue
             }
             if entry.key == "until", text.count == 10 {
-                time = CivilTime(compact: String(time.value / 1_000_000) + "235959") ?? time  // a date means its whole day
+                // A date alone means the whole of that day.
+                time = CivilTime(compact: String(time.value / 1_000_000) + "235959") ?? time
             }
             switch entry.key {
             case "from": window.from = time
@@ -123,7 +132,9 @@ struct RuleReader {
         var first: [String: Rule] = [:]
         for rule in rules {
             if let earlier = first[rule.id] {
-                diagnostics.error(rule.position, "rule id \(rule.id) is used twice (first at \(earlier.position)); ids must be unique")
+                diagnostics.error(
+                    rule.position, "rule id \(rule.id) is used twice (first at \(earlier.position)); ids must be unique"
+                )
             } else {
                 first[rule.id] = rule
             }

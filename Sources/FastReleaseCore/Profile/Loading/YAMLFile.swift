@@ -52,7 +52,8 @@ struct YAMLFile {
             }
             if let allowed, !allowed.contains(key) {
                 let hint = Self.closest(to: key, in: allowed).map { "did you mean `\($0)`? " } ?? ""
-                error(keyNode, "unknown key `\(key)` in \(what); \(hint)allowed keys: \(allowed.joined(separator: ", "))")
+                error(
+                    keyNode, "unknown key `\(key)` in \(what); \(hint)allowed keys: \(allowed.joined(separator: ", "))")
                 continue
             }
             entries.append(Entry(key: key, keyNode: keyNode, value: value))
@@ -83,7 +84,8 @@ struct YAMLFile {
     func integer(_ node: Node, _ what: String, in range: ClosedRange<Int>) -> Int? {
         guard let text = string(node, what) else { return nil }
         guard let value = Int(text), range.contains(value) else {
-            error(node, "\(what) must be a whole number from \(range.lowerBound) to \(range.upperBound), found `\(text)`")
+            error(
+                node, "\(what) must be a whole number from \(range.lowerBound) to \(range.upperBound), found `\(text)`")
             return nil
         }
         return value
@@ -142,7 +144,8 @@ struct YAMLFile {
         case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _),
             .composer(let context, let problem, _, _):
             [context?.text, problem].compactMap { $0 }.joined(separator: " ")
-                + (problem.contains("mapping values are not allowed") ? " (a value holding `: ` must be in quotes)" : "")
+                + (problem.contains("mapping values are not allowed")
+                    ? " (a value holding `: ` must be in quotes)" : "")
         case .duplicatedKeysInMapping(let duplicates, _):
             "duplicated keys \(duplicates.joined(separator: ", "))"
         default:
