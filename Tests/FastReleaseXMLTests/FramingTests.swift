@@ -58,15 +58,7 @@ struct FramingTests {
         try folder.write("a.xml", cebMessage(inventory("F1")))
         try folder.write("notes.txt", "not read")
         var source = InputFrameSource(paths: [folder.url.path, folder.url.appendingPathComponent("missing.xml").path])
-        let decoder = XMLMessageDecoder()
-        var records: [DecodedRecord] = []
-        while let frame = source.next() {
-            if let problem = frame.problem {
-                records.append(.error(problem))
-            } else {
-                decoder.decode(frame, into: &records)
-            }
-        }
+        let records = decodeAll(&source)
         #expect(records.declarations.map(\.id) == ["F1", "F2"])
         #expect(
             records.declarations.map { URL(fileURLWithPath: $0.position.source).lastPathComponent } == [

@@ -9,6 +9,11 @@ func decodeStream(_ bytes: [UInt8], limits: XMLLimits = XMLLimits(), chunkSize: 
     let folder = try TemporaryDirectory()
     let file = try folder.write("stream.xml", Data(bytes))
     var source = InputFrameSource(paths: [file.path], limits: limits, chunkSize: chunkSize)
+    return decodeAll(&source, limits: limits)
+}
+
+/// Decodes every message of a source, framing problems included, in order.
+func decodeAll(_ source: inout InputFrameSource, limits: XMLLimits = XMLLimits()) -> [DecodedRecord] {
     let decoder = XMLMessageDecoder(limits: limits)
     var records: [DecodedRecord] = []
     while let frame = source.next() {
