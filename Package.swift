@@ -22,11 +22,21 @@ let package = Package(
     products: [
         .library(name: "FastReleaseCore", targets: ["FastReleaseCore"]),
         .library(name: "FastReleaseXML", targets: ["FastReleaseXML"]),
+        .library(name: "FastReleaseStore", targets: ["FastReleaseStore"]),
+        .library(name: "FastReleaseServer", targets: ["FastReleaseServer"]),
         .executable(name: "fastrelease", targets: ["fastrelease"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-configuration.git", from: "1.4.0", traits: ["JSON", "YAML"]),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
         // MARK: C
@@ -54,6 +64,31 @@ let package = Package(
             resources: [.copy("Resources/codes")]
         ),
 
+        .target(
+            name: "FastReleaseStore",
+            dependencies: [
+                "FastReleaseCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "FastReleaseServer",
+            dependencies: [
+                "FastReleaseCore",
+                "FastReleaseXML",
+                "FastReleaseStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
+
         // MARK: Executable
 
         .executableTarget(
@@ -61,7 +96,12 @@ let package = Package(
             dependencies: [
                 "FastReleaseCore",
                 "FastReleaseXML",
+                "FastReleaseStore",
+                "FastReleaseServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
 
@@ -80,6 +120,21 @@ let package = Package(
             name: "FastReleaseXMLTests",
             dependencies: ["FastReleaseXML", "FastReleaseCore", "FastReleaseTestSupport"],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "FastReleaseStoreTests",
+            dependencies: [
+                "FastReleaseStore", "FastReleaseTestSupport", .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "FastReleaseServerTests",
+            dependencies: [
+                "FastReleaseServer", "FastReleaseStore", "FastReleaseCore", "FastReleaseXML", "FastReleaseTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(
             name: "FastReleaseCLITests",

@@ -1,0 +1,62 @@
+/// The durable, idempotent log of decisions.
+///
+/// Implementations write a batch in one transaction and return once it is durable. A key that
+/// the log (or an earlier entry of the same batch) already holds is not written again: its
+/// outcome is the stored decision, `.replayed`.
+public protocol DecisionLog: Sendable {
+    /// Records a batch; outcomes come back in batch order.
+    func record(_ batch: [StoredDecision]) async throws -> [RecordOutcome]
+
+    /// The stored decisions for a declaration id (one per declarant that used it).
+    func decisions(declarationID: String) async throws -> [StoredDecision]
+
+    /// How many decisions the log holds.
+    func count() async throws -> Int
+
+    /// Checks that the log can be reached (for readiness).
+    func ping() async throws
+}
+
+/// A decision log that could not be opened or written.
+public struct DecisionLogError: Error, Sendable, CustomStringConvertible {
+    /// What went wrong and what to do.
+    public var message: String
+
+    /// Creates an error.
+    public init(_ message: String) {
+        self.message = message
+    }
+
+    public var description: String { message }
+}
+
+extension Array where Element == StoredDecision {
+    /// Splits a batch into the first entry for each key (to insert) and, for every entry, the
+    /// index of the first entry with its key.
+    func firstOfEachKey() -> (unique: [StoredDecision], firstIndex: [Int]) {
+        var seen: [DecisionKey: Int] = [:]
+        var unique: [StoredDecision] = []
+        var firstIndex: [Int] = []
+        for (index, decision) in enumerated() {
+            if let first = seen[decision.key] {
+                firstIndex.append(first)
+            } else {
+                seen[decision.key] = index
+                firstIndex.append(index)
+                unique.append(decision)
+            }
+        }
+        return (unique, firstIndex)
+    }
+}
+
+/// Builds the outcomes of a batch from what the store did with the first entry of each key.
+func outcomes(
+    for batch: [StoredDecision], firstIndex: [Int], inserted: Set<DecisionKey>, existing: [DecisionKey: StoredDecision]
+) -> [RecordOutcome] {
+    batch.enumerated().map { index, decision in
+        if firstIndex[index] == index, inserted.contains(decision.key) { return .recorded(decision) }
+        if let stored = existing[decision.key] { return .replayed(stored) }
+        return .replayed(batch[firstIndex[index]])
+    }
+}

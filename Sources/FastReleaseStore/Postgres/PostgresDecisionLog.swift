@@ -1,0 +1,132 @@
+public import Logging
+import PostgresNIO
+public import ServiceLifecycle
+
+/// The shared decision log: a PostgreSQL table that several FastRelease instances write to.
+///
+/// The connection pool must be running (`run()`, as a `Service` in the service group) before
+/// `prepare()` and `record`. Each batch is one `INSERT … SELECT unnest(…) ON CONFLICT DO
+/// NOTHING RETURNING` statement: one round trip, committed (and, with PostgreSQL's default
+/// `synchronous_commit`, on disk) when it returns. When two instances insert the same key at
+/// once, PostgreSQL makes the second wait for the first and skip its row, so each declaration
+/// gets exactly one decision.
+public final class PostgresDecisionLog: DecisionLog, Service {
+    /// Where the server is.
+    public struct Connection: Sendable {
+        /// Host name or address.
+        public var host: String
+        /// Port.
+        public var port: Int
+        /// User name.
+        public var username: String
+        /// Password, if the server asks for one.
+        public var password: String?
+        /// Database name.
+        public var database: String
+
+        /// Creates connection settings.
+        public init(host: String, port: Int = 5432, username: String, password: String? = nil, database: String) {
+            self.host = host
+            self.port = port
+            self.username = username
+            self.password = password
+            self.database = database
+        }
+    }
+
+    private let client: PostgresClient
+    private let logger: Logger
+
+    /// Creates the log's connection pool (not yet running).
+    public init(connection: Connection, logger: Logger) {
+        let configuration = PostgresClient.Configuration(
+            host: connection.host, port: connection.port, username: connection.username,
+            password: connection.password, database: connection.database, tls: .disable)
+        client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        self.logger = logger
+    }
+
+    /// Runs the connection pool until cancelled or shut down gracefully.
+    public func run() async throws {
+        await cancelWhenGracefulShutdown {
+            await self.client.run()
+        }
+    }
+
+    /// Creates the table if it does not exist; safe when several instances start at once.
+    public func prepare() async throws {
+        do {
+            try await client.withTransaction(logger: logger) { connection in
+                try await connection.query("SELECT pg_advisory_xact_lock(7741001)", logger: logger)
+                for statement in DecisionLogSchema.postgresVersion1 {
+                    try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                }
+            }
+        } catch {
+            throw DecisionLogError("cannot prepare the PostgreSQL decision log: \(String(reflecting: error))")
+        }
+    }
+
+    public func record(_ batch: [StoredDecision]) async throws -> [RecordOutcome] {
+        let (unique, firstIndex) = batch.firstOfEachKey()
+        let declarants = unique.map(\.key.declarant)
+        let ids = unique.map(\.key.declarationID)
+        let rows = try await client.query(
+            """
+            INSERT INTO decisions (declarant, declaration_id, message_id, lane, profile_version, decided_at, payload)
+            SELECT * FROM unnest(\(declarants)::text[], \(ids)::text[], \(unique.map(\.messageID))::text[],
+                \(unique.map(\.lane))::text[], \(unique.map(\.profileVersion))::text[],
+                \(unique.map(\.decidedAt))::bigint[], \(unique.map(\.payload))::text[])
+            ON CONFLICT (declarant, declaration_id) DO NOTHING
+            RETURNING declarant, declaration_id
+            """, logger: logger)
+        var inserted = Set<DecisionKey>()
+        for try await (declarant, id) in rows.decode((String, String).self) {
+            inserted.insert(DecisionKey(declarant: declarant, declarationID: id))
+        }
+        let missing = unique.filter { !inserted.contains($0.key) }
+        var existing: [DecisionKey: StoredDecision] = [:]
+        if !missing.isEmpty {
+            let stored = try await client.query(
+                """
+                SELECT declarant, declaration_id, message_id, lane, profile_version, decided_at, payload FROM decisions
+                WHERE (declarant, declaration_id) IN
+                    (SELECT * FROM unnest(\(missing.map(\.key.declarant))::text[], \(missing.map(\.key.declarationID))::text[]))
+                """, logger: logger)
+            for decision in try await Self.decisions(stored) { existing[decision.key] = decision }
+        }
+        return outcomes(for: batch, firstIndex: firstIndex, inserted: inserted, existing: existing)
+    }
+
+    public func decisions(declarationID: String) async throws -> [StoredDecision] {
+        let rows = try await client.query(
+            """
+            SELECT declarant, declaration_id, message_id, lane, profile_version, decided_at, payload FROM decisions
+            WHERE declaration_id = \(declarationID) ORDER BY declarant
+            """, logger: logger)
+        return try await Self.decisions(rows)
+    }
+
+    public func count() async throws -> Int {
+        let rows = try await client.query("SELECT COUNT(*) FROM decisions", logger: logger)
+        for try await count in rows.decode(Int.self) { return count }
+        return 0
+    }
+
+    public func ping() async throws {
+        try await client.query("SELECT 1", logger: logger)
+    }
+
+    private static func decisions(_ rows: PostgresRowSequence) async throws -> [StoredDecision] {
+        var decisions: [StoredDecision] = []
+        for try await (declarant, id, message, lane, version, decidedAt, payload) in rows.decode(
+            (String, String, String, String, String, Int64, String).self)
+        {
+            decisions.append(
+                StoredDecision(
+                    key: DecisionKey(declarant: declarant, declarationID: id), messageID: message, lane: lane,
+                    profileVersion: version, decidedAt: decidedAt, payload: payload))
+        }
+        return decisions
+    }
+}

@@ -1,0 +1,89 @@
+import GRDB
+
+/// The embedded decision log: one SQLite file in WAL mode, through GRDB.
+///
+/// Every batch is one write transaction; with `synchronous = FULL` (the default) it is on
+/// disk when `record` returns, so a decision that was answered survives a crash or power loss.
+public final class SQLiteDecisionLog: DecisionLog {
+    /// How hard SQLite syncs to disk (`PRAGMA synchronous`).
+    public enum Synchronous: String, Sendable {
+        /// fsync at every commit: survives power loss (the default).
+        case full = "FULL"
+        /// fsync at checkpoints only: survives a process crash, not a power loss.
+        case normal = "NORMAL"
+    }
+
+    private let pool: DatabasePool
+
+    /// Opens (creating if needed) the log at `path`.
+    public init(path: String, synchronous: Synchronous = .full) throws {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = \(synchronous.rawValue)")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try Self.migrator.migrate(pool)
+        } catch {
+            throw DecisionLogError(
+                "cannot open the SQLite decision log at \(path): \(error); check the path and its permissions")
+        }
+    }
+
+    private static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("decisions-v1") { db in
+            try db.execute(sql: DecisionLogSchema.sqliteVersion1)
+        }
+        return migrator
+    }
+
+    public func record(_ batch: [StoredDecision]) async throws -> [RecordOutcome] {
+        let (unique, firstIndex) = batch.firstOfEachKey()
+        let (inserted, existing) = try await pool.write { db in
+            var inserted = Set<DecisionKey>()
+            var existing: [DecisionKey: StoredDecision] = [:]
+            let insert = try db.makeStatement(sql: DecisionLogSchema.insert)
+            for decision in unique {
+                try insert.execute(arguments: [
+                    decision.key.declarant, decision.key.declarationID, decision.messageID, decision.lane,
+                    decision.profileVersion, decision.decidedAt, decision.payload,
+                ])
+                if db.changesCount > 0 {
+                    inserted.insert(decision.key)
+                } else if let stored = try Self.fetch(db, key: decision.key) {
+                    existing[decision.key] = stored
+                }
+            }
+            return (inserted, existing)
+        }
+        return outcomes(for: batch, firstIndex: firstIndex, inserted: inserted, existing: existing)
+    }
+
+    public func decisions(declarationID: String) async throws -> [StoredDecision] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: DecisionLogSchema.selectByID, arguments: [declarationID]).map(Self.decision)
+        }
+    }
+
+    public func count() async throws -> Int {
+        try await pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM decisions") ?? 0 }
+    }
+
+    public func ping() async throws {
+        _ = try await pool.read { db in try Int.fetchOne(db, sql: "SELECT 1") }
+    }
+
+    private static func fetch(_ db: Database, key: DecisionKey) throws -> StoredDecision? {
+        try Row.fetchOne(db, sql: DecisionLogSchema.selectByKey, arguments: [key.declarant, key.declarationID]).map(
+            decision)
+    }
+
+    private static func decision(_ row: Row) -> StoredDecision {
+        StoredDecision(
+            key: DecisionKey(declarant: row["declarant"], declarationID: row["declaration_id"]),
+            messageID: row["message_id"], lane: row["lane"], profileVersion: row["profile_version"],
+            decidedAt: row["decided_at"], payload: row["payload"])
+    }
+}
