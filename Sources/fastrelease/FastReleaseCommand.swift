@@ -2,9 +2,9 @@ import ArgumentParser
 
 /// The `fastrelease` command line: thin wrappers over the FastRelease libraries.
 @main
-struct FastReleaseCommand: ParsableCommand {
+struct FastReleaseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fastrelease",
         abstract: "Risk scoring and fast release of customs declarations.",
-        subcommands: [ScoreCommand.self])
+        subcommands: [ScoreCommand.self, ServeCommand.self])
 }

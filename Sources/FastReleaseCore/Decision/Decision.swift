@@ -5,6 +5,8 @@
 public struct Decision: Sendable, Hashable {
     /// The declaration's identifier.
     public var declarationID: String
+    /// The declarant's code: with the identifier, what makes a resent declaration the same one.
+    public var declarant: String
     /// The carrying message's identifier.
     public var messageID: String
     /// The message format, such as `CEB621`.

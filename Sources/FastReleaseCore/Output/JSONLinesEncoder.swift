@@ -14,6 +14,8 @@ public struct JSONLinesEncoder: DecisionEncoder {
     public func encode(_ decision: Decision, into out: inout [UInt8]) {
         out.append(text: "{\"declaration\":")
         out.append(jsonString: decision.declarationID)
+        out.append(text: ",\"declarant\":")
+        out.append(jsonString: decision.declarant)
         out.append(text: ",\"message\":")
         out.append(jsonString: decision.messageID)
         out.append(text: ",\"format\":\"\(decision.format)\",\"direction\":\"\(decision.direction.rawValue)\"")
@@ -90,7 +92,7 @@ public struct JSONLinesEncoder: DecisionEncoder {
 
 extension Array where Element == UInt8 {
     /// Appends a JSON string literal, escaping quotes, backslashes and control characters.
-    mutating func append(jsonString text: String) {
+    public mutating func append(jsonString text: String) {
         append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { bytes in

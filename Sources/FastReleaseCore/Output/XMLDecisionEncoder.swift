@@ -22,6 +22,7 @@ public struct XMLDecisionEncoder: DecisionEncoder {
     public func encode(_ decision: Decision, into out: inout [UInt8]) {
         out.append(text: "  <Decision")
         out.attribute("declaration", decision.declarationID)
+        out.attribute("declarant", decision.declarant)
         out.attribute("message", decision.messageID)
         out.attribute("format", decision.format)
         out.attribute("direction", decision.direction.rawValue)
@@ -90,14 +91,14 @@ public struct XMLDecisionEncoder: DecisionEncoder {
 
 extension Array where Element == UInt8 {
     /// Appends ` name="value"` with the value escaped.
-    mutating func attribute(_ name: String, _ value: String) {
+    public mutating func attribute(_ name: String, _ value: String) {
         append(text: " \(name)=\"")
         append(xmlEscaped: value)
         append(UInt8(ascii: "\""))
     }
 
     /// Appends text with `& < > " '` escaped and other control characters dropped.
-    mutating func append(xmlEscaped text: String) {
+    public mutating func append(xmlEscaped text: String) {
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "&"): append(text: "&amp;")

@@ -61,8 +61,7 @@ public final class ScoringPipeline: Sendable {
         self.profile = profile
         self.encoder = encoder
         self.options = options
-        workers = WorkerPool(
-            (0..<options.threads).map { _ in Worker(decoder: makeDecoder(), scorer: Scorer(profile: profile)) })
+        workers = WorkerPool((0..<options.threads).map { _ in Worker(decoder: makeDecoder(), profile: profile) })
     }
 
     /// Runs the whole input through the pipeline.
@@ -141,30 +140,22 @@ struct FrameResult: Sendable {
     var summary = PipelineSummary()
 }
 
-/// A decoder, a scorer and scratch space, used by one worker at a time.
+/// A decider and the encoder's output, used by one worker at a time.
 final class Worker {
-    let decoder: any MessageDecoder
-    let scorer: Scorer
-    private var records: [DecodedRecord] = []
+    let decider: MessageDecider
+    let profile: CompiledProfile
 
-    init(decoder: any MessageDecoder, scorer: Scorer) {
-        self.decoder = decoder
-        self.scorer = scorer
+    init(decoder: any MessageDecoder, profile: CompiledProfile) {
+        decider = MessageDecider(decoder: decoder, profile: profile)
+        self.profile = profile
     }
 
     func handle(_ frame: MessageFrame, encoder: any DecisionEncoder, receivedAt: CivilTime) -> FrameResult {
         var result = FrameResult()
         result.summary.messages = 1
-        records.removeAll(keepingCapacity: true)
-        if let problem = frame.problem {
-            records.append(.error(problem))
-        } else {
-            decoder.decode(frame, into: &records)
-        }
-        for record in records {
+        decider.decide(frame, profile: profile, receivedAt: receivedAt) { record in
             switch record {
-            case .declaration(let declaration, let decodeMicroseconds):
-                let decision = scorer.score(declaration, receivedAt: receivedAt, decodeMicroseconds: decodeMicroseconds)
+            case .decision(let decision):
                 encoder.encode(decision, into: &result.bytes)
                 result.summary.laneCounts[decision.lane.rawValue] += 1
             case .error(let error):

@@ -82,7 +82,8 @@ public final class Scorer {
         if sampling.drawn, source.sampling.lane > lane { (lane, laneSource) = (source.sampling.lane, .sampling) }
 
         return Decision(
-            declarationID: declaration.id, messageID: declaration.messageID, format: declaration.format,
+            declarationID: declaration.id, declarant: declaration.parties[.declarant]?.code ?? "",
+            messageID: declaration.messageID, format: declaration.format,
             direction: declaration.direction, function: declaration.function, lane: lane, laneSource: laneSource,
             score: score, hits: hits, labTests: Array(Set(labTests)).sorted(), sampling: sampling, enterprise: standing,
             issues: declaration.issues, profileVersion: profile.version, asOf: asOf,

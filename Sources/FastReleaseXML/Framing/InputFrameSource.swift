@@ -2,7 +2,7 @@ public import FastReleaseCore
 import Foundation
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #endif
 
 /// Reads files, folders (their `.xml` files, recursively, in path order) and standard input
@@ -14,13 +14,11 @@ import Foundation
 /// ```
 public struct InputFrameSource: FrameSource {
     private var queue: [String]
-    private var current: (path: String, descriptor: Int32)?
-    private var framer: MessageFramer
+    private var current: (descriptor: Int32, splitter: MessageSplitter)?
     private var ready: [MessageFrame] = []
     private var readyIndex = 0
     private var buffer: [UInt8]
     private var sequence = 0
-    private var atInputStart = true
     private let limits: XMLLimits
 
     /// Creates a source over paths; `-` is standard input. No path means standard input.
@@ -32,7 +30,6 @@ public struct InputFrameSource: FrameSource {
     public init(paths: [String], limits: XMLLimits = XMLLimits(), chunkSize: Int = 1 << 20) {
         queue = paths.isEmpty ? ["-"] : paths
         queue.reverse()
-        framer = MessageFramer(maxMessageBytes: limits.maxMessageBytes)
         buffer = [UInt8](repeating: 0, count: max(4096, chunkSize))
         self.limits = limits
     }
@@ -41,8 +38,8 @@ public struct InputFrameSource: FrameSource {
         while readyIndex == ready.count {
             ready.removeAll(keepingCapacity: true)
             readyIndex = 0
-            if let input = current {
-                readChunk(from: input)
+            if current != nil {
+                readChunk()
             } else if !openNext(), ready.isEmpty {
                 return nil
             }
@@ -56,10 +53,10 @@ public struct InputFrameSource: FrameSource {
     /// Opens the next input; `false` when none is left. An input that cannot be opened is
     /// reported as a problem frame.
     private mutating func openNext() -> Bool {
-        atInputStart = true
         while let path = queue.popLast() {
+            var splitter = MessageSplitter(source: path, limits: limits, firstSequence: sequence)
             if path == "-" {
-                current = (path, 0)
+                current = (0, splitter)
                 return true
             }
             var isDirectory: ObjCBool = false
@@ -69,70 +66,39 @@ public struct InputFrameSource: FrameSource {
             }
             let descriptor = open(path, O_RDONLY)
             guard descriptor >= 0 else {
-                report(
-                    .unreadable, path: path, line: 0,
-                    "cannot read \(path): \(String(cString: strerror(errno))); check the path and its permissions")
+                let reason = "cannot read \(path): \(String(cString: strerror(errno))); check the path and its permissions"
+                append([splitter.problem(.unreadable, line: 0, reason)], from: splitter)
                 return true
             }
-            current = (path, descriptor)
+            current = (descriptor, splitter)
             return true
         }
         return false
     }
 
-    private mutating func readChunk(from input: (path: String, descriptor: Int32)) {
-        let count = buffer.withUnsafeMutableBytes { read(input.descriptor, $0.baseAddress, $0.count) }
-        var frames: [MessageFramer.Frame] = []
-        defer { for frame in frames { add(frame, source: input.path) } }
-        if count > 0, atInputStart {
-            atInputStart = false
-            if let encoding = XMLMessageDecoder.unsupportedEncoding(Array(buffer.prefix(min(count, 4)))) {
-                report(
-                    .unsupportedEncoding, path: input.path, line: 1,
-                    "\(input.path) is \(encoding), which FastRelease does not read; send UTF-8 or GB18030")
-                closeCurrent()
-                return
-            }
-        }
+    private mutating func readChunk() {
+        guard let descriptor = current?.descriptor, var splitter = current?.splitter else { return }
+        let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
         if count > 0 {
-            buffer.withUnsafeBytes { bytes in
-                framer.feed(UnsafeRawBufferPointer(rebasing: bytes[..<count])) { frames.append($0) }
-            }
+            let frames = buffer.withUnsafeBytes { splitter.feed(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
+            current = (descriptor, splitter)
+            append(frames, from: splitter)
             return
         }
+        if count < 0, errno == EINTR { return }
+        var frames: [MessageFrame] = []
         if count < 0 {
-            if errno == EINTR { return }
-            report(
-                .unreadable, path: input.path, line: 0,
-                "reading \(input.path) failed: \(String(cString: strerror(errno)))")
+            frames.append(splitter.problem(.unreadable, line: 0, "reading \(splitter.source) failed: \(String(cString: strerror(errno)))"))
         }
-        framer.finish { frames.append($0) }
-        closeCurrent()
-    }
-
-    private mutating func closeCurrent() {
-        if let input = current, input.descriptor != 0 { close(input.descriptor) }
+        frames += splitter.finish()
+        if descriptor != 0 { close(descriptor) }
         current = nil
-        framer = MessageFramer(maxMessageBytes: limits.maxMessageBytes)
+        append(frames, from: splitter)
     }
 
-    private mutating func add(_ frame: MessageFramer.Frame, source: String) {
-        if let size = frame.oversizedBytes {
-            report(
-                .limitExceeded, path: source, line: frame.startLine,
-                "the message is \(size) bytes, more than the limit of \(limits.maxMessageBytes); split it into smaller messages"
-            )
-            return
-        }
-        ready.append(MessageFrame(source: source, sequence: sequence, bytes: frame.bytes, startLine: frame.startLine))
-        sequence += 1
-    }
-
-    private mutating func report(_ code: DeclarationError.Code, path: String, line: Int, _ reason: String) {
-        let problem = DeclarationError(
-            code: code, position: SourcePosition(source: path, line: line, column: 0), reason: reason)
-        ready.append(MessageFrame(source: path, sequence: sequence, bytes: [], startLine: line, problem: problem))
-        sequence += 1
+    private mutating func append(_ frames: [MessageFrame], from splitter: MessageSplitter) {
+        ready += frames
+        sequence = splitter.nextSequence
     }
 
     /// The `.xml` files under a folder, recursively, sorted by path.

@@ -1,0 +1,98 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+public import FastReleaseCore
+public import FastReleaseStore
+public import Logging
+
+/// What the service answers for one declaration of a message.
+public enum Answer: Sendable {
+    /// A decision, durable in the log; `replay` when it is the one stored for an earlier send.
+    case decision(StoredDecision, replay: Bool)
+    /// A declaration or message that could not be decided.
+    case error(DeclarationError)
+}
+
+/// Turns messages into durable answers: decide on the engine, record through the group
+/// committer, then answer. Nothing is answered before it is in the decision log.
+public final class DecisionService: Sendable {
+    /// The decoding and scoring workers.
+    public let engine: DecisionEngine
+    /// The decision log (for reads).
+    public let log: any DecisionLog
+    private let committer: GroupCommitter
+    private let metrics: ServiceMetrics
+    private let logger: Logger
+    private let encoder = JSONLinesEncoder()
+
+    /// Creates the service.
+    public init(engine: DecisionEngine, log: any DecisionLog, maxBatchRows: Int, metrics: ServiceMetrics, logger: Logger) {
+        self.engine = engine
+        self.log = log
+        self.metrics = metrics
+        self.logger = logger
+        committer = GroupCommitter(log: log, maxBatchRows: maxBatchRows) { rows, duration, failed in
+            if failed { metrics.failed(kind: "store") } else { metrics.logWritten(rows: rows, duration: duration) }
+        }
+    }
+
+    /// Decides one message and records its decisions.
+    ///
+    /// - Parameters:
+    ///   - frame: the message.
+    ///   - mayWait: queue even if the engine's queue is full (streams, and admitted requests).
+    /// - Returns: one answer per declaration (or error record), in document order.
+    /// - Throws: ``DecisionEngine/Overloaded``, or the log's error when the decisions could not
+    ///   be made durable (then nothing of the message may be answered as decided).
+    public func answer(_ frame: MessageFrame, mayWait: Bool) async throws -> [Answer] {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let profile = engine.profile
+        let receivedAt = CivilTime.now(offsetSeconds: profile.source.timeZoneOffsetSeconds)
+        let records = try await engine.submit(frame, receivedAt: receivedAt, mayWait: mayWait)
+        let decidedAt = Int64(receivedAtMilliseconds())
+        var stored: [StoredDecision] = []
+        for case .decision(let decision) in records {
+            var payload: [UInt8] = []
+            encoder.encode(decision, into: &payload)
+            payload.removeLast()  // the line break
+            stored.append(StoredDecision(
+                key: DecisionKey(declarant: decision.declarant, declarationID: decision.declarationID),
+                messageID: decision.messageID, lane: decision.lane.name, profileVersion: decision.profileVersion,
+                decidedAt: decidedAt, payload: String(decoding: payload, as: UTF8.self)))
+        }
+        let outcomes = try await committer.record(stored)
+        var next = outcomes.makeIterator()
+        let answers = records.map { record -> Answer in
+            switch record {
+            case .decision:
+                let outcome = next.next()!
+                metrics.decided(lane: outcome.decision.lane, replay: outcome.isReplay)
+                logger.debug(
+                    "declaration decided",
+                    metadata: [
+                        "declaration.id": "\(outcome.decision.key.declarationID)", "declaration.declarant": "\(outcome.decision.key.declarant)",
+                        "decision.lane": "\(outcome.decision.lane)", "decision.replay": "\(outcome.isReplay)",
+                    ])
+                return .decision(outcome.decision, replay: outcome.isReplay)
+            case .error(let error):
+                metrics.failed(kind: error.code.name)
+                logger.notice(
+                    "declaration not decided",
+                    metadata: [
+                        "declaration.id": "\(error.declarationID)", "message.id": "\(error.messageID)",
+                        "error.code": "\(error.code.name)", "error.position": "\(error.position)",
+                    ])
+                return .error(error)
+            }
+        }
+        metrics.messageAnswered(after: clock.now - started)
+        return answers
+    }
+
+    private func receivedAtMilliseconds() -> Int {
+        var spec = timespec()
+        clock_gettime(CLOCK_REALTIME, &spec)
+        return spec.tv_sec * 1000 + spec.tv_nsec / 1_000_000
+    }
+}

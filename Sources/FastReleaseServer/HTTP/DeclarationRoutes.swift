@@ -1,0 +1,170 @@
+import FastReleaseCore
+import FastReleaseStore
+import FastReleaseXML
+import Hummingbird
+import Logging
+import NIOCore
+
+/// `POST /v1/declarations`: XML messages in, one answer per declaration out.
+///
+/// The `Accept` header chooses the answer:
+/// - `application/x-ndjson`: a stream. The body may carry any number of messages one after
+///   another (chunked); each message's answers are written, in order, as soon as they are
+///   durable. At most `stream.window` messages are in flight, so a slow reader slows the sender.
+/// - `application/xml` (or `text/xml`): one XML receipt document for the whole body.
+/// - anything else: one JSON document, `{"decisions": […], "errors": […]}`.
+/// Document answers are 200 when every declaration was decided, 400 when some were not (their
+/// error records are in the answer; the others were decided), 413 past `limits.requestBytes`,
+/// 503 with `Retry-After` when the work queue is full (nothing was decided).
+struct DeclarationRoutes {
+    let service: DecisionService
+    let maxRequestBytes: Int
+    let limits: XMLLimits
+    let streamWindow: Int
+
+    func register(on router: Router<ServiceRequestContext>) {
+        router.post("/v1/declarations") { request, context in
+            try await self.post(request, context: context)
+        }
+    }
+
+    private enum AnswerShape {
+        case stream, json, xml
+
+        init(accept: String?) {
+            let accept = accept?.lowercased() ?? ""
+            if accept.contains("application/x-ndjson") {
+                self = .stream
+            } else if accept.contains("application/xml") || accept.contains("text/xml") {
+                self = .xml
+            } else {
+                self = .json
+            }
+        }
+    }
+
+    private func post(_ request: Request, context: ServiceRequestContext) async throws -> Response {
+        try context.require(.gateway)
+        if let type = request.headers[.contentType]?.lowercased(),
+            !["application/xml", "text/xml", "application/octet-stream"].contains(where: type.hasPrefix)
+        {
+            throw ServiceError(
+                .unsupportedMediaType, code: "request.media-type", "send XML messages as application/xml, not \(type)")
+        }
+        switch AnswerShape(accept: request.headers[.accept]) {
+        case .stream:
+            return streamingResponse(request, context: context)
+        case let shape:
+            let frames = try await readMessages(request)
+            guard service.engine.hasRoom(for: frames.count) else {
+                context.logger.notice("request refused: queue full", metadata: ["request.messages": "\(frames.count)"])
+                throw ServiceError.overloaded()
+            }
+            let answers = try await decideAll(frames, logger: context.logger)
+            let failed = answers.contains { if case .error = $0 { true } else { false } }
+            let body = shape == .xml ? AnswerEncoding.xml(answers) : AnswerEncoding.document(answers)
+            return Response(
+                status: failed ? .badRequest : .ok,
+                headers: [.contentType: shape == .xml ? "application/xml" : "application/json"],
+                body: .init(byteBuffer: ByteBuffer(bytes: body)))
+        }
+    }
+
+    /// Reads the whole body (413 past the limit) and cuts it into messages.
+    private func readMessages(_ request: Request) async throws -> [MessageFrame] {
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > maxRequestBytes {
+            throw tooLarge()
+        }
+        var splitter = MessageSplitter(source: "request", limits: limits)
+        var frames: [MessageFrame] = []
+        var total = 0
+        for try await chunk in request.body {
+            total += chunk.readableBytes
+            guard total <= maxRequestBytes else { throw tooLarge() }
+            frames += chunk.withUnsafeReadableBytes { splitter.feed($0) }
+        }
+        frames += splitter.finish()
+        guard !frames.isEmpty else {
+            throw ServiceError(.badRequest, code: "request.empty", "the request body holds no XML message")
+        }
+        return frames
+    }
+
+    private func tooLarge() -> ServiceError {
+        ServiceError(
+            .contentTooLarge, code: "request.too-large",
+            "the body is larger than \(maxRequestBytes) bytes; split it, or stream it with Accept: application/x-ndjson")
+    }
+
+    /// Decides messages in parallel; answers in message order. The request was admitted, so
+    /// its messages may wait in the queue.
+    private func decideAll(_ frames: [MessageFrame], logger: Logger) async throws -> [Answer] {
+        do {
+            return try await withThrowingTaskGroup(of: (Int, [Answer]).self) { group in
+                for (index, frame) in frames.enumerated() {
+                    group.addTask { (index, try await service.answer(frame, mayWait: true)) }
+                }
+                var byIndex = [[Answer]](repeating: [], count: frames.count)
+                for try await (index, answers) in group { byIndex[index] = answers }
+                return byIndex.flatMap { $0 }
+            }
+        } catch {
+            logger.error("decision log write failed", metadata: ["error": "\(error)"])
+            throw ServiceError(
+                .serviceUnavailable, code: "store.unavailable",
+                "the decision log could not be written, so no decision of this request is answered; send it again",
+                headers: [.retryAfter: "5"])
+        }
+    }
+
+    /// Streams answers as newline-delimited JSON while the body is still arriving.
+    private func streamingResponse(_ request: Request, context: ServiceRequestContext) -> Response {
+        let service = self.service
+        let limits = self.limits
+        let window = self.streamWindow
+        let logger = context.logger
+        let body = ResponseBody { writer in
+            let permits = WindowPermits(window)
+            let (pending, queue) = AsyncStream<Task<[UInt8], Never>>.makeStream()
+            let reader = Task {
+                defer { queue.finish() }
+                var splitter = MessageSplitter(source: "stream", limits: limits)
+                func enqueue(_ frames: [MessageFrame]) async {
+                    for frame in frames {
+                        await permits.acquire()
+                        queue.yield(Task { await Self.answerLines(frame, service: service, logger: logger) })
+                    }
+                }
+                for try await chunk in request.body {
+                    await enqueue(chunk.withUnsafeReadableBytes { splitter.feed($0) })
+                }
+                await enqueue(splitter.finish())
+            }
+            for await task in pending {
+                let bytes = await task.value
+                permits.release()
+                try await writer.write(ByteBuffer(bytes: bytes))
+            }
+            if case .failure(let error) = await reader.result {
+                logger.notice("stream ended early", metadata: ["error": "\(error)"])
+            }
+            try await writer.finish(nil)
+        }
+        return Response(status: .ok, headers: [.contentType: "application/x-ndjson"], body: body)
+    }
+
+    /// One message's answers as JSON lines; a failure becomes an error line.
+    private static func answerLines(_ frame: MessageFrame, service: DecisionService, logger: Logger) async -> [UInt8] {
+        var out: [UInt8] = []
+        do {
+            for answer in try await service.answer(frame, mayWait: true) { AnswerEncoding.line(answer, into: &out) }
+        } catch {
+            logger.error("decision log write failed", metadata: ["error": "\(error)"])
+            let failure = DeclarationError(
+                code: .init("store.unavailable"), position: SourcePosition(source: frame.source, line: frame.startLine, column: 0),
+                reason: "the decision log could not be written; this message was not answered as decided, send it again")
+            JSONLinesEncoder().encode(failure, into: &out)
+        }
+        return out
+    }
+}

@@ -1,0 +1,65 @@
+import FastReleaseCore
+public import FastReleaseStore
+public import Hummingbird
+public import Logging
+public import ServiceLifecycle
+
+/// Builds the FastRelease HTTP service: routes, authentication, the decision engine and
+/// service, on a live profile and a decision log.
+///
+/// ```swift
+/// let app = ServiceApplication.make(settings: settings, profile: LiveProfile(compiled), log: log, logger: logger)
+/// try await app.runService()
+/// ```
+public enum ServiceApplication {
+    /// The parts the application is made of, for tests and the command line.
+    public struct Parts: Sendable {
+        /// Answers messages.
+        public let service: DecisionService
+        /// The metrics.
+        public let metrics: ServiceMetrics
+        /// The profile in force.
+        public let profile: LiveProfile
+    }
+
+    /// Makes the application and its parts.
+    ///
+    /// - Parameters:
+    ///   - settings: the service settings.
+    ///   - profile: the live profile.
+    ///   - log: the decision log (a `Service` such as ``PostgresDecisionLog`` must run in the same group).
+    ///   - logger: the service's logger.
+    ///   - authOpen: accept requests without a token, as an operator (development only).
+    ///   - services: services to run beside the server (such as the PostgreSQL pool).
+    ///   - beforeServerStarts: work to finish, with those services running, before listening.
+    ///   - onServerRunning: called with the bound port once the server listens.
+    public static func make(
+        settings: ServerSettings, profile: LiveProfile, log: any DecisionLog, logger: Logger,
+        authOpen: Bool = false, services: [any Service] = [],
+        beforeServerStarts: @escaping @Sendable () async throws -> Void = {},
+        onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) -> (application: some ApplicationProtocol, parts: Parts) {
+        let metrics = ServiceMetrics()
+        let engine = DecisionEngine(
+            profile: profile, workers: settings.workers, queueDepth: settings.queueDepth, limits: settings.xmlLimits,
+            onQueueChange: { metrics.queue(depth: $0) })
+        let service = DecisionService(
+            engine: engine, log: log, maxBatchRows: settings.maxBatchRows, metrics: metrics, logger: logger)
+        let router = Router(context: ServiceRequestContext.self)
+        router.add(middleware: AuthenticationMiddleware(tokens: settings.tokens, open: authOpen))
+        DeclarationRoutes(
+            service: service, maxRequestBytes: settings.maxRequestBytes, limits: settings.xmlLimits,
+            streamWindow: settings.streamWindow
+        ).register(on: router)
+        DecisionRoutes(log: log).register(on: router)
+        OperationsRoutes(service: service, metrics: metrics, publicMetrics: settings.publicMetrics).register(on: router)
+        var application = Application(
+            router: router,
+            configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "FastRelease"),
+            services: services,
+            onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? settings.port) },
+            logger: logger)
+        application.beforeServerStarts(perform: beforeServerStarts)
+        return (application, Parts(service: service, metrics: metrics, profile: profile))
+    }
+}

@@ -1,0 +1,114 @@
+import ArgumentParser
+import Configuration
+import FastReleaseCore
+import FastReleaseServer
+import FastReleaseStore
+import Hummingbird
+import Foundation
+import Logging
+import ServiceLifecycle
+import SystemPackage
+
+/// `fastrelease serve`: the gateway service.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the HTTP service that decides declarations for port gateways.",
+        discussion: """
+            Settings come from these flags, then FASTRELEASE_* environment variables, then the YAML \
+            file given by --config, then defaults; docs/service.md lists every key. SIGTERM and \
+            SIGINT finish the accepted work and stop.
+            """)
+
+    @Option(help: "A YAML settings file.")
+    var config: String?
+
+    @Option(help: "Address to listen on (http.host).")
+    var host: String?
+
+    @Option(help: "Port to listen on; 0 picks a free one (http.port).")
+    var port: Int?
+
+    @Option(help: "Risk profile directory (profile.path).")
+    var profile: String?
+
+    @Option(help: "Decision log: sqlite or postgres (store.kind).")
+    var store: String?
+
+    @Option(help: "SQLite decision log file (store.sqlite.path).")
+    var sqlitePath: String?
+
+    @Flag(help: "Accept requests without a token, as an operator. For development only (auth.open).")
+    var authOpen = false
+
+    func run() async throws {
+        var values: [AbsoluteConfigKey: ConfigValue] = [:]
+        if let host { values["http.host"] = .init(.string(host), isSecret: false) }
+        if let port { values["http.port"] = .init(.int(port), isSecret: false) }
+        if let profile { values["profile.path"] = .init(.string(profile), isSecret: false) }
+        if let store { values["store.kind"] = .init(.string(store), isSecret: false) }
+        if let sqlitePath { values["store.sqlite.path"] = .init(.string(sqlitePath), isSecret: false) }
+        if authOpen { values["auth.open"] = .init(.bool(true), isSecret: false) }
+        var providers: [any ConfigProvider] = [
+            InMemoryProvider(name: "flags", values: values),
+            EnvironmentVariablesProvider().prefixKeys(with: "fastrelease"),
+        ]
+        if let config {
+            do {
+                providers.append(try await FileProvider<YAMLSnapshot>(filePath: FilePath(config)))
+            } catch {
+                throw ValidationError("cannot read the settings file \(config): \(error)")
+            }
+        }
+        let reader = ConfigReader(providers: providers)
+        let settings: ServerSettings
+        do {
+            settings = try ServerSettings(reader: reader)
+        } catch {
+            throw ValidationError(error.description)
+        }
+        let open = reader.bool(forKey: "auth.open", default: false)
+        if settings.tokens.isEmpty, !open {
+            throw ValidationError("no access tokens: set auth.tokens (role:name:token), or --auth-open for development")
+        }
+        let level = Logger.Level(rawValue: settings.logLevel) ?? .info
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        let logger = Logger(label: "fastrelease")
+        let compiled = try ProfileOption.load(settings.profilePath)
+        let (log, services, prepare) = try openLog(settings, logger: logger)
+        let (application, _) = ServiceApplication.make(
+            settings: settings, profile: LiveProfile(compiled), log: log, logger: logger, authOpen: open,
+            services: services, beforeServerStarts: prepare,
+            onServerRunning: { port in
+                logger.notice(
+                    "listening",
+                    metadata: [
+                        "http.host": "\(settings.host)", "http.port": "\(port)", "profile.version": "\(compiled.version)",
+                        "store.kind": "\(settings.storeKind.rawValue)",
+                    ])
+            })
+        try await application.runService()
+    }
+
+    private func openLog(_ settings: ServerSettings, logger: Logger) throws -> (
+        any DecisionLog, [any Service], @Sendable () async throws -> Void
+    ) {
+        switch settings.storeKind {
+        case .sqlite:
+            let synchronous: SQLiteDecisionLog.Synchronous = settings.sqliteSynchronous == "normal" ? .normal : .full
+            return (try SQLiteDecisionLog(path: settings.sqlitePath, synchronous: synchronous), [], {})
+        case .postgres:
+            let postgres = settings.postgres
+            let log = PostgresDecisionLog(
+                connection: .init(
+                    host: postgres.host, port: postgres.port, username: postgres.user, password: postgres.password,
+                    database: postgres.database),
+                logger: logger)
+            return (log, [log], { try await log.prepare() })
+        }
+    }
+}
