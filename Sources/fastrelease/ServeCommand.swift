@@ -3,8 +3,8 @@ import Configuration
 import FastReleaseCore
 import FastReleaseServer
 import FastReleaseStore
-import Hummingbird
 import Foundation
+import Hummingbird
 import Logging
 import ServiceLifecycle
 import SystemPackage
@@ -87,7 +87,8 @@ struct ServeCommand: AsyncParsableCommand {
                 logger.notice(
                     "listening",
                     metadata: [
-                        "http.host": "\(settings.host)", "http.port": "\(port)", "profile.version": "\(compiled.version)",
+                        "http.host": "\(settings.host)", "http.port": "\(port)",
+                        "profile.version": "\(compiled.version)",
                         "store.kind": "\(settings.storeKind.rawValue)",
                     ])
             })

@@ -40,7 +40,9 @@ public final class MessageDecider {
         for record in records {
             switch record {
             case .declaration(let declaration, let decodeMicroseconds):
-                visit(.decision(scorer.score(declaration, receivedAt: receivedAt, decodeMicroseconds: decodeMicroseconds)))
+                visit(
+                    .decision(scorer.score(declaration, receivedAt: receivedAt, decodeMicroseconds: decodeMicroseconds))
+                )
             case .error(let error):
                 visit(.error(error))
             }

@@ -40,7 +40,8 @@ enum AnswerEncoding {
 
     /// All answers as an XML receipt document (`urn:fastrelease:receipt:1`).
     static func xml(_ answers: [Answer]) -> [UInt8] {
-        var out = Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Receipts xmlns=\"urn:fastrelease:receipt:1\">\n".utf8)
+        var out = Array(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Receipts xmlns=\"urn:fastrelease:receipt:1\">\n".utf8)
         for answer in answers {
             switch answer {
             case .decision(let decision, let replay):

@@ -47,9 +47,11 @@ public final class DecisionEngine: Sendable {
         self.queueDepth = queueDepth
         self.onQueueChange = onQueueChange
         let current = profile.current
-        state = Mutex(State(idle: (0..<max(1, workers)).map { _ in
-            WorkerBox(MessageDecider(decoder: XMLMessageDecoder(limits: limits), profile: current))
-        }))
+        state = Mutex(
+            State(
+                idle: (0..<max(1, workers)).map { _ in
+                    WorkerBox(MessageDecider(decoder: XMLMessageDecoder(limits: limits), profile: current))
+                }))
     }
 
     /// The profile in force.
@@ -97,7 +99,9 @@ public final class DecisionEngine: Sendable {
             var job = first
             while true {
                 var records: [DecisionRecord] = []
-                worker.decider.decide(job.frame, profile: self.live.current, receivedAt: job.receivedAt) { records.append($0) }
+                worker.decider.decide(job.frame, profile: self.live.current, receivedAt: job.receivedAt) {
+                    records.append($0)
+                }
                 job.continuation.resume(returning: records)
                 let (next, depth) = self.state.withLock { state -> (Job?, Int) in
                     guard let next = state.queue.popFirst() else {

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 public import FastReleaseCore
 public import FastReleaseStore
 public import Logging
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// What the service answers for one declaration of a message.
 public enum Answer: Sendable {
@@ -26,7 +27,9 @@ public final class DecisionService: Sendable {
     private let encoder = JSONLinesEncoder()
 
     /// Creates the service.
-    public init(engine: DecisionEngine, log: any DecisionLog, maxBatchRows: Int, metrics: ServiceMetrics, logger: Logger) {
+    public init(
+        engine: DecisionEngine, log: any DecisionLog, maxBatchRows: Int, metrics: ServiceMetrics, logger: Logger
+    ) {
         self.engine = engine
         self.log = log
         self.metrics = metrics
@@ -41,10 +44,12 @@ public final class DecisionService: Sendable {
     /// - Parameters:
     ///   - frame: the message.
     ///   - mayWait: queue even if the engine's queue is full (streams, and admitted requests).
+    ///   - logger: the request's logger (decisions are logged with its metadata).
     /// - Returns: one answer per declaration (or error record), in document order.
     /// - Throws: ``DecisionEngine/Overloaded``, or the log's error when the decisions could not
     ///   be made durable (then nothing of the message may be answered as decided).
-    public func answer(_ frame: MessageFrame, mayWait: Bool) async throws -> [Answer] {
+    public func answer(_ frame: MessageFrame, mayWait: Bool, logger: Logger? = nil) async throws -> [Answer] {
+        let logger = logger ?? self.logger
         let clock = ContinuousClock()
         let started = clock.now
         let profile = engine.profile
@@ -56,10 +61,11 @@ public final class DecisionService: Sendable {
             var payload: [UInt8] = []
             encoder.encode(decision, into: &payload)
             payload.removeLast()  // the line break
-            stored.append(StoredDecision(
-                key: DecisionKey(declarant: decision.declarant, declarationID: decision.declarationID),
-                messageID: decision.messageID, lane: decision.lane.name, profileVersion: decision.profileVersion,
-                decidedAt: decidedAt, payload: String(decoding: payload, as: UTF8.self)))
+            stored.append(
+                StoredDecision(
+                    key: DecisionKey(declarant: decision.declarant, declarationID: decision.declarationID),
+                    messageID: decision.messageID, lane: decision.lane.name, profileVersion: decision.profileVersion,
+                    decidedAt: decidedAt, payload: String(decoding: payload, as: UTF8.self)))
         }
         let outcomes = try await committer.record(stored)
         var next = outcomes.makeIterator()
@@ -71,7 +77,8 @@ public final class DecisionService: Sendable {
                 logger.debug(
                     "declaration decided",
                     metadata: [
-                        "declaration.id": "\(outcome.decision.key.declarationID)", "declaration.declarant": "\(outcome.decision.key.declarant)",
+                        "declaration.id": "\(outcome.decision.key.declarationID)",
+                        "declaration.declarant": "\(outcome.decision.key.declarant)",
                         "decision.lane": "\(outcome.decision.lane)", "decision.replay": "\(outcome.isReplay)",
                     ])
                 return .decision(outcome.decision, replay: outcome.isReplay)

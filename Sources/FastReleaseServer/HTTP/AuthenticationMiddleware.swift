@@ -14,7 +14,9 @@ struct AuthenticationMiddleware: RouterMiddleware {
     /// `auth.open`: treat requests without a token as an operator (development only).
     let open: Bool
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         var context = context
         if let header = request.headers[.authorization] {
             guard header.hasPrefix("Bearer "), let token = match(String(header.dropFirst("Bearer ".count))) else {

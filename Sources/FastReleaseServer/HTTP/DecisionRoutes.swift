@@ -1,6 +1,6 @@
+import FastReleaseCore
 import FastReleaseStore
 import Foundation
-import FastReleaseCore
 import Hummingbird
 import Logging
 import NIOCore

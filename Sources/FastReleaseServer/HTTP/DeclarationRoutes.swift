@@ -93,7 +93,8 @@ struct DeclarationRoutes {
     private func tooLarge() -> ServiceError {
         ServiceError(
             .contentTooLarge, code: "request.too-large",
-            "the body is larger than \(maxRequestBytes) bytes; split it, or stream it with Accept: application/x-ndjson")
+            "the body is larger than \(maxRequestBytes) bytes; split it, or stream it with Accept: application/x-ndjson"
+        )
     }
 
     /// Decides messages in parallel; answers in message order. The request was admitted, so
@@ -102,7 +103,7 @@ struct DeclarationRoutes {
         do {
             return try await withThrowingTaskGroup(of: (Int, [Answer]).self) { group in
                 for (index, frame) in frames.enumerated() {
-                    group.addTask { (index, try await service.answer(frame, mayWait: true)) }
+                    group.addTask { (index, try await service.answer(frame, mayWait: true, logger: logger)) }
                 }
                 var byIndex = [[Answer]](repeating: [], count: frames.count)
                 for try await (index, answers) in group { byIndex[index] = answers }
@@ -157,12 +158,16 @@ struct DeclarationRoutes {
     private static func answerLines(_ frame: MessageFrame, service: DecisionService, logger: Logger) async -> [UInt8] {
         var out: [UInt8] = []
         do {
-            for answer in try await service.answer(frame, mayWait: true) { AnswerEncoding.line(answer, into: &out) }
+            for answer in try await service.answer(frame, mayWait: true, logger: logger) {
+                AnswerEncoding.line(answer, into: &out)
+            }
         } catch {
             logger.error("decision log write failed", metadata: ["error": "\(error)"])
             let failure = DeclarationError(
-                code: .init("store.unavailable"), position: SourcePosition(source: frame.source, line: frame.startLine, column: 0),
-                reason: "the decision log could not be written; this message was not answered as decided, send it again")
+                code: .init("store.unavailable"),
+                position: SourcePosition(source: frame.source, line: frame.startLine, column: 0),
+                reason: "the decision log could not be written; this message was not answered as decided, send it again"
+            )
             JSONLinesEncoder().encode(failure, into: &out)
         }
         return out

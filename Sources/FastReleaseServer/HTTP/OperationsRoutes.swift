@@ -1,5 +1,5 @@
-import FastReleaseStore
 import FastReleaseCore
+import FastReleaseStore
 import Hummingbird
 import Logging
 import NIOCore
@@ -13,7 +13,8 @@ struct OperationsRoutes {
 
     func register(on router: Router<ServiceRequestContext>) {
         router.get("/healthz") { _, _ in
-            Response(status: .ok, headers: [.contentType: "text/plain"], body: .init(byteBuffer: ByteBuffer(string: "ok\n")))
+            Response(
+                status: .ok, headers: [.contentType: "text/plain"], body: .init(byteBuffer: ByteBuffer(string: "ok\n")))
         }
         router.get("/readyz") { _, context in
             do {
@@ -23,7 +24,9 @@ struct OperationsRoutes {
                 throw ServiceError(.serviceUnavailable, code: "store.unavailable", "the decision log cannot be reached")
             }
             let body = "{\"ready\":true,\"profile\":\"\(service.engine.profile.version)\"}\n"
-            return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: body)))
+            return Response(
+                status: .ok, headers: [.contentType: "application/json"],
+                body: .init(byteBuffer: ByteBuffer(string: body)))
         }
         router.get("/metrics") { _, context in
             if !publicMetrics { try context.require(.viewer) }

@@ -1,5 +1,5 @@
-public import Hummingbird
 import FastReleaseCore
+public import Hummingbird
 import NIOCore
 
 /// An HTTP error answered as `{"error": {"code": …, "reason": …}}`, with what to do.

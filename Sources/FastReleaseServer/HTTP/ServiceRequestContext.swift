@@ -17,7 +17,8 @@ public struct ServiceRequestContext: RequestContext {
         guard caller.role >= role else {
             throw ServiceError(
                 .forbidden, code: "auth.forbidden",
-                "this needs the \(role.rawValue) role; the token of \(caller.name) has the \(caller.role.rawValue) role")
+                "this needs the \(role.rawValue) role; the token of \(caller.name) has the \(caller.role.rawValue) role"
+            )
         }
     }
 }

@@ -83,8 +83,10 @@ public struct ServerSettings: Sendable {
             maxMessageBytes: reader.int(forKey: "limits.messageBytes", default: defaults.maxMessageBytes),
             maxDepth: reader.int(forKey: "limits.depth", default: defaults.maxDepth),
             maxTextBytes: reader.int(forKey: "limits.textBytes", default: defaults.maxTextBytes),
-            maxDeclarationsPerMessage: reader.int(forKey: "limits.declarationsPerMessage", default: defaults.maxDeclarationsPerMessage),
-            maxItemsPerDeclaration: reader.int(forKey: "limits.itemsPerDeclaration", default: defaults.maxItemsPerDeclaration))
+            maxDeclarationsPerMessage: reader.int(
+                forKey: "limits.declarationsPerMessage", default: defaults.maxDeclarationsPerMessage),
+            maxItemsPerDeclaration: reader.int(
+                forKey: "limits.itemsPerDeclaration", default: defaults.maxItemsPerDeclaration))
         workers = reader.int(forKey: "engine.workers", default: ProcessorCount.active)
         queueDepth = reader.int(forKey: "engine.queueDepth", default: 1024)
         streamWindow = reader.int(forKey: "stream.window", default: 8)

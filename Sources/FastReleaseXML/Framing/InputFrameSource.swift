@@ -2,7 +2,7 @@ public import FastReleaseCore
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Reads files, folders (their `.xml` files, recursively, in path order) and standard input
@@ -66,7 +66,8 @@ public struct InputFrameSource: FrameSource {
             }
             let descriptor = open(path, O_RDONLY)
             guard descriptor >= 0 else {
-                let reason = "cannot read \(path): \(String(cString: strerror(errno))); check the path and its permissions"
+                let reason =
+                    "cannot read \(path): \(String(cString: strerror(errno))); check the path and its permissions"
                 append([splitter.problem(.unreadable, line: 0, reason)], from: splitter)
                 return true
             }
@@ -88,7 +89,9 @@ public struct InputFrameSource: FrameSource {
         if count < 0, errno == EINTR { return }
         var frames: [MessageFrame] = []
         if count < 0 {
-            frames.append(splitter.problem(.unreadable, line: 0, "reading \(splitter.source) failed: \(String(cString: strerror(errno)))"))
+            frames.append(
+                splitter.problem(
+                    .unreadable, line: 0, "reading \(splitter.source) failed: \(String(cString: strerror(errno)))"))
         }
         frames += splitter.finish()
         if descriptor != 0 { close(descriptor) }

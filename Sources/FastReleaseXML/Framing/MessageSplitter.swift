@@ -57,13 +57,15 @@ public struct MessageSplitter {
     /// A frame that reports a problem instead of carrying a message.
     public mutating func problem(_ code: DeclarationError.Code, line: Int, _ reason: String) -> MessageFrame {
         defer { nextSequence += 1 }
-        let error = DeclarationError(code: code, position: SourcePosition(source: source, line: line, column: 0), reason: reason)
+        let error = DeclarationError(
+            code: code, position: SourcePosition(source: source, line: line, column: 0), reason: reason)
         return MessageFrame(source: source, sequence: nextSequence, bytes: [], startLine: line, problem: error)
     }
 
     private mutating func frame(_ cut: MessageFramer.Frame) -> MessageFrame {
         if let size = cut.oversizedBytes {
-            let reason = "the message is \(size) bytes, more than the limit of \(limits.maxMessageBytes); split it into smaller messages"
+            let reason =
+                "the message is \(size) bytes, more than the limit of \(limits.maxMessageBytes); split it into smaller messages"
             return problem(.limitExceeded, line: cut.startLine, reason)
         }
         defer { nextSequence += 1 }

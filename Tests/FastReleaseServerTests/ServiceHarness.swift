@@ -1,0 +1,71 @@
+import Configuration
+import FastReleaseCore
+import FastReleaseServer
+import FastReleaseStore
+import FastReleaseTestSupport
+import Foundation
+import HTTPTypes
+import Hummingbird
+import InMemoryLogging
+import Logging
+import NIOCore
+
+/// Tokens the test services accept.
+enum TestTokens {
+    static let gateway = "gateway-token-0000000001"
+    static let `operator` = "operator-token-000000001"
+    static let viewer = "viewer-token-00000000001"
+    static let all = ["gateway:ningbo-gateway:\(gateway)", "operator:alice:\(`operator`)", "viewer:auditor:\(viewer)"]
+
+    static func bearer(_ token: String) -> HTTPFields {
+        [.authorization: "Bearer \(token)", .contentType: "application/xml"]
+    }
+}
+
+/// A FastRelease service on a temporary SQLite log (or a given log), with test tokens.
+struct ServiceHarness {
+    let folder: TemporaryDirectory
+    let settings: ServerSettings
+    let log: any DecisionLog
+    let logs = InMemoryLogHandler()
+
+    init(_ values: [AbsoluteConfigKey: ConfigValue] = [:], log: (any DecisionLog)? = nil) throws {
+        folder = try TemporaryDirectory()
+        var all: [AbsoluteConfigKey: ConfigValue] = [
+            "http.port": .init(.int(0), isSecret: false),
+            "profile.path": .init(.string(Fixtures.defaultProfile.path), isSecret: false),
+            "auth.tokens": .init(.stringArray(TestTokens.all), isSecret: true),
+        ]
+        all.merge(values) { $1 }
+        settings = try ServerSettings(reader: ConfigReader(provider: InMemoryProvider(values: all)))
+        self.log = try log ?? SQLiteDecisionLog(path: folder.url.appendingPathComponent("decisions.sqlite").path)
+    }
+
+    /// The application and its parts, logging into `logs`.
+    func make() throws -> (application: some ApplicationProtocol, parts: ServiceApplication.Parts) {
+        let (profile, _) = try ProfileLoader().load(directory: settings.profilePath)
+        var logger = Logger(label: "test") { _ in logs }
+        logger.logLevel = .trace
+        return ServiceApplication.make(
+            settings: settings, profile: LiveProfile(CompiledProfile(profile)), log: log, logger: logger)
+    }
+}
+
+/// `count` one-declaration CEB621 messages with ids `prefix-0`, `prefix-1`, …
+func messages(_ prefix: String, count: Int) -> [String] {
+    (0..<count).map { cebMessage(inventory("\(prefix)-\($0)")) }
+}
+
+func body(_ text: String) -> ByteBuffer { ByteBuffer(string: text) }
+
+/// The JSON object of a response body.
+func json(_ buffer: ByteBuffer) throws -> [String: Any] {
+    try JSONSerialization.jsonObject(with: Data(buffer.readableBytesView)) as? [String: Any] ?? [:]
+}
+
+/// The JSON objects of a newline-delimited JSON body.
+func jsonLines(_ data: Data) throws -> [[String: Any]] {
+    try data.split(separator: UInt8(ascii: "\n")).map {
+        try JSONSerialization.jsonObject(with: Data($0)) as? [String: Any] ?? [:]
+    }
+}
