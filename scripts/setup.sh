@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Installs what FastRelease needs to build and test, when it is missing:
-# libxml2's headers (Debian libxml2-dev) and pkg-config. Needs root (or sudo) only to install.
+# Installs what FastRelease needs to build, when it is missing: libxml2's and SQLite's headers
+# (Debian libxml2-dev, libsqlite3-dev) and pkg-config. Needs root (or sudo) only to install.
 set -euo pipefail
 
 missing=()
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 if ! pkg-config --exists libxml-2.0 2>/dev/null && [ ! -f /usr/include/libxml2/libxml/parser.h ]; then
   missing+=(libxml2-dev)
+fi
+if ! pkg-config --exists sqlite3 2>/dev/null && [ ! -f /usr/include/sqlite3.h ]; then
+  missing+=(libsqlite3-dev)
 fi
 
 if [ ${#missing[@]} -gt 0 ]; then
