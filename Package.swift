@@ -93,6 +93,14 @@ let package = Package(
             ]
         ),
 
+        .target(
+            name: "FastReleaseBench",
+            dependencies: [
+                "FastReleaseCore",
+                "FastReleaseXML",
+            ]
+        ),
+
         // MARK: Executable
 
         .executableTarget(
@@ -102,6 +110,7 @@ let package = Package(
                 "FastReleaseXML",
                 "FastReleaseStore",
                 "FastReleaseServer",
+                "FastReleaseBench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Logging", package: "swift-log"),

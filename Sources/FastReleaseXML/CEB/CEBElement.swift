@@ -8,9 +8,9 @@ enum CEBElement: String, CaseIterable {
     case logisticsNo, logisticsCode, logisticsName, copNo, preNo, invtNo, ieFlag
     case customsCode, portCode, buyerIdNumber, buyerName, agentCode, agentName
     case tradeMode, trafMode, licenseNo, country, freight, insuredFee, currency
-    case packNo, grossWeight, netWeight, ownerCode, ownerName
+    case packNo, grossWeight, netWeight, ownerCode, ownerName, emsNo
     // Inventory list (goods lines)
-    case gnum, gcode, gname, qty, unit, qty1, unit1, price, totalPrice
+    case gnum, gcode, gname, qty, unit, qty1, unit1, price, totalPrice, itemRecordNo
 
     /// Looks up a libxml2 name.
     @inline(__always)

@@ -72,6 +72,7 @@ extension CEBInventoryDecoder {
                 note("invalid-hs", "line \(item!.line): gcode `\(XMLBytes.string(text))` is not an HS code")
             }
         case .gname: item!.description = XMLBytes.string(text)
+        case .itemRecordNo: itemRecord = XMLBytes.string(text)
         case .qty: item!.quantity = number(text, field: "qty")
         case .unit: item!.unit = unitCode(text, field: "unit")
         case .qty1: item!.legalQuantity = number(text, field: "qty1")

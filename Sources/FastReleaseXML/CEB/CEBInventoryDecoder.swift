@@ -38,8 +38,9 @@ final class CEBInventoryDecoder: FormatDecoder {
         format: "", direction: .import, position: SourcePosition(source: "", line: 0, column: 0))
     var reading = false
     var head = HeadValues()
-    /// The goods line being read.
+    /// The goods line being read, and its bonded-book record number.
     var item: DeclarationItem?
+    var itemRecord = ""
     private var section = Section.none
     private var declarationStarted: UInt64 = 0
 
@@ -52,6 +53,8 @@ final class CEBInventoryDecoder: FormatDecoder {
         var ieFlag = ""
         var appType = ""
         var orderNumber = ""
+        /// The bonded account book (`emsNo`) that goods lines' `itemRecordNo` refer to.
+        var accountBook = ""
     }
 
     init(format: String, direction: Direction) {
@@ -105,7 +108,12 @@ final class CEBInventoryDecoder: FormatDecoder {
             if let item, reading {
                 let checked = finished(item)
                 declaration.items.append(checked)
+                if !head.accountBook.isEmpty, !itemRecord.isEmpty {
+                    declaration.lots.append(
+                        LotReference(identifier: "\(head.accountBook)/\(itemRecord)", quantity: checked.quantity))
+                }
             }
+            itemRecord = ""
             item = nil
             section = .none
         case (3, _, .inventoryHead):

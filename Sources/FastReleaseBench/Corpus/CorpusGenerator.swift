@@ -1,0 +1,104 @@
+public import Foundation
+
+/// Writes a reproducible corpus of CEB621 and CEB603 messages for benchmarks and replays.
+///
+/// The same seed and size give the same bytes. The corpus folder holds `messages/` (one
+/// message per file, 1-100 declarations each, 1-20 goods lines a declaration, about 3-4 KB a
+/// declaration), `enterprises.csv` (the population's register), `profile/` (the given profile
+/// with that register, ready for `--profile`) and `manifest.json`.
+///
+/// ```swift
+/// let summary = try CorpusGenerator(declarations: 10_000, seed: "demo").write(to: URL(fileURLWithPath: "out/corpus"))
+/// ```
+public struct CorpusGenerator: Sendable {
+    /// What was written.
+    public struct Summary: Sendable, Codable {
+        /// The seed.
+        public var seed: String
+        /// Declarations written.
+        public var declarations: Int
+        /// Messages (files) written.
+        public var messages: Int
+        /// Import and export declarations.
+        public var imports: Int
+        public var exports: Int
+        /// Bytes of all messages.
+        public var bytes: Int
+        /// The day the declarations are dated.
+        public var day: String
+    }
+
+    /// The Hangzhou Bay New Area, 11 November 2017: 2,340,000 declarations in one day (DOMAIN.md).
+    public static let doubleElevenDeclarations = 2_340_000
+
+    let declarations: Int
+    let seed: String
+    let day: (year: Int, month: Int, day: Int)
+
+    /// Describes a corpus.
+    ///
+    /// - Parameters:
+    ///   - declarations: how many declarations.
+    ///   - seed: the random seed.
+    ///   - day: the date of every declaration (default 2026-11-11, inside the default profile's alerts).
+    public init(declarations: Int, seed: String, day: (year: Int, month: Int, day: Int) = (2026, 11, 11)) {
+        self.declarations = max(1, declarations)
+        self.seed = seed
+        self.day = day
+    }
+
+    /// Writes the corpus into `folder` (created if needed), calling `progress` with the
+    /// declarations written so far.
+    public func write(to folder: URL, profile: URL, progress: (Int) -> Void = { _ in }) throws -> Summary {
+        let files = FileManager.default
+        let messages = folder.appendingPathComponent("messages")
+        try files.createDirectory(at: messages, withIntermediateDirectories: true)
+        var random = CorpusRandom(seed: seed)
+        let population = CorpusPopulation(random: &random)
+        let dayText = String(format: "%04d%02d%02d", day.year, day.month, day.day)
+        var summary = Summary(seed: seed, declarations: 0, messages: 0, imports: 0, exports: 0, bytes: 0, day: dayText)
+        var writer = CEBCorpusWriter()
+        var factory = DeclarationFactory(population: population, day: dayText)
+        while summary.declarations < declarations {
+            let count = min(declarations - summary.declarations, random.chance(0.35) ? 1 : random.int(2...100))
+            let direction: CEBCorpusWriter.ImportOrExport = random.chance(0.88) ? .import : .export
+            let platform = CorpusCatalog.platforms[random.int(0...(CorpusCatalog.platforms.count - 1))]
+            let message = CEBCorpusWriter.Message(
+                direction: direction, guid: factory.guid(&random), platform: platform,
+                logistics: CorpusCatalog.logistics[random.int(0...(CorpusCatalog.logistics.count - 1))],
+                office: CorpusCatalog.customsOffices[random.int(0...(CorpusCatalog.customsOffices.count - 1))],
+                day: dayText)
+            writer.begin(message)
+            let fraction = Double(summary.declarations) / Double(declarations)
+            for _ in 0..<count {
+                writer.inventory(factory.declaration(direction, dayFraction: fraction, &random), in: message)
+            }
+            writer.end(message, transmitter: platform)
+            let bytes = Data(writer.text.utf8)
+            summary.messages += 1
+            let name = CorpusPopulation.digits(summary.messages, 7) + ".xml"
+            guard files.createFile(atPath: messages.appendingPathComponent(name).path, contents: bytes) else {
+                throw CocoaError(
+                    .fileWriteUnknown, userInfo: [NSFilePathErrorKey: messages.appendingPathComponent(name).path])
+            }
+            summary.bytes += bytes.count
+            summary.declarations += count
+            if direction == .import { summary.imports += count } else { summary.exports += count }
+            progress(summary.declarations)
+        }
+        try population.registerCSV.write(
+            to: folder.appendingPathComponent("enterprises.csv"), atomically: true, encoding: .utf8)
+        try copyProfile(from: profile, to: folder.appendingPathComponent("profile"), register: population.registerCSV)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        try encoder.encode(summary).write(to: folder.appendingPathComponent("manifest.json"))
+        return summary
+    }
+
+    private func copyProfile(from source: URL, to destination: URL, register: String) throws {
+        let files = FileManager.default
+        if files.fileExists(atPath: destination.path) { try files.removeItem(at: destination) }
+        try files.copyItem(at: source, to: destination)
+        try register.write(to: destination.appendingPathComponent("enterprises.csv"), atomically: true, encoding: .utf8)
+    }
+}
