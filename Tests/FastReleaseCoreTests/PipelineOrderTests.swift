@@ -47,7 +47,7 @@ struct PipelineOrderTests {
         let profile = try ProfileFixture.compile(rules: "  - {id: R, reason: r, weight: 1, when: {direction: import}}")
         let pipeline = ScoringPipeline(
             profile: profile, encoder: JSONLinesEncoder(),
-            options: .init(threads: threads, batchMessages: 7, maxBatchesInFlight: 3)
+            options: .init(threads: threads, maxMessagesInFlight: 7)
         ) { SlowFakeDecoder() }
         var frames = CountingFrames(total: 300)
         let sink = MemorySink()

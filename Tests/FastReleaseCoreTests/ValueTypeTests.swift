@@ -59,6 +59,14 @@ struct ValueTypeTests {
         #expect(SHA256.hex(Array(input.utf8)) == expected)
     }
 
+    @Test func theAllocationFreeLeadingWordAgreesWithTheFullDigest() {
+        for length in 0...200 {
+            let message = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+            let expected = SHA256.digest(message).prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+            #expect(message.withUnsafeBytes { SHA256.leadingWord(of: $0) } == expected, "length \(length)")
+        }
+    }
+
     @Test func sha256OfAMillionAs() {
         #expect(
             SHA256.hex([UInt8](repeating: 0x61, count: 1_000_000))

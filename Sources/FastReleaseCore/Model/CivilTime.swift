@@ -62,6 +62,38 @@ public struct CivilTime: Sendable, Hashable, Comparable, CustomStringConvertible
     /// Year, month and day as `yyyy-MM`, the sampling period key.
     public var month: String { String(description.prefix(7)) }
 
+    /// Appends `yyyy-MM-ddTHH:mm:ss` to a byte buffer without making a `String`.
+    public func appendISO(to out: inout [UInt8]) {
+        var parts: (Int, Int, Int, Int, Int, Int) = (0, 0, 0, 0, 0, 0)
+        var rest = value
+        parts.5 = Int(rest % 100)
+        rest /= 100
+        parts.4 = Int(rest % 100)
+        rest /= 100
+        parts.3 = Int(rest % 100)
+        rest /= 100
+        parts.2 = Int(rest % 100)
+        rest /= 100
+        parts.1 = Int(rest % 100)
+        parts.0 = Int(rest / 100)
+        func two(_ number: Int) {
+            out.append(UInt8(48 + number / 10))
+            out.append(UInt8(48 + number % 10))
+        }
+        two(parts.0 / 100 % 100)
+        two(parts.0 % 100)
+        for (separator, part) in [
+            (UInt8(ascii: "-"), parts.1), (UInt8(ascii: "-"), parts.2), (UInt8(ascii: "T"), parts.3),
+            (UInt8(ascii: ":"), parts.4), (UInt8(ascii: ":"), parts.5),
+        ] {
+            out.append(separator)
+            two(part)
+        }
+    }
+
+    /// Year and month as the number `yyyyMM`.
+    public var yearMonth: Int { Int(value / 100_000_000) }
+
     /// `yyyy-MM-ddTHH:mm:ss`.
     public var description: String {
         var parts: [Int] = []

@@ -21,18 +21,44 @@ extension Array where Element == UInt8 {
         text.withUTF8 { append(contentsOf: $0) }
     }
 
+    /// Appends literal text without making a `String`.
+    @inline(__always)
+    mutating func append(_ text: StaticString) {
+        append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    /// Appends a whole number in decimal.
+    mutating func append(integer: Int) {
+        if integer < 0 {
+            append(UInt8(ascii: "-"))
+            append(integer: -integer)
+            return
+        }
+        var divisor = 1
+        while divisor <= integer / 10 { divisor *= 10 }
+        while divisor > 0 {
+            append(UInt8(48 + integer / divisor % 10))
+            divisor /= 10
+        }
+    }
+
     /// Appends a number the way both JSON and XML read it (no exponent for ordinary values).
     mutating func append(number: Double) {
         if number == number.rounded(), abs(number) < 1e15 {
-            append(text: String(Int64(number)))
+            append(integer: Int(number))
         } else {
             append(text: String(number))
         }
     }
 
-    /// Appends a number rounded to one decimal place.
+    /// Appends a non-negative number rounded to one decimal place, such as `35.2`.
     mutating func append(tenths number: Double) {
-        append(number: (number * 10).rounded() / 10)
+        let tenths = Int((Swift.max(0, number) * 10).rounded())
+        append(integer: tenths / 10)
+        if tenths % 10 != 0 {
+            append(UInt8(ascii: "."))
+            append(UInt8(48 + tenths % 10))
+        }
     }
 }
 

@@ -12,69 +12,95 @@ public struct JSONLinesEncoder: DecisionEncoder {
     public var footer: [UInt8] { [] }
 
     public func encode(_ decision: Decision, into out: inout [UInt8]) {
-        out.append(text: "{\"declaration\":")
+        out.append("{\"declaration\":")
         out.append(jsonString: decision.declarationID)
-        out.append(text: ",\"declarant\":")
+        out.append(",\"declarant\":")
         out.append(jsonString: decision.declarant)
-        out.append(text: ",\"message\":")
+        out.append(",\"message\":")
         out.append(jsonString: decision.messageID)
-        out.append(text: ",\"format\":\"\(decision.format)\",\"direction\":\"\(decision.direction.rawValue)\"")
-        out.append(
-            text: ",\"function\":\"\(decision.function.rawValue)\",\"lane\":\"\(decision.lane.name)\",\"lane_source\":")
+        out.append(",\"format\":")
+        out.append(jsonString: decision.format)
+        out.append(",\"direction\":\"")
+        out.append(text: decision.direction.rawValue)
+        out.append("\",\"function\":\"")
+        out.append(text: decision.function.rawValue)
+        out.append("\",\"lane\":\"")
+        out.append(text: decision.lane.name)
+        out.append("\",\"lane_source\":")
         out.append(jsonString: decision.laneSource.label)
-        out.append(text: ",\"score\":\(decision.score),\"hits\":[")
+        out.append(",\"score\":")
+        out.append(integer: decision.score)
+        out.append(",\"hits\":[")
         for (number, hit) in decision.hits.enumerated() {
             if number > 0 { out.append(UInt8(ascii: ",")) }
-            out.append(text: "{\"rule\":")
+            out.append("{\"rule\":")
             out.append(jsonString: hit.ruleID)
-            out.append(text: ",\"weight\":\(hit.weight)")
-            if let lane = hit.lane { out.append(text: ",\"lane\":\"\(lane.name)\"") }
-            out.append(text: ",\"reason\":")
+            out.append(",\"weight\":")
+            out.append(integer: hit.weight)
+            if let lane = hit.lane {
+                out.append(",\"lane\":\"")
+                out.append(text: lane.name)
+                out.append(UInt8(ascii: "\""))
+            }
+            out.append(",\"reason\":")
             out.append(jsonString: hit.reason)
             if !hit.itemLines.isEmpty {
-                out.append(text: ",\"items\":[\(hit.itemLines.map(String.init).joined(separator: ","))]")
+                out.append(",\"items\":[")
+                for (index, line) in hit.itemLines.enumerated() {
+                    if index > 0 { out.append(UInt8(ascii: ",")) }
+                    out.append(integer: line)
+                }
+                out.append(UInt8(ascii: "]"))
             }
             out.append(UInt8(ascii: "}"))
         }
-        out.append(text: "],\"lab_tests\":[")
+        out.append("],\"lab_tests\":[")
         for (number, test) in decision.labTests.enumerated() {
             if number > 0 { out.append(UInt8(ascii: ",")) }
             out.append(jsonString: test)
         }
         let sampling = decision.sampling
-        out.append(text: "],\"sampling\":{\"class\":\"\(sampling.creditClass)\",\"rate\":")
+        out.append("],\"sampling\":{\"class\":")
+        out.append(jsonString: sampling.creditClass)
+        out.append(",\"rate\":")
         out.append(number: sampling.rate)
-        out.append(text: ",\"draw\":\(sampling.draw),\"drawn\":\(sampling.drawn),\"period\":")
+        out.append(",\"draw\":")
+        out.append(text: String(sampling.draw))
+        out.append(sampling.drawn ? ",\"drawn\":true,\"period\":" : ",\"drawn\":false,\"period\":")
         out.append(jsonString: sampling.period)
         let enterprise = decision.enterprise
-        out.append(text: "},\"enterprise\":{\"code\":")
+        out.append("},\"enterprise\":{\"code\":")
         out.append(jsonString: enterprise.code)
-        out.append(
-            text:
-                ",\"role\":\(enterprise.role.map { "\"\($0.rawValue)\"" } ?? "null"),\"class\":\(enterprise.creditClass)"
-        )
-        out.append(text: ",\"list\":\(enterprise.list.map { "\"\($0.rawValue)\"" } ?? "null"),\"zone\":")
+        out.append(",\"role\":")
+        if let role = enterprise.role { out.append(jsonString: role.rawValue) } else { out.append("null") }
+        out.append(",\"class\":")
+        out.append(integer: enterprise.creditClass)
+        out.append(",\"list\":")
+        if let list = enterprise.list { out.append(jsonString: list.rawValue) } else { out.append("null") }
+        out.append(",\"zone\":")
         out.append(jsonString: enterprise.zone)
-        out.append(text: ",\"registered\":\(enterprise.registered)}")
+        out.append(enterprise.registered ? ",\"registered\":true}" : ",\"registered\":false}")
         if !decision.issues.isEmpty {
-            out.append(text: ",\"issues\":[")
+            out.append(",\"issues\":[")
             for (number, issue) in decision.issues.enumerated() {
                 if number > 0 { out.append(UInt8(ascii: ",")) }
-                out.append(text: "{\"code\":")
+                out.append("{\"code\":")
                 out.append(jsonString: issue.code)
-                out.append(text: ",\"detail\":")
+                out.append(",\"detail\":")
                 out.append(jsonString: issue.detail)
                 out.append(UInt8(ascii: "}"))
             }
             out.append(UInt8(ascii: "]"))
         }
-        out.append(text: ",\"profile\":")
+        out.append(",\"profile\":")
         out.append(jsonString: decision.profileVersion)
-        out.append(text: ",\"as_of\":\"\(decision.asOf)\",\"timing\":{\"decode_us\":")
+        out.append(",\"as_of\":\"")
+        decision.asOf.appendISO(to: &out)
+        out.append("\",\"timing\":{\"decode_us\":")
         out.append(tenths: decision.timing.decodeMicroseconds)
-        out.append(text: ",\"score_us\":")
+        out.append(",\"score_us\":")
         out.append(tenths: decision.timing.scoreMicroseconds)
-        out.append(text: "}}\n")
+        out.append("}}\n")
     }
 
     public func encode(_ error: DeclarationError, into out: inout [UInt8]) {

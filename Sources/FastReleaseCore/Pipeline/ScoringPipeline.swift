@@ -7,11 +7,12 @@ import Synchronization
 
 /// Decodes, scores and encodes a stream of messages on all cores, writing results in input order.
 ///
-/// The reader (the caller's thread) cuts the input into batches of messages; each batch is
-/// decoded and scored with `DispatchQueue.concurrentPerform`, one decoder and scorer per
-/// worker; a serial writer queue writes the batch's bytes in order. At most
-/// `maxBatchesInFlight` batches exist at once, so memory is bounded by the batch size,
-/// not by the input size.
+/// The reader (the caller's thread) cuts the input into messages and puts them in a shared
+/// queue; one Dispatch worker per thread, each with its own decoder and scorer, takes the next
+/// message, decides it and files the encoded result by its place in the input; a writer task
+/// writes results strictly in that order. At most `maxMessagesInFlight` messages and
+/// `maxBytesInFlight` input bytes are between reader and writer, so memory is bounded by those
+/// limits, not by the input size, and a long message on one worker never idles the others.
 ///
 /// ```swift
 /// let pipeline = ScoringPipeline(profile: compiled, encoder: JSONLinesEncoder(), options: .init(threads: 2)) {
@@ -24,21 +25,16 @@ public final class ScoringPipeline: Sendable {
     public struct Options: Sendable {
         /// Worker threads.
         public var threads: Int
-        /// Most messages in one batch.
-        public var batchMessages: Int
-        /// Most input bytes in one batch (a larger single message still forms its own batch).
-        public var batchBytes: Int
-        /// Batches being decoded or written at once.
-        public var maxBatchesInFlight: Int
+        /// Most messages read but not yet written.
+        public var maxMessagesInFlight: Int
+        /// Most input bytes read but not yet written (one larger message is still let through).
+        public var maxBytesInFlight: Int
 
         /// Creates options; `threads` defaults to the number of active cores.
-        public init(
-            threads: Int? = nil, batchMessages: Int = 512, batchBytes: Int = 4 << 20, maxBatchesInFlight: Int = 3
-        ) {
+        public init(threads: Int? = nil, maxMessagesInFlight: Int = 256, maxBytesInFlight: Int = 16 << 20) {
             self.threads = max(1, threads ?? ProcessorCount.active)
-            self.batchMessages = max(1, batchMessages)
-            self.batchBytes = max(1, batchBytes)
-            self.maxBatchesInFlight = max(2, maxBatchesInFlight)
+            self.maxMessagesInFlight = max(1, maxMessagesInFlight)
+            self.maxBytesInFlight = max(1, maxBytesInFlight)
         }
     }
 
@@ -52,7 +48,7 @@ public final class ScoringPipeline: Sendable {
     /// - Parameters:
     ///   - profile: the compiled profile to score against.
     ///   - encoder: the output format.
-    ///   - options: threads and batch sizes.
+    ///   - options: threads and limits.
     ///   - makeDecoder: makes one decoder per worker.
     public init(
         profile: CompiledProfile, encoder: any DecisionEncoder, options: Options = Options(),
@@ -67,70 +63,43 @@ public final class ScoringPipeline: Sendable {
     /// Runs the whole input through the pipeline.
     ///
     /// - Returns: counts per lane, errors and speed.
-    /// - Throws: the first error the sink raised (the run stops reading after it).
+    /// - Throws: the first error the sink raised (reading stops after it).
     public func run(_ frames: inout some FrameSource, sink: some ByteSink) throws -> PipelineSummary {
         let started = MonotonicClock.nanoseconds()
         try sink.write(encoder.header)
-        let slots = DispatchSemaphore(value: options.maxBatchesInFlight)
-        let workQueue = DispatchQueue(label: "fastrelease.pipeline.work")
-        let writeQueue = DispatchQueue(label: "fastrelease.pipeline.write")
-        let outcome = Mutex<(summary: PipelineSummary, error: (any Error)?)>((PipelineSummary(), nil))
-
-        while outcome.withLock({ $0.error == nil }) {
-            let batch = readBatch(&frames)
-            if batch.isEmpty { break }
-            slots.wait()
-            workQueue.async {
-                let results = self.process(batch)
-                writeQueue.async {
-                    defer { slots.signal() }
-                    guard outcome.withLock({ $0.error == nil }) else { return }
-                    do {
-                        var summary = PipelineSummary()
-                        for result in results {
-                            try sink.write(result.bytes)
-                            summary.add(result.summary)
-                        }
-                        outcome.withLock { $0.summary.add(summary) }
-                    } catch {
-                        outcome.withLock { $0.error = error }
-                    }
+        let queue = OrderedWorkQueue(maxMessages: options.maxMessagesInFlight, maxBytes: options.maxBytesInFlight)
+        let receivedAt = CivilTime.now(offsetSeconds: profile.source.timeZoneOffsetSeconds)
+        let group = DispatchGroup()
+        for number in 0..<workers.count {
+            DispatchQueue.global(qos: .userInitiated).async(group: group) {
+                let worker = self.workers[number]
+                while let (slot, frame) = queue.nextMessage() {
+                    queue.finish(slot, with: worker.handle(frame, encoder: self.encoder, receivedAt: receivedAt))
                 }
             }
         }
-        workQueue.sync {}
-        writeQueue.sync {}
+        let writer = DispatchGroup()
+        let outcome = Mutex<(summary: PipelineSummary, error: (any Error)?)>((PipelineSummary(), nil))
+        DispatchQueue.global(qos: .userInitiated).async(group: writer) {
+            while let result = queue.nextResult() {
+                do {
+                    try sink.write(result.bytes)
+                    outcome.withLock { $0.summary.add(result.summary) }
+                } catch {
+                    outcome.withLock { $0.error = error }
+                    queue.abandon()
+                }
+            }
+        }
+        while let frame = frames.next(), queue.submit(frame) {}
+        queue.endOfInput()
+        group.wait()
+        writer.wait()
         if let error = outcome.withLock({ $0.error }) { throw error }
         try sink.write(encoder.footer)
         var summary = outcome.withLock { $0.summary }
         summary.elapsedSeconds = Double(MonotonicClock.nanoseconds() - started) / 1e9
         return summary
-    }
-
-    private func readBatch(_ frames: inout some FrameSource) -> [MessageFrame] {
-        var batch: [MessageFrame] = []
-        var bytes = 0
-        while batch.count < options.batchMessages, bytes < options.batchBytes, let frame = frames.next() {
-            bytes += frame.bytes.count
-            batch.append(frame)
-        }
-        return batch
-    }
-
-    /// Decodes, scores and encodes one batch on all workers; results in batch order.
-    private func process(_ batch: [MessageFrame]) -> [FrameResult] {
-        let results = ResultSlots(count: batch.count)
-        let next = Atomic<Int>(0)
-        let receivedAt = CivilTime.now(offsetSeconds: profile.source.timeZoneOffsetSeconds)
-        DispatchQueue.concurrentPerform(iterations: workers.count) { workerNumber in
-            let worker = workers[workerNumber]
-            while true {
-                let slot = next.add(1, ordering: .relaxed).oldValue
-                guard slot < batch.count else { return }
-                results[slot] = worker.handle(batch[slot], encoder: encoder, receivedAt: receivedAt)
-            }
-        }
-        return results.finish()
     }
 }
 
@@ -174,29 +143,6 @@ final class WorkerPool: @unchecked Sendable {
     init(_ workers: [Worker]) { self.workers = workers }
     var count: Int { workers.count }
     subscript(number: Int) -> Worker { workers[number] }
-}
-
-/// Per-message result slots. `@unchecked Sendable`: each slot is written by exactly one
-/// worker (claimed through an atomic counter) and read only after `concurrentPerform` returns.
-final class ResultSlots: @unchecked Sendable {
-    private let slots: UnsafeMutableBufferPointer<FrameResult>
-
-    init(count: Int) {
-        slots = .allocate(capacity: count)
-        slots.initialize(repeating: FrameResult())
-    }
-
-    deinit {
-        slots.deinitialize()
-        slots.deallocate()
-    }
-
-    subscript(slot: Int) -> FrameResult {
-        get { slots[slot] }
-        set { slots[slot] = newValue }
-    }
-
-    func finish() -> [FrameResult] { Array(slots) }
 }
 
 /// The number of cores this process may use.

@@ -10,14 +10,29 @@
 public enum SamplingDrawer {
     /// The draw in `[0, 1)` for one declaration.
     public static func draw(seed: String, declarant: String, declarationID: String) -> Double {
-        var hash = SHA256()
-        hash.update(seed.utf8)
-        hash.update(CollectionOfOne(UInt8(ascii: "|")))
-        hash.update(declarant.utf8)
-        hash.update(CollectionOfOne(UInt8(ascii: "|")))
-        hash.update(declarationID.utf8)
-        let digest = hash.finalize()
-        let leading = digest.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        var seed = seed
+        var declarant = declarant
+        var declarationID = declarationID
+        let length = seed.utf8.count + declarant.utf8.count + declarationID.utf8.count + 2
+        let leading = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { message -> UInt64 in
+            var offset = 0
+            func put(_ text: inout String) {
+                text.withUTF8 { bytes in
+                    for byte in bytes {
+                        message[offset] = byte
+                        offset += 1
+                    }
+                }
+            }
+            put(&seed)
+            message[offset] = UInt8(ascii: "|")
+            offset += 1
+            put(&declarant)
+            message[offset] = UInt8(ascii: "|")
+            offset += 1
+            put(&declarationID)
+            return SHA256.leadingWord(of: UnsafeRawBufferPointer(message))
+        }
         return Double(leading >> 11) / 9_007_199_254_740_992  // 2^53
     }
 
@@ -25,9 +40,7 @@ public enum SamplingDrawer {
     public static func draw(
         _ declaration: Declaration, policy: SamplingPolicy, creditClass: String, asOf: CivilTime
     ) -> SamplingDraw {
-        let month = asOf.month
-        let period = policy.seeds[month] != nil ? month : "default"
-        let seed = policy.seeds[period] ?? ""
+        let (period, seed) = policy.seed(forMonth: asOf.yearMonth)
         let rate = policy.rate(for: creditClass)
         let declarant = declaration.parties[.declarant]?.code ?? ""
         let value = draw(seed: seed, declarant: declarant, declarationID: declaration.id)

@@ -85,7 +85,8 @@ public final class Scorer {
             declarationID: declaration.id, declarant: declaration.parties[.declarant]?.code ?? "",
             messageID: declaration.messageID, format: declaration.format,
             direction: declaration.direction, function: declaration.function, lane: lane, laneSource: laneSource,
-            score: score, hits: hits, labTests: Array(Set(labTests)).sorted(), sampling: sampling, enterprise: standing,
+            score: score, hits: hits, labTests: labTests.isEmpty ? [] : Array(Set(labTests)).sorted(),
+            sampling: sampling, enterprise: standing,
             issues: declaration.issues, profileVersion: profile.version, asOf: asOf,
             timing: .init(
                 decodeMicroseconds: decodeMicroseconds, scoreMicroseconds: MonotonicClock.microseconds(since: started)))

@@ -1,22 +1,19 @@
 /// SHA-256 (FIPS 180-4), used for profile version hashes and for the sampling draw.
 ///
 /// The draw must be recomputable by an auditor with standard tools (`sha256sum`), so it uses
-/// this standard hash rather than a faster private one.
+/// this standard hash rather than a faster private one. ``leadingWord(of:)`` hashes a short
+/// message without allocating, for the per-declaration draw.
 ///
 /// ```swift
 /// SHA256.hex(Array("abc".utf8))  // ba7816bf…
 /// ```
 public struct SHA256: Sendable {
-    private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
-        0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19
-    )
+    private var state = SHA256.initialState
     private var pending: [UInt8] = []
     private var totalLength: UInt64 = 0
 
     /// Creates an empty hash.
-    public init() {
-        pending.reserveCapacity(64)
-    }
+    public init() {}
 
     /// Adds bytes to the hash.
     public mutating func update(_ bytes: some Sequence<UInt8>) {
@@ -24,7 +21,7 @@ public struct SHA256: Sendable {
             pending.append(byte)
             totalLength &+= 1
             if pending.count == 64 {
-                compress(pending)
+                pending.withUnsafeBufferPointer { Self.compress(&state, $0.baseAddress!) }
                 pending.removeAll(keepingCapacity: true)
             }
         }
@@ -32,18 +29,9 @@ public struct SHA256: Sendable {
 
     /// Finishes and returns the 32-byte digest.
     public mutating func finalize() -> [UInt8] {
-        let bitLength = totalLength &* 8
-        pending.append(0x80)
-        if pending.count > 56 {
-            pending += [UInt8](repeating: 0, count: 64 - pending.count)
-            compress(pending)
-            pending.removeAll(keepingCapacity: true)
+        pending.withUnsafeBufferPointer { bytes in
+            Self.finish(&state, tail: UnsafeRawBufferPointer(bytes), totalLength: totalLength)
         }
-        pending += [UInt8](repeating: 0, count: 56 - pending.count)
-        for shift in stride(from: 56, through: 0, by: -8) {
-            pending.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
-        }
-        compress(pending)
         var digest: [UInt8] = []
         digest.reserveCapacity(32)
         for word in [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7] {
@@ -63,38 +51,81 @@ public struct SHA256: Sendable {
 
     /// The digest of `bytes` as 64 lower-case hex digits.
     public static func hex(_ bytes: some Sequence<UInt8>) -> String {
-        digest(bytes).map { byte in
-            let digits = Array("0123456789abcdef".utf8)
-            return String(decoding: [digits[Int(byte >> 4)], digits[Int(byte & 15)]], as: UTF8.self)
-        }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        for byte in digest(bytes) {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 15)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 
-    private mutating func compress(_ block: [UInt8]) {
-        var w = [UInt32](repeating: 0, count: 64)
-        for t in 0..<16 {
-            w[t] =
-                UInt32(block[t * 4]) << 24 | UInt32(block[t * 4 + 1]) << 16 | UInt32(block[t * 4 + 2]) << 8
-                | UInt32(block[t * 4 + 3])
+    /// The first 8 bytes of the digest of `message`, big-endian, computed without allocating.
+    public static func leadingWord(of message: UnsafeRawBufferPointer) -> UInt64 {
+        var state = initialState
+        let fullBlocks = message.count / 64
+        if let base = message.baseAddress {
+            for block in 0..<fullBlocks {
+                compress(&state, base.assumingMemoryBound(to: UInt8.self) + block * 64)
+            }
         }
-        for t in 16..<64 {
-            let s0 = w[t - 15].rotatedRight(7) ^ w[t - 15].rotatedRight(18) ^ (w[t - 15] >> 3)
-            let s1 = w[t - 2].rotatedRight(17) ^ w[t - 2].rotatedRight(19) ^ (w[t - 2] >> 10)
-            w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
+        finish(
+            &state, tail: UnsafeRawBufferPointer(rebasing: message[(fullBlocks * 64)...]),
+            totalLength: UInt64(message.count))
+        return UInt64(state.0) << 32 | UInt64(state.1)
+    }
+
+    // MARK: Internals
+
+    private typealias State = (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32)
+
+    private static let initialState: State = (
+        0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19
+    )
+
+    /// Pads the last (< 64) bytes and compresses the final one or two blocks.
+    private static func finish(_ state: inout State, tail: UnsafeRawBufferPointer, totalLength: UInt64) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { block in
+            block.initialize(repeating: 0)
+            for index in 0..<tail.count { block[index] = tail[index] }
+            block[tail.count] = 0x80
+            let blocks = tail.count < 56 ? 1 : 2
+            let bitLength = totalLength &* 8
+            for index in 0..<8 {
+                block[blocks * 64 - 1 - index] = UInt8(truncatingIfNeeded: bitLength >> UInt64(index * 8))
+            }
+            for number in 0..<blocks { compress(&state, block.baseAddress! + number * 64) }
         }
-        var (a, b, c, d, e, f, g, h) = state
-        for t in 0..<64 {
-            let s1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
-            let choice = (e & f) ^ (~e & g)
-            let temp1 = h &+ s1 &+ choice &+ Self.roundConstants[t] &+ w[t]
-            let s0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
-            let majority = (a & b) ^ (a & c) ^ (b & c)
-            let temp2 = s0 &+ majority
-            (h, g, f, e, d, c, b, a) = (g, f, e, d &+ temp1, c, b, a, temp1 &+ temp2)
+    }
+
+    private static func compress(_ state: inout State, _ block: UnsafePointer<UInt8>) {
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+            for t in 0..<16 {
+                w[t] =
+                    UInt32(block[t * 4]) << 24 | UInt32(block[t * 4 + 1]) << 16 | UInt32(block[t * 4 + 2]) << 8
+                    | UInt32(block[t * 4 + 3])
+            }
+            for t in 16..<64 {
+                let s0 = w[t - 15].rotatedRight(7) ^ w[t - 15].rotatedRight(18) ^ (w[t - 15] >> 3)
+                let s1 = w[t - 2].rotatedRight(17) ^ w[t - 2].rotatedRight(19) ^ (w[t - 2] >> 10)
+                w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
+            }
+            var (a, b, c, d, e, f, g, h) = state
+            roundConstants.withUnsafeBufferPointer { k in
+                for t in 0..<64 {
+                    let s1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
+                    let choice = (e & f) ^ (~e & g)
+                    let temp1 = h &+ s1 &+ choice &+ k[t] &+ w[t]
+                    let s0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
+                    let majority = (a & b) ^ (a & c) ^ (b & c)
+                    (h, g, f, e, d, c, b, a) = (g, f, e, d &+ temp1, c, b, a, temp1 &+ s0 &+ majority)
+                }
+            }
+            state = (
+                state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d, state.4 &+ e, state.5 &+ f, state.6 &+ g,
+                state.7 &+ h
+            )
         }
-        state = (
-            state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d, state.4 &+ e, state.5 &+ f, state.6 &+ g,
-            state.7 &+ h
-        )
     }
 
     private static let roundConstants: [UInt32] = [

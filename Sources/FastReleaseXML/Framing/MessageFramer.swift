@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Cuts a byte stream into XML messages, one after another, without parsing them.
 ///
 /// A light scanner follows tags, comments, processing instructions and CDATA, counting
@@ -48,16 +52,26 @@ struct MessageFramer {
     }
 
     /// Scans a chunk, calling `emit` for each message completed in it.
+    ///
+    /// Text and end tags, most of the bytes, are skipped with `memchr`; line feeds are counted
+    /// only up to where a line number is needed (a message's start), also with `memchr`.
     mutating func feed(_ chunk: UnsafeRawBufferPointer, emit: (Frame) -> Void) {
+        guard let base = chunk.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
+        let count = chunk.count
         var segmentStart = state == .outside ? -1 : 0
+        var counted = 0  // line feeds before `counted` are in `line`
+        func lineAt(_ index: Int) -> Int {
+            line += Self.lineFeeds(base + counted, index - counted)
+            counted = index
+            return line
+        }
         var index = 0
-        while index < chunk.count {
-            let byte = chunk[index]
-            if byte == 0x0A { line += 1 }
+        while index < count {
+            let byte = base[index]
             switch state {
             case .outside:
                 if !XMLBytes.isSpace(byte) {
-                    beginFrame()
+                    beginFrame(startLine: lineAt(index))
                     segmentStart = index
                     startsWithByteOrderMark = byte == 0xEF
                     state = byte == UInt8(ascii: "<") ? .angle : (byte == 0xEF ? .text : .junk)
@@ -66,54 +80,86 @@ struct MessageFramer {
             case .junk:
                 if byte == UInt8(ascii: "<") {
                     complete(chunk, segmentStart, upTo: index, emit: emit)
-                    beginFrame()
+                    beginFrame(startLine: lineAt(index))
                     segmentStart = index
                     state = .angle
                     markAngle(at: index, segmentStart)
                 }
             case .text:
-                if byte == UInt8(ascii: "<") {
-                    state = .angle
-                    markAngle(at: index, segmentStart)
+                guard let found = memchr(base + index, Int32(UInt8(ascii: "<")), count - index) else {
+                    index = count
+                    continue
                 }
+                index = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base
+                state = .angle
+                markAngle(at: index, segmentStart)
             case .angle:
-                head.removeAll(keepingCapacity: true)
                 switch byte {
                 case UInt8(ascii: "?"):
+                    head.removeAll(keepingCapacity: true)
                     state = .processing
                     previous = 0
-                case UInt8(ascii: "!"): state = .bang
-                case UInt8(ascii: "/"): state = .endTag
+                    angleLine = lineAt(max(counted, index - 1))
+                case UInt8(ascii: "!"):
+                    head.removeAll(keepingCapacity: true)
+                    state = .bang
+                case UInt8(ascii: "/"):
+                    state = .endTag
                 default:
                     state = .startTag
                     quote = 0
                     previous = byte
                 }
             case .startTag:
-                if quote != 0 {
-                    if byte == quote { quote = 0 }
-                } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
-                    quote = byte
-                } else if byte == UInt8(ascii: ">") {
-                    hasElement = true
-                    state = .text
-                    if previous != UInt8(ascii: "/") {
-                        depth += 1
-                    } else if depth == 0 {
-                        complete(chunk, segmentStart, upTo: index + 1, emit: emit)
-                        segmentStart = -1
+                // Tight scan to the tag's `>`, stepping over quoted attribute values.
+                var position = index
+                var closed = false
+                while position < count {
+                    let current = base[position]
+                    if quote != 0 {
+                        guard let found = memchr(base + position, Int32(quote), count - position) else {
+                            position = count
+                            break
+                        }
+                        position = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base + 1
+                        quote = 0
+                        continue
                     }
-                } else {
-                    previous = byte
+                    if current == UInt8(ascii: ">") {
+                        closed = true
+                        break
+                    }
+                    if current == UInt8(ascii: "\"") || current == UInt8(ascii: "'") {
+                        quote = current
+                    } else {
+                        previous = current
+                    }
+                    position += 1
+                }
+                guard closed else {
+                    index = count
+                    continue
+                }
+                index = position
+                hasElement = true
+                state = .text
+                if previous != UInt8(ascii: "/") {
+                    depth += 1
+                } else if depth == 0 {
+                    complete(chunk, segmentStart, upTo: index + 1, emit: emit)
+                    segmentStart = -1
                 }
             case .endTag:
-                if byte == UInt8(ascii: ">") {
-                    depth -= 1
-                    state = .text
-                    if depth <= 0 {
-                        complete(chunk, segmentStart, upTo: index + 1, emit: emit)
-                        segmentStart = -1
-                    }
+                guard let found = memchr(base + index, Int32(UInt8(ascii: ">")), count - index) else {
+                    index = count
+                    continue
+                }
+                index = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base
+                depth -= 1
+                state = .text
+                if depth <= 0 {
+                    complete(chunk, segmentStart, upTo: index + 1, emit: emit)
+                    segmentStart = -1
                 }
             case .processing:
                 if head.count < 4 {
@@ -153,7 +199,22 @@ struct MessageFramer {
             }
             index += 1
         }
-        if segmentStart >= 0 { keep(chunk, from: segmentStart, to: chunk.count) }
+        _ = lineAt(count)
+        if segmentStart >= 0 { keep(chunk, from: segmentStart, to: count) }
+    }
+
+    /// How many line feeds the `count` bytes at `start` hold.
+    private static func lineFeeds(_ start: UnsafePointer<UInt8>, _ count: Int) -> Int {
+        var feeds = 0
+        var cursor = UnsafeRawPointer(start)
+        var left = count
+        while left > 0, let found = memchr(cursor, 0x0A, left) {
+            feeds += 1
+            let next = UnsafeRawPointer(found) + 1
+            left -= next - cursor
+            cursor = next
+        }
+        return feeds
     }
 
     /// Ends the input: a message still open is emitted as it is (the parser reports where it stops).
@@ -165,11 +226,11 @@ struct MessageFramer {
 
     // MARK: Frames
 
-    private mutating func beginFrame() {
+    private mutating func beginFrame(startLine: Int) {
         pending.removeAll(keepingCapacity: true)
         discarded = 0
         frameLength = 0
-        frameStartLine = line
+        frameStartLine = startLine
         depth = 0
         hasElement = false
         hasDeclaration = false
@@ -178,7 +239,6 @@ struct MessageFramer {
 
     private mutating func markAngle(at index: Int, _ segmentStart: Int) {
         angleOffset = frameLength + (index - segmentStart)
-        angleLine = line
     }
 
     /// An XML declaration starts a new message unless it is the first thing of this one.
@@ -217,8 +277,7 @@ struct MessageFramer {
         } else if hasElement || hasDeclaration || !previousFrame.isEmpty && !isOnlyComments(previousFrame) {
             emit(Frame(bytes: previousFrame, startLine: frameStartLine, oversizedBytes: nil))
         }
-        beginFrame()
-        frameStartLine = nextLine
+        beginFrame(startLine: nextLine)
         pending = Array("<?".utf8) + head
         frameLength = pending.count
         angleOffset = 0
