@@ -154,11 +154,35 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "FastReleaseBenchTests",
+            dependencies: ["FastReleaseBench", "FastReleaseXML", "FastReleaseCore", "FastReleaseTestSupport"]
+        ),
+        .testTarget(
             name: "FastReleaseCLITests",
             dependencies: ["FastReleaseTestSupport"]
         ),
     ]
 )
+
+// MARK: - Benchmarks
+
+// The micro-benchmarks (ordo-one/benchmark) are built only when asked for, so that the
+// library, the service and CI do not build the benchmark framework:
+//     FASTRELEASE_BENCHMARKS=1 swift package --disable-sandbox benchmark
+if Context.environment["FASTRELEASE_BENCHMARKS"] != nil {
+    package.dependencies.append(
+        .package(url: "https://github.com/ordo-one/benchmark.git", from: "1.38.1", traits: ["MallocInterposer"]))
+    package.targets.append(
+        .executableTarget(
+            name: "FastReleaseBenchmarks",
+            dependencies: [
+                "FastReleaseCore", "FastReleaseXML", "FastReleaseBench",
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/FastReleaseBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ))
+}
 
 // MARK: - Apply shared settings
 

@@ -68,6 +68,11 @@ struct OfficialSampleTests {
             first.totalValue == 732,
             "sum of totalPrice (20 + 12) plus freight 500 and insurance 200: \(String(describing: first.totalValue))")
         #expect(first.documents == [DocumentReference(kind: "licence", identifier: "L20160315001")])
+        #expect(
+            first.lots == [
+                LotReference(identifier: "S1501I000164/1210", quantity: 100),
+                LotReference(identifier: "S1501I000164/1210", quantity: 200),
+            ], "emsNo/itemRecordNo")
         #expect(first.parties[.declarant] == Party(code: "1105910159", name: "测试企业"))
         #expect(first.parties[.platform]?.code == "1101110325")
         #expect(first.parties[.seller]?.code == "1101110325")

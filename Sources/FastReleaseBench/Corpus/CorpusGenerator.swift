@@ -53,6 +53,31 @@ public struct CorpusGenerator: Sendable {
         let files = FileManager.default
         let messages = folder.appendingPathComponent("messages")
         try files.createDirectory(at: messages, withIntermediateDirectories: true)
+        let register = try generate { number, bytes, written in
+            let path = messages.appendingPathComponent(CorpusPopulation.digits(number, 7) + ".xml").path
+            guard files.createFile(atPath: path, contents: Data(bytes)) else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+            }
+            progress(written)
+        }
+        try register.csv.write(to: folder.appendingPathComponent("enterprises.csv"), atomically: true, encoding: .utf8)
+        try copyProfile(from: profile, to: folder.appendingPathComponent("profile"), register: register.csv)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        try encoder.encode(register.summary).write(to: folder.appendingPathComponent("manifest.json"))
+        return register.summary
+    }
+
+    /// The corpus in memory: its messages and its register (for benchmarks that must not read files).
+    public func messages() -> (messages: [[UInt8]], registerCSV: String) {
+        var messages: [[UInt8]] = []
+        let register = try? generate { _, bytes, _ in messages.append(bytes) }
+        return (messages, register?.csv ?? "")
+    }
+
+    /// Makes every message, handing each to `deliver` (its number from 1, its bytes, the
+    /// declarations made so far).
+    private func generate(_ deliver: (Int, [UInt8], Int) throws -> Void) throws -> (csv: String, summary: Summary) {
         var random = CorpusRandom(seed: seed)
         let population = CorpusPopulation(random: &random)
         let dayText = String(format: "%04d%02d%02d", day.year, day.month, day.day)
@@ -74,25 +99,14 @@ public struct CorpusGenerator: Sendable {
                 writer.inventory(factory.declaration(direction, dayFraction: fraction, &random), in: message)
             }
             writer.end(message, transmitter: platform)
-            let bytes = Data(writer.text.utf8)
+            let bytes = Array(writer.text.utf8)
             summary.messages += 1
-            let name = CorpusPopulation.digits(summary.messages, 7) + ".xml"
-            guard files.createFile(atPath: messages.appendingPathComponent(name).path, contents: bytes) else {
-                throw CocoaError(
-                    .fileWriteUnknown, userInfo: [NSFilePathErrorKey: messages.appendingPathComponent(name).path])
-            }
             summary.bytes += bytes.count
             summary.declarations += count
             if direction == .import { summary.imports += count } else { summary.exports += count }
-            progress(summary.declarations)
+            try deliver(summary.messages, bytes, summary.declarations)
         }
-        try population.registerCSV.write(
-            to: folder.appendingPathComponent("enterprises.csv"), atomically: true, encoding: .utf8)
-        try copyProfile(from: profile, to: folder.appendingPathComponent("profile"), register: population.registerCSV)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try encoder.encode(summary).write(to: folder.appendingPathComponent("manifest.json"))
-        return summary
+        return (population.registerCSV, summary)
     }
 
     private func copyProfile(from source: URL, to destination: URL, register: String) throws {

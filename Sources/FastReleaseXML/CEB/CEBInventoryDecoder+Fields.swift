@@ -19,6 +19,7 @@ extension CEBInventoryDecoder {
         case .portCode: declaration.port = XMLBytes.string(text)
         case .tradeMode: declaration.procedure = XMLBytes.string(text)
         case .trafMode: declaration.transportMode = XMLBytes.string(text)
+        case .emsNo: head.accountBook = XMLBytes.string(text)
         case .licenseNo:
             declaration.documents.append(DocumentReference(kind: "licence", identifier: XMLBytes.string(text)))
         case .country:
