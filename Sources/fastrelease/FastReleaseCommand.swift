@@ -6,5 +6,7 @@ struct FastReleaseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fastrelease",
         abstract: "Risk scoring and fast release of customs declarations.",
-        subcommands: [ScoreCommand.self, ServeCommand.self, CorpusCommand.self])
+        subcommands: [
+            ScoreCommand.self, ServeCommand.self, CorpusCommand.self, BenchCommand.self, BenchScoringCommand.self,
+        ])
 }

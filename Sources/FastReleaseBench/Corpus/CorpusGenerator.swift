@@ -34,6 +34,7 @@ public struct CorpusGenerator: Sendable {
     let declarations: Int
     let seed: String
     let day: (year: Int, month: Int, day: Int)
+    let declarationsPerMessage: Int?
 
     /// Describes a corpus.
     ///
@@ -41,10 +42,15 @@ public struct CorpusGenerator: Sendable {
     ///   - declarations: how many declarations.
     ///   - seed: the random seed.
     ///   - day: the date of every declaration (default 2026-11-11, inside the default profile's alerts).
-    public init(declarations: Int, seed: String, day: (year: Int, month: Int, day: Int) = (2026, 11, 11)) {
+    ///   - declarationsPerMessage: a fixed number of declarations a message (default: 1-100 at random).
+    public init(
+        declarations: Int, seed: String, day: (year: Int, month: Int, day: Int) = (2026, 11, 11),
+        declarationsPerMessage: Int? = nil
+    ) {
         self.declarations = max(1, declarations)
         self.seed = seed
         self.day = day
+        self.declarationsPerMessage = declarationsPerMessage.map { min(100, max(1, $0)) }
     }
 
     /// Writes the corpus into `folder` (created if needed), calling `progress` with the
@@ -85,7 +91,8 @@ public struct CorpusGenerator: Sendable {
         var writer = CEBCorpusWriter()
         var factory = DeclarationFactory(population: population, day: dayText)
         while summary.declarations < declarations {
-            let count = min(declarations - summary.declarations, random.chance(0.35) ? 1 : random.int(2...100))
+            let drawn = random.chance(0.35) ? 1 : random.int(2...100)
+            let count = min(declarations - summary.declarations, declarationsPerMessage ?? drawn)
             let direction: CEBCorpusWriter.ImportOrExport = random.chance(0.88) ? .import : .export
             let platform = CorpusCatalog.platforms[random.int(0...(CorpusCatalog.platforms.count - 1))]
             let message = CEBCorpusWriter.Message(
