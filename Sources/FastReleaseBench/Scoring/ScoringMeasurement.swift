@@ -39,7 +39,9 @@ public struct ScoringMeasurement: Sendable {
         var sink = 0
         for _ in 0..<rounds {
             let started = MonotonicClock.nanoseconds()
-            for declaration in declarations { sink &+= scorer.score(declaration, receivedAt: receivedAt).score }
+            declarations.withUnsafeBufferPointer { buffer in
+                for index in buffer.indices { sink &+= scorer.score(buffer[index], receivedAt: receivedAt).score }
+            }
             times.append(Double(MonotonicClock.nanoseconds() - started) / 1000 / Double(max(1, declarations.count)))
         }
         precondition(sink != Int.min)

@@ -23,7 +23,8 @@ struct CompiledCondition: Sendable {
 }
 
 /// A rule in compiled form: declaration conditions and item conditions kept apart.
-struct CompiledRule: Sendable {
+/// A class, so that taking a rule from the profile costs one reference count, not one per field.
+final class CompiledRule: Sendable {
     let id: String
     let reason: String
     let weight: Int
@@ -32,6 +33,20 @@ struct CompiledRule: Sendable {
     let window: ValidityWindow?
     let declarationConditions: [CompiledCondition]
     let itemConditions: [CompiledCondition]
+
+    init(
+        id: String, reason: String, weight: Int, lane: Lane?, labTests: [String], window: ValidityWindow?,
+        declarationConditions: [CompiledCondition], itemConditions: [CompiledCondition]
+    ) {
+        self.id = id
+        self.reason = reason
+        self.weight = weight
+        self.lane = lane
+        self.labTests = labTests
+        self.window = window
+        self.declarationConditions = declarationConditions
+        self.itemConditions = itemConditions
+    }
 }
 
 extension CompiledCondition {

@@ -25,7 +25,7 @@ public final class CompiledProfile: Sendable {
     /// Compiles a loaded profile.
     public init(_ profile: RiskProfile) {
         source = profile
-        var index = RuleIndex()
+        let index = RuleIndex()
         var compiled: [CompiledRule] = []
         for (number, rule) in profile.rules.enumerated() {
             let conditions = rule.conditions.flatMap { CompiledCondition.compile($0, groups: profile.countryGroups) }

@@ -5,7 +5,10 @@
 /// mode, the credit class). A declaration gathers only the rules filed under its own values,
 /// so the cost of scoring grows with the rules that could fire, not with the profile's size.
 /// Rules with no usable anchor are kept in `unanchored` and evaluated every time.
-struct RuleIndex: Sendable {
+/// Built once while compiling, then only read: `@unchecked Sendable` because `add` mutates during
+/// `CompiledProfile.init`, before the profile is shared. A class, so that a scorer takes the
+/// whole index with one reference count.
+final class RuleIndex: @unchecked Sendable {
     var hsTrie = HSTrie()
     /// Per country-valued field, the rules by country index.
     var countryBuckets: [(key: DeclarationField.Key, rules: [[Int32]])] = []
@@ -19,7 +22,7 @@ struct RuleIndex: Sendable {
     var unanchored: [Int32] = []
 
     /// Files rule number `rule` under the best anchor among its conditions.
-    mutating func add(_ rule: Int32, conditions: [CompiledCondition]) {
+    func add(_ rule: Int32, conditions: [CompiledCondition]) {
         guard let anchor = conditions.min(by: { Self.rank($0) < Self.rank($1) }), Self.rank(anchor) < Int.max else {
             unanchored.append(rule)
             return

@@ -72,6 +72,21 @@ public struct Parties: Sendable, Hashable {
         }
     }
 
+    /// The code of the party in a role, or `nil`, without copying the party.
+    @inline(__always)
+    public func code(_ role: PartyRole) -> String? {
+        switch role {
+        case .declarant: slots.0?.code
+        case .agent: slots.1?.code
+        case .platform: slots.2?.code
+        case .seller: slots.3?.code
+        case .importer: slots.4?.code
+        case .exporter: slots.5?.code
+        case .consignee: slots.6?.code
+        case .logistics: slots.7?.code
+        }
+    }
+
     public static func == (lhs: Parties, rhs: Parties) -> Bool {
         PartyRole.allCases.allSatisfy { lhs[$0] == rhs[$0] }
     }

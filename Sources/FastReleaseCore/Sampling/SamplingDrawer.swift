@@ -42,7 +42,7 @@ public enum SamplingDrawer {
     ) -> SamplingDraw {
         let (period, seed) = policy.seed(forMonth: asOf.yearMonth)
         let rate = policy.rate(for: creditClass)
-        let declarant = declaration.parties[.declarant]?.code ?? ""
+        let declarant = declaration.parties.code(.declarant) ?? ""
         let value = draw(seed: seed, declarant: declarant, declarationID: declaration.id)
         return SamplingDraw(rate: rate, draw: value, drawn: value < rate, period: period, creditClass: creditClass)
     }

@@ -18,7 +18,7 @@ enum FieldValues {
         case .port: value = declaration.port
         case .transportMode: value = declaration.transportMode
         case .currency: value = declaration.currency
-        case .partyCode(let role): value = declaration.parties[role]?.code ?? ""
+        case .partyCode(let role): value = declaration.parties.code(role) ?? ""
         case .partyName(let role): value = declaration.parties[role]?.name ?? ""
         case .enterpriseCode: value = standing.code
         case .enterpriseList: value = standing.list?.rawValue ?? "none"

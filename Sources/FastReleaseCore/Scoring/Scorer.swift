@@ -25,16 +25,13 @@ public final class Scorer {
     /// Counts so far.
     public private(set) var statistics = Statistics()
 
-    private var stamps: [UInt32]
-    private var generation: UInt32 = 0
-    private var candidates: [Int32] = []
+    private let candidates: CandidateSet
     private var matchedLines: [Int] = []
 
     /// Creates a scorer for a profile.
     public init(profile: CompiledProfile) {
         self.profile = profile
-        stamps = [UInt32](repeating: 0, count: profile.ruleCount)
-        candidates.reserveCapacity(64)
+        candidates = CandidateSet(ruleCount: profile.ruleCount)
     }
 
     /// Decides one declaration.
@@ -54,13 +51,14 @@ public final class Scorer {
         gatherCandidates(declaration, standing)
         statistics.declarations += 1
         statistics.rulesEvaluated += candidates.count
+        let rules = profile.rules
 
         var hits: [RuleHit] = []
         var score = 0
         var forced: (lane: Lane, rule: String)? = nil
         var labTests: [String] = []
-        for number in candidates {
-            let rule = profile.rules[Int(number)]
+        for position in 0..<candidates.count {
+            let rule = rules[Int(candidates[position])]
             guard fires(rule, declaration, standing, asOf: asOf) else { continue }
             score += rule.weight
             hits.append(
@@ -82,7 +80,7 @@ public final class Scorer {
         if sampling.drawn, source.sampling.lane > lane { (lane, laneSource) = (source.sampling.lane, .sampling) }
 
         return Decision(
-            declarationID: declaration.id, declarant: declaration.parties[.declarant]?.code ?? "",
+            declarationID: declaration.id, declarant: declaration.parties.code(.declarant) ?? "",
             messageID: declaration.messageID, format: declaration.format,
             direction: declaration.direction, function: declaration.function, lane: lane, laneSource: laneSource,
             score: score, hits: hits, labTests: labTests.isEmpty ? [] : Array(Set(labTests)).sorted(),
@@ -98,7 +96,7 @@ public final class Scorer {
         let source = profile.source
         var firstNamed: (code: String, role: PartyRole)? = nil
         for role in source.enterpriseRoles {
-            guard let code = declaration.parties[role]?.code, !code.isEmpty else { continue }
+            guard let code = declaration.parties.code(role), !code.isEmpty else { continue }
             if let entry = source.register[code] {
                 return EnterpriseStanding(
                     code: code, role: role, creditClass: entry.creditClass, list: entry.list, zone: entry.zone,
@@ -114,66 +112,50 @@ public final class Scorer {
     // MARK: Candidates
 
     private func gatherCandidates(_ declaration: Declaration, _ standing: EnterpriseStanding) {
-        generation &+= 1
-        if generation == 0 {
-            for index in stamps.indices { stamps[index] = 0 }
-            generation = 1
-        }
-        candidates.removeAll(keepingCapacity: true)
+        let candidates = self.candidates
+        candidates.reset()
         let index = profile.index
         if !index.hsTrie.isEmpty {
             for item in declaration.items {
-                if let code = item.hs { index.hsTrie.forEachRule(matching: code) { add($0) } }
+                if let code = item.hs { index.hsTrie.forEachRule(matching: code) { candidates.add($0) } }
             }
         }
-        for bucket in index.countryBuckets {
-            if isItemKey(bucket.key) {
+        for bucket in index.countryBuckets.indices {
+            let key = index.countryBuckets[bucket].key
+            if isItemKey(key) {
                 for item in declaration.items {
-                    if let country = FieldValues.country(bucket.key, declaration, item) {
-                        addAll(bucket.rules[country.index])
+                    if let country = FieldValues.country(key, declaration, item) {
+                        candidates.add(index.countryBuckets[bucket].rules[country.index])
                     }
                 }
-            } else if let country = FieldValues.country(bucket.key, declaration, nil) {
-                addAll(bucket.rules[country.index])
+            } else if let country = FieldValues.country(key, declaration, nil) {
+                candidates.add(index.countryBuckets[bucket].rules[country.index])
             }
         }
-        for bucket in index.codeBuckets {
-            if isItemKey(bucket.key) {
+        for bucket in index.codeBuckets.indices {
+            let key = index.codeBuckets[bucket].key
+            if isItemKey(key) {
                 for item in declaration.items {
-                    if let value = FieldValues.code(bucket.key, declaration, item, standing),
-                        let rules = bucket.rules[value]
+                    if let value = FieldValues.code(key, declaration, item, standing),
+                        let rules = index.codeBuckets[bucket].rules[value]
                     {
-                        addAll(rules)
+                        candidates.add(rules)
                     }
                 }
-            } else if let value = FieldValues.code(bucket.key, declaration, nil, standing),
-                let rules = bucket.rules[value]
+            } else if let value = FieldValues.code(key, declaration, nil, standing),
+                let rules = index.codeBuckets[bucket].rules[value]
             {
-                addAll(rules)
+                candidates.add(rules)
             }
         }
-        for bucket in index.setBuckets {
-            FieldValues.forEachMember(bucket.key, declaration) { member in
-                if let rules = bucket.rules[member] { addAll(rules) }
+        for bucket in index.setBuckets.indices {
+            FieldValues.forEachMember(index.setBuckets[bucket].key, declaration) { member in
+                if let rules = index.setBuckets[bucket].rules[member] { candidates.add(rules) }
             }
         }
-        if (1...4).contains(standing.creditClass) { addAll(index.classBuckets[standing.creditClass]) }
-        addAll(index.unanchored)
+        if (1...4).contains(standing.creditClass) { candidates.add(index.classBuckets[standing.creditClass]) }
+        candidates.add(index.unanchored)
         candidates.sort()
-    }
-
-    @inline(__always)
-    private func add(_ rule: Int32) {
-        let slot = Int(rule)
-        if stamps[slot] != generation {
-            stamps[slot] = generation
-            candidates.append(rule)
-        }
-    }
-
-    @inline(__always)
-    private func addAll(_ rules: [Int32]) {
-        for rule in rules { add(rule) }
     }
 
     private func isItemKey(_ key: DeclarationField.Key) -> Bool {
