@@ -9,8 +9,9 @@ enum AnswerEncoding {
     static func line(_ answer: Answer, into out: inout [UInt8]) {
         switch answer {
         case .decision(let decision, let replay):
-            out += Array("{\"replay\":\(replay),".utf8)
-            out += decision.payload.utf8.dropFirst()
+            out.append(contentsOf: replay ? Array("{\"replay\":true,".utf8) : Array("{\"replay\":false,".utf8))
+            var payload = decision.payload
+            payload.withUTF8 { out.append(contentsOf: $0.dropFirst()) }
             out.append(UInt8(ascii: "\n"))
         case .error(let error):
             JSONLinesEncoder().encode(error, into: &out)

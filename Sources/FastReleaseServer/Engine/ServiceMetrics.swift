@@ -1,5 +1,6 @@
 import FastReleaseCore
 public import Prometheus
+import Synchronization
 
 /// The service's Prometheus metrics, served at `/metrics`.
 ///
@@ -18,6 +19,9 @@ public final class ServiceMetrics: Sendable {
     private let logWrite: DurationHistogram
     private let logBatchRows: ValueHistogram
     private let queueDepth: Gauge
+    /// Counters made once, by "lane/replay" and by error kind, so that counting is one lookup.
+    private let decisionCounters: [String: Counter]
+    private let errorCounters: Mutex<[String: Counter]>
 
     /// Creates the metrics in a registry of their own.
     public init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
@@ -46,24 +50,35 @@ public final class ServiceMetrics: Sendable {
             descriptor: .init(
                 namespace: "fastrelease", metricName: "queue_depth", unitName: "",
                 helpText: "Messages waiting for a decoding worker"))
+        var counters: [String: Counter] = [:]
         for lane in Lane.allCases {
-            for replay in [false, true] { _ = decisionsCounter(lane: lane.name, replay: replay) }
+            for replay in [false, true] {
+                counters["\(lane.name)/\(replay)"] = Self.decisionsCounter(registry, lane: lane.name, replay: replay)
+            }
         }
+        decisionCounters = counters
+        errorCounters = Mutex([:])
     }
 
     /// Counts a decision answered.
     public func decided(lane: String, replay: Bool) {
-        decisionsCounter(lane: lane, replay: replay).increment()
+        (decisionCounters["\(lane)/\(replay)"] ?? Self.decisionsCounter(registry, lane: lane, replay: replay))
+            .increment()
     }
 
     /// Counts an error by kind.
     public func failed(kind: String) {
-        registry.makeCounter(
-            descriptor: .init(
-                namespace: "fastrelease", metricName: "errors", unitName: "total",
-                helpText: "Error records and refused requests, by kind"),
-            labels: [("kind", kind)]
-        ).increment()
+        let counter = errorCounters.withLock { counters in
+            if let counter = counters[kind] { return counter }
+            let counter = registry.makeCounter(
+                descriptor: .init(
+                    namespace: "fastrelease", metricName: "errors", unitName: "total",
+                    helpText: "Error records and refused requests, by kind"),
+                labels: [("kind", kind)])
+            counters[kind] = counter
+            return counter
+        }
+        counter.increment()
     }
 
     /// Records one message's latency.
@@ -87,7 +102,8 @@ public final class ServiceMetrics: Sendable {
         registry.emitToBuffer()
     }
 
-    private func decisionsCounter(lane: String, replay: Bool) -> Counter {
+    private static func decisionsCounter(_ registry: PrometheusCollectorRegistry, lane: String, replay: Bool) -> Counter
+    {
         registry.makeCounter(
             descriptor: .init(
                 namespace: "fastrelease", metricName: "decisions", unitName: "total",
