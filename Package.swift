@@ -99,6 +99,12 @@ let package = Package(
             dependencies: [
                 "FastReleaseCore",
                 "FastReleaseXML",
+            ]
+        ),
+        .target(
+            name: "FastReleaseLoad",
+            dependencies: [
+                "FastReleaseBench",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -115,6 +121,7 @@ let package = Package(
                 "FastReleaseStore",
                 "FastReleaseServer",
                 "FastReleaseBench",
+                "FastReleaseLoad",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Logging", package: "swift-log"),
@@ -150,6 +157,7 @@ let package = Package(
             name: "FastReleaseServerTests",
             dependencies: [
                 "FastReleaseServer", "FastReleaseStore", "FastReleaseCore", "FastReleaseXML", "FastReleaseTestSupport",
+                "FastReleaseLoad",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Logging", package: "swift-log"),

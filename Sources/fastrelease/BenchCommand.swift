@@ -1,5 +1,5 @@
 import ArgumentParser
-import FastReleaseBench
+import FastReleaseLoad
 import Foundation
 
 /// `fastrelease bench`: drive a running service open-loop and measure it.

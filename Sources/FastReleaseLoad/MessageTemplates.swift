@@ -1,3 +1,4 @@
+import FastReleaseBench
 import Foundation
 
 /// Request bodies for the load generator: corpus messages whose declaration ids are made
