@@ -135,7 +135,7 @@ let package = Package(
 
         .target(
             name: "FastReleaseTestSupport",
-            dependencies: ["FastReleaseCore"],
+            dependencies: ["FastReleaseCore", "CLibXML2"],
             path: "Tests/FastReleaseTestSupport"
         ),
         .testTarget(

@@ -11,6 +11,9 @@
 #include <libxml/parserInternals.h>
 #include <libxml/SAX2.h>
 #include <libxml/xmlerror.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
+#include <libxml/xmlschemas.h>
 
 /// `xmlFree` is a global function pointer, which Swift 6 rejects as shared
 /// mutable state; call it through this wrapper.

@@ -9,6 +9,20 @@ public enum Fixtures {
     /// The official CEB sample messages.
     public static let officialCEBSamples = repositoryRoot.appendingPathComponent("Tests/Fixtures/official/china-ceb")
 
+    /// The official UK CDS (WCO data model) samples: `declarations/`, `notifications/`, `xsd/`.
+    public static let officialWCO = repositoryRoot.appendingPathComponent("Tests/Fixtures/official/uk-cds-wco-dec")
+
+    /// The names of the official WCO declarations, sorted.
+    public static func officialWCODeclarationNames() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: officialWCO.appendingPathComponent("declarations").path)
+            .filter { $0.hasSuffix(".xml") }.sorted()
+    }
+
+    /// The bytes of an official WCO declaration, such as `TT_IM001d.xml`.
+    public static func officialWCODeclaration(_ name: String) throws -> [UInt8] {
+        Array(try Data(contentsOf: officialWCO.appendingPathComponent("declarations").appendingPathComponent(name)))
+    }
+
     /// The shipped default profile.
     public static let defaultProfile = repositoryRoot.appendingPathComponent("Profiles/default")
 

@@ -13,6 +13,15 @@ public struct Declaration: Sendable, Hashable {
     public var direction: Direction
     /// New, amended or cancelled.
     public var function: DeclarationFunction
+    /// For an amendment or cancellation: the reference of the declaration it changes (WCO
+    /// `ID`, the MRN customs issued; CEB: the same `copNo`). Empty for an original.
+    public var amends: String
+    /// Whether an amendment carries only the changed data (WCO), so that it must be merged
+    /// with the declaration it amends before scoring; CEB amendments carry the whole inventory.
+    public var carriesChangesOnly: Bool
+    /// Identifiers the gateway's receipt repeats, by their names in the format (CEB `preNo`,
+    /// `invtNo`, `orderNo`; WCO the amendment's own `FunctionalReferenceID`).
+    public var references: [NamedReference]
     /// The trade mode or procedure code (CEB `tradeMode`, WCO CPC).
     public var procedure: String
     /// When the declarant says it was declared, in the declaration's local time.
@@ -57,6 +66,9 @@ public struct Declaration: Sendable, Hashable {
         self.format = format
         self.direction = direction
         function = .original
+        amends = ""
+        carriesChangesOnly = false
+        references = []
         procedure = ""
         office = ""
         port = ""
@@ -68,5 +80,26 @@ public struct Declaration: Sendable, Hashable {
         items = []
         issues = []
         self.position = position
+    }
+}
+
+/// One identifier of a declaration, by its name in the message format.
+public struct NamedReference: Sendable, Hashable {
+    /// The element's name in the format, such as `preNo`.
+    public var name: String
+    /// Its value.
+    public var value: String
+
+    /// Creates a reference.
+    public init(name: String, value: String) {
+        self.name = name
+        self.value = value
+    }
+}
+
+extension Declaration {
+    /// The value of the reference with this name, if the declaration has one.
+    public func reference(_ name: String) -> String? {
+        references.first(where: { $0.name == name })?.value
     }
 }

@@ -8,7 +8,7 @@ enum CEBElement: String, CaseIterable {
     case logisticsNo, logisticsCode, logisticsName, copNo, preNo, invtNo, ieFlag
     case customsCode, portCode, buyerIdNumber, buyerName, agentCode, agentName
     case tradeMode, trafMode, licenseNo, country, freight, insuredFee, currency
-    case packNo, grossWeight, netWeight, ownerCode, ownerName, emsNo
+    case packNo, grossWeight, netWeight, ownerCode, ownerName, emsNo, statisticsFlag
     // Inventory list (goods lines)
     case gnum, gcode, gname, qty, unit, qty1, unit1, price, totalPrice, itemRecordNo
 

@@ -6,7 +6,13 @@ extension CEBInventoryDecoder {
         guard reading, !text.isEmpty else { return }
         switch element {
         case .copNo: declaration.id = XMLBytes.string(text)
-        case .invtNo: if declaration.id.isEmpty { declaration.id = XMLBytes.string(text) }
+        case .invtNo:
+            let number = XMLBytes.string(text)
+            if declaration.id.isEmpty { declaration.id = number }
+            declaration.references.append(NamedReference(name: "invtNo", value: number))
+        case .preNo: declaration.references.append(NamedReference(name: "preNo", value: XMLBytes.string(text)))
+        case .statisticsFlag:
+            declaration.references.append(NamedReference(name: "statisticsFlag", value: XMLBytes.string(text)))
         case .appType: head.appType = XMLBytes.string(text)
         case .appTime:
             declaration.declaredAt = CivilTime(compact: XMLBytes.string(text))
@@ -14,7 +20,7 @@ extension CEBInventoryDecoder {
                 note("invalid-time", "appTime `\(XMLBytes.string(text))` is not yyyyMMddHHmmss")
             }
         case .ieFlag: head.ieFlag = XMLBytes.string(text)
-        case .orderNo: head.orderNumber = XMLBytes.string(text)
+        case .orderNo: declaration.references.append(NamedReference(name: "orderNo", value: XMLBytes.string(text)))
         case .customsCode: declaration.office = XMLBytes.string(text)
         case .portCode: declaration.port = XMLBytes.string(text)
         case .tradeMode: declaration.procedure = XMLBytes.string(text)
@@ -120,8 +126,12 @@ extension CEBInventoryDecoder {
         }
         switch head.appType {
         case "", "1": declaration.function = .original
-        case "2": declaration.function = .amendment
-        case "3": declaration.function = .cancellation
+        case "2":
+            declaration.function = .amendment
+            declaration.amends = declaration.id
+        case "3":
+            declaration.function = .cancellation
+            declaration.amends = declaration.id
         default:
             declaration.issues.append(
                 DataIssue(

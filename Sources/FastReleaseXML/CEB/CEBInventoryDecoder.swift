@@ -52,7 +52,6 @@ final class CEBInventoryDecoder: FormatDecoder {
         var insuredFee: Double?
         var ieFlag = ""
         var appType = ""
-        var orderNumber = ""
         /// The bonded account book (`emsNo`) that goods lines' `itemRecordNo` refer to.
         var accountBook = ""
     }

@@ -18,7 +18,7 @@ protocol FormatDecoder: AnyObject {
     func startElement(
         _ name: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?, depth: Int, attributes: SAXAttributes)
 
-    /// An element ends; `text` is its own text content (empty for elements with children).
+    /// An element ends (the root too, at `depth` 1); `text` is its own text content.
     func endElement(
         _ name: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?, depth: Int, text: UnsafeRawBufferPointer)
 

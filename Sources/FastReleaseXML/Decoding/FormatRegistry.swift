@@ -30,12 +30,15 @@ struct FormatRegistry: Sendable {
     let formats: [MessageFormat]
 
     /// The formats of this release.
-    static let standard = FormatRegistry(formats: CEBInventoryDecoder.formats)
+    static let standard = FormatRegistry(formats: CEBInventoryDecoder.formats + WCODeclarationDecoder.formats)
 
     /// Judges a root element.
     func verdict(root: String, namespace: String?) -> RootVerdict {
         if let format = formats.first(where: { $0.rootElement == root && $0.namespace == namespace }) {
             return .decode(format)
+        }
+        if let reason = WCODeclarationDecoder.refusal(root: root, namespace: namespace) {
+            return .refuse(.notADeclaration, reason)
         }
         if let format = formats.first(where: { $0.rootElement == root }) {
             let found = namespace.map { "namespace \($0)" } ?? "no namespace"

@@ -100,10 +100,8 @@ final class SAXSession {
     }
 
     fileprivate func endElement(_ name: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?) {
-        if depth > 1 {
-            formatDecoder?.endElement(
-                name, namespace: namespace, depth: depth, text: UnsafeRawBufferPointer(start: text, count: textCount))
-        }
+        formatDecoder?.endElement(
+            name, namespace: namespace, depth: depth, text: UnsafeRawBufferPointer(start: text, count: textCount))
         textCount = 0
         depth -= 1
     }

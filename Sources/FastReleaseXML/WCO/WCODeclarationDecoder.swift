@@ -1,0 +1,233 @@
+import FastReleaseCore
+
+/// Decodes WCO data model declarations in the UK CDS flavour (`DEC-DMS:2`): one `Declaration`
+/// per message, inside an `md:MetaData` envelope or on its own.
+///
+/// The decoder keeps the path of element names below `Declaration` and reads each leaf by
+/// where it sits (an `ID` under `Declarant` is the declarant's EORI, under `SupervisingOffice`
+/// the office). The field map is in `docs/formats.md`. Direction and function come from
+/// `TypeCode` and `FunctionCode`: `IM…`/`EX…` with function 9 is an original import or export,
+/// function 13 with `COR` an amendment and with `INV` a cancellation of the declaration whose
+/// MRN is in `ID`. Amendments carry only the changed data (``Declaration/carriesChangesOnly``).
+final class WCODeclarationDecoder: FormatDecoder {
+    /// The name decisions give the format.
+    static let formatName = "DEC-DMS"
+
+    /// The two ways a declaration arrives: in its envelope, or bare.
+    static let formats: [MessageFormat] = [
+        MessageFormat(
+            name: formatName, rootElement: "MetaData", namespace: WCONamespace.metadata, direction: .import,
+            makeDecoder: { WCODeclarationDecoder() }),
+        MessageFormat(
+            name: formatName, rootElement: "Declaration", namespace: WCONamespace.declaration, direction: .import,
+            makeDecoder: { WCODeclarationDecoder() }),
+    ]
+
+    /// Why a WCO root that is not a declaration is refused, or `nil`.
+    static func refusal(root: String, namespace: String?) -> String? {
+        if root == "MetaData", namespace == nil {
+            return
+                "MetaData without a namespace is a DMS notification (customs to trader), not a declaration; send declarations in namespace \(WCONamespace.metadata)"
+        }
+        if root == "Response" || namespace == WCONamespace.response {
+            return "a WCO Response is a notification (customs to trader), not a declaration"
+        }
+        return nil
+    }
+
+    let declarationElement = "Declaration"
+    private(set) var declarationsStarted = 0
+
+    private(set) unowned(unsafe) var context: DecodeContext!
+    private var declarationNamespace: UnsafePointer<UInt8>?
+    private var dataStringsNamespace: UnsafePointer<UInt8>?
+
+    /// The declaration being read; kept non-optional so that field writes mutate in place.
+    var declaration = Declaration(
+        format: WCODeclarationDecoder.formatName, direction: .import,
+        position: SourcePosition(source: "", line: 0, column: 0))
+    var reading = false
+    /// The element names from below `Declaration` down to the element being read.
+    var path: [WCOElement] = []
+    /// The depth of the `Declaration` element.
+    private var declarationDepth = 0
+    var head = HeadValues()
+    /// The goods item being read.
+    var item: DeclarationItem?
+    var itemValues = ItemValues()
+    /// The `currencyID` or `unitCode` attribute of the amount or quantity being read.
+    var pendingAttribute: String?
+    private var declarationStarted: UInt64 = 0
+
+    /// Declaration values that need the whole declaration before they mean something.
+    struct HeadValues {
+        var functionCode = ""
+        var declarantNamed = false
+        var typeCode = ""
+        var declaredItemCount: Int?
+        var exitOffice = ""
+        var goodsLocation = ""
+        var inlandMode = ""
+        var invoiceCurrency = ""
+        var document = DocumentParts()
+    }
+
+    /// Goods item values that need the whole item.
+    struct ItemValues {
+        var classificationID = ""
+        var classificationType = ""
+        var packages: Double?
+        var packageType = ""
+        var statisticalValue: Double?
+        var statisticalCurrency = ""
+        var procedureCurrent = ""
+        var procedurePrevious = ""
+        var exportCountry: CountryCode?
+    }
+
+    /// The parts of one `AdditionalDocument`.
+    struct DocumentParts {
+        var category = ""
+        var type = ""
+        var id = ""
+    }
+
+    func begin(root: UnsafePointer<UInt8>, attributes: SAXAttributes, context: DecodeContext) {
+        self.context = context
+        declarationsStarted = 0
+        reading = false
+        item = nil
+        path.removeAll(keepingCapacity: true)
+        declarationNamespace = nil
+        dataStringsNamespace = nil
+        if cStringEquals(root, "Declaration") { beginDeclaration(depth: 1) }
+    }
+
+    func startElement(
+        _ name: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?, depth: Int, attributes: SAXAttributes
+    ) {
+        guard reading else {
+            if depth == 2, isDeclarationNamespace(namespace), cStringEquals(name, "Declaration") {
+                beginDeclaration(depth: 2)
+            } else if depth == 2, let namespace, cStringEquals(namespace, "urn:wco:datamodel:WCO:RES-DMS:2") {
+                context.stop(
+                    .notADeclaration, "this MetaData holds a Response (a DMS notification), not a Declaration")
+            }
+            return
+        }
+        let element =
+            isDeclarationNamespace(namespace) || isDataStringsNamespace(namespace) ? WCOElement.named(name) : .other
+        path.append(element)
+        switch element {
+        case .item where path.count == 2 && path[0] == .goodsShipment:
+            beginItem()
+        case .itemChargeAmount, .invoiceAmount, .statisticalValueAmount:
+            pendingAttribute = attributes.value("currencyID")
+        case .tariffQuantity:
+            pendingAttribute = attributes.value("unitCode")
+        case .additionalDocument:
+            head.document = DocumentParts()
+        case .classification:
+            itemValues.classificationID = ""
+            itemValues.classificationType = ""
+        case .governmentProcedure:
+            itemValues.procedureCurrent = ""
+            itemValues.procedurePrevious = ""
+        default:
+            break
+        }
+    }
+
+    func endElement(
+        _ name: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?, depth: Int, text: UnsafeRawBufferPointer
+    ) {
+        guard reading else { return }
+        if depth == declarationDepth {
+            finishDeclaration()
+            return
+        }
+        guard let element = path.last else { return }
+        let trimmed = XMLBytes.trimmed(text)
+        if !trimmed.isEmpty, element != .other { read(element, trimmed) }
+        switch element {
+        case .additionalDocument: addDocument()
+        case .classification: applyClassification()
+        case .governmentProcedure: applyProcedure()
+        case .item where path.count == 2: finishItem()
+        default: break
+        }
+        path.removeLast()
+    }
+
+    func abandon(_ error: DeclarationError) {
+        var error = error
+        if reading { error.declarationID = declaration.id }
+        context.emit(error)
+        reading = false
+        item = nil
+    }
+
+    // MARK: Structure
+
+    private func beginDeclaration(depth: Int) {
+        declarationsStarted += 1
+        declarationDepth = depth
+        declarationStarted = MonotonicClock.nanoseconds()
+        declaration = Declaration(format: Self.formatName, direction: .import, position: context.position)
+        reading = true
+        head = HeadValues()
+        item = nil
+        path.removeAll(keepingCapacity: true)
+    }
+
+    private func beginItem() {
+        guard declaration.items.count < context.limits.maxItemsPerDeclaration else {
+            context.stop(
+                .limitExceeded,
+                "declaration has more than \(context.limits.maxItemsPerDeclaration) goods items; split it")
+            return
+        }
+        item = DeclarationItem(line: declaration.items.count + 1)
+        itemValues = ItemValues()
+    }
+
+    private func finishItem() {
+        guard let item else { return }
+        declaration.items.append(finished(item))
+        self.item = nil
+    }
+
+    private func finishDeclaration() {
+        reading = false
+        if declaration.id.isEmpty {
+            context.emit(
+                DeclarationError(
+                    code: .invalidField, position: declaration.position, messageID: context.messageID,
+                    reason: "Declaration has no FunctionalReferenceID (the LRN, DE 2/5); fill it in"))
+            return
+        }
+        declaration.messageID = context.messageID
+        guard complete() else { return }
+        context.emit(declaration, decodeMicroseconds: MonotonicClock.microseconds(since: declarationStarted))
+    }
+
+    // MARK: Namespaces
+
+    @inline(__always)
+    private func isDeclarationNamespace(_ namespace: UnsafePointer<UInt8>?) -> Bool {
+        guard let namespace else { return false }
+        if namespace == declarationNamespace { return true }
+        guard cStringEquals(namespace, "urn:wco:datamodel:WCO:DEC-DMS:2") else { return false }
+        declarationNamespace = namespace
+        return true
+    }
+
+    @inline(__always)
+    private func isDataStringsNamespace(_ namespace: UnsafePointer<UInt8>?) -> Bool {
+        guard let namespace else { return false }
+        if namespace == dataStringsNamespace { return true }
+        guard cStringEquals(namespace, "urn:wco:datamodel:WCO:Declaration_DS:DMS:2") else { return false }
+        dataStringsNamespace = namespace
+        return true
+    }
+}
