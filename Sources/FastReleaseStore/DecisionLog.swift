@@ -7,8 +7,12 @@ public protocol DecisionLog: Sendable {
     /// Records a batch; outcomes come back in batch order.
     func record(_ batch: [StoredDecision]) async throws -> [RecordOutcome]
 
-    /// The stored decisions for a declaration id (one per declarant that used it).
+    /// The stored decisions for a declaration id: every revision, for every declarant that
+    /// used the id, oldest first within a declarant.
     func decisions(declarationID: String) async throws -> [StoredDecision]
+
+    /// Every revision of the declaration that customs gave `reference` (an MRN), oldest first.
+    func decisions(reference: String) async throws -> [StoredDecision]
 
     /// How many decisions the log holds.
     func count() async throws -> Int

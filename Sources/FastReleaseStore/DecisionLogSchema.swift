@@ -1,5 +1,12 @@
 /// The decision log's table and statements, shared by SQLite and PostgreSQL.
+///
+/// Version 1 kept one decision per (declarant, declaration id). Version 2 adds revisions
+/// (amendments and cancellations stored beside the original), the customs reference (MRN) and
+/// the declaration snapshot; migrating keeps every version 1 row as an original.
 enum DecisionLogSchema {
+    static let columns =
+        "declarant, declaration_id, revision, message_id, lane, profile_version, decided_at, payload, function, reference, declaration"
+
     static let sqliteVersion1 = """
         CREATE TABLE IF NOT EXISTS decisions (
             declarant TEXT NOT NULL,
@@ -15,14 +22,48 @@ enum DecisionLogSchema {
         CREATE INDEX IF NOT EXISTS decisions_by_time ON decisions (decided_at);
         """
 
-    static let insert = """
-        INSERT INTO decisions (declarant, declaration_id, message_id, lane, profile_version, decided_at, payload)
-        VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (declarant, declaration_id) DO NOTHING
+    /// SQLite cannot change a primary key in place: copy into a new table.
+    static let sqliteVersion2 = """
+        CREATE TABLE decisions_v2 (
+            declarant TEXT NOT NULL,
+            declaration_id TEXT NOT NULL,
+            revision TEXT NOT NULL DEFAULT '',
+            message_id TEXT NOT NULL,
+            lane TEXT NOT NULL,
+            profile_version TEXT NOT NULL,
+            decided_at BIGINT NOT NULL,
+            payload TEXT NOT NULL,
+            function TEXT NOT NULL DEFAULT 'original',
+            reference TEXT NOT NULL DEFAULT '',
+            declaration TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (declarant, declaration_id, revision)
+        );
+        INSERT INTO decisions_v2 (declarant, declaration_id, message_id, lane, profile_version, decided_at, payload)
+            SELECT declarant, declaration_id, message_id, lane, profile_version, decided_at, payload FROM decisions;
+        DROP TABLE decisions;
+        ALTER TABLE decisions_v2 RENAME TO decisions;
+        CREATE INDEX decisions_by_declaration_id ON decisions (declaration_id);
+        CREATE INDEX decisions_by_time ON decisions (decided_at);
+        CREATE INDEX decisions_by_reference ON decisions (reference) WHERE reference <> '';
         """
 
-    static let selectByKey = "SELECT * FROM decisions WHERE declarant = ? AND declaration_id = ?"
+    static let insert = """
+        INSERT INTO decisions (\(columns))
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (declarant, declaration_id, revision) DO NOTHING
+        """
 
-    static let selectByID = "SELECT * FROM decisions WHERE declaration_id = ? ORDER BY declarant"
+    static let selectByKey = "SELECT * FROM decisions WHERE declarant = ? AND declaration_id = ? AND revision = ?"
+
+    /// Every revision of every declaration with an id, oldest first within a declarant.
+    static let selectByID =
+        "SELECT * FROM decisions WHERE declaration_id = ? ORDER BY declarant, decided_at, function = 'original' DESC, revision"
+
+    /// Every revision of the declaration(s) customs gave a reference.
+    static let selectByReference = """
+        SELECT * FROM decisions WHERE (declarant, declaration_id) IN
+            (SELECT declarant, declaration_id FROM decisions WHERE reference = ?)
+        ORDER BY declarant, decided_at, function = 'original' DESC, revision
+        """
 }
 
 extension DecisionLogSchema {
@@ -41,5 +82,17 @@ extension DecisionLogSchema {
         """,
         "CREATE INDEX IF NOT EXISTS decisions_by_declaration_id ON decisions (declaration_id)",
         "CREATE INDEX IF NOT EXISTS decisions_by_time ON decisions (decided_at)",
+        "CREATE TABLE IF NOT EXISTS fastrelease_schema (version INT NOT NULL)",
+    ]
+
+    static let postgresVersion2 = [
+        "ALTER TABLE decisions ADD COLUMN IF NOT EXISTS revision TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE decisions ADD COLUMN IF NOT EXISTS function TEXT NOT NULL DEFAULT 'original'",
+        "ALTER TABLE decisions ADD COLUMN IF NOT EXISTS reference TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE decisions ADD COLUMN IF NOT EXISTS declaration TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE decisions DROP CONSTRAINT decisions_pkey",
+        "ALTER TABLE decisions ADD PRIMARY KEY (declarant, declaration_id, revision)",
+        "CREATE INDEX IF NOT EXISTS decisions_by_reference ON decisions (reference) WHERE reference <> ''",
+        "INSERT INTO fastrelease_schema (version) VALUES (2)",
     ]
 }

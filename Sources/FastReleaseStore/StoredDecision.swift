@@ -1,20 +1,29 @@
-/// What identifies a declaration across resends: the declarant and the declaration id.
+/// What identifies one decision across resends: the declarant, the declaration id and the
+/// revision.
 ///
 /// A gateway that sends the same declaration again (same declarant, same id) gets the
-/// decision stored the first time, marked as a replay, never a second decision.
+/// decision stored the first time, marked as a replay, never a second decision. An amendment
+/// or cancellation is a new revision of the declaration (its own reference, such as the
+/// amendment's LRN or message guid), so it is stored beside the original and supersedes it;
+/// sent again, it too is a replay.
 public struct DecisionKey: Sendable, Hashable, CustomStringConvertible {
-    /// The declarant's code (CEB `agentCode`); empty when the declaration names none.
+    /// The declarant's code (CEB `agentCode`, WCO `Declarant/ID`); empty when the declaration names none.
     public var declarant: String
-    /// The declaration id (CEB `copNo`).
+    /// The declaration id (CEB `copNo`, WCO LRN).
     public var declarationID: String
+    /// Empty for the original declaration; the change's own reference for an amendment or cancellation.
+    public var revision: String
 
     /// Creates a key.
-    public init(declarant: String, declarationID: String) {
+    public init(declarant: String, declarationID: String, revision: String = "") {
         self.declarant = declarant
         self.declarationID = declarationID
+        self.revision = revision
     }
 
-    public var description: String { "\(declarant)/\(declarationID)" }
+    public var description: String {
+        revision.isEmpty ? "\(declarant)/\(declarationID)" : "\(declarant)/\(declarationID)#\(revision)"
+    }
 }
 
 /// A decision as the decision log keeps it.
@@ -31,10 +40,18 @@ public struct StoredDecision: Sendable, Hashable {
     public var decidedAt: Int64
     /// The decision as one JSON object, exactly as it was first answered.
     public var payload: String
+    /// `original`, `amendment` or `cancellation`.
+    public var function: String
+    /// The reference customs gave the declaration (the MRN of a WCO declaration); empty if none.
+    public var reference: String
+    /// The declaration the decision was made on, as JSON (``DeclarationSnapshot``); empty when
+    /// not kept. Kept for formats whose amendments carry only their changes.
+    public var declaration: String
 
     /// Creates a stored decision.
     public init(
-        key: DecisionKey, messageID: String, lane: String, profileVersion: String, decidedAt: Int64, payload: String
+        key: DecisionKey, messageID: String, lane: String, profileVersion: String, decidedAt: Int64, payload: String,
+        function: String = "original", reference: String = "", declaration: String = ""
     ) {
         self.key = key
         self.messageID = messageID
@@ -42,6 +59,9 @@ public struct StoredDecision: Sendable, Hashable {
         self.profileVersion = profileVersion
         self.decidedAt = decidedAt
         self.payload = payload
+        self.function = function
+        self.reference = reference
+        self.declaration = declaration
     }
 }
 

@@ -37,6 +37,9 @@ public struct Decision: Sendable, Hashable {
     public var asOf: CivilTime
     /// Time spent, in microseconds.
     public var timing: Timing
+    /// The declaration decided, when the caller keeps it (the service stores it with the
+    /// decision, for amendments and replays); `nil` on the command line.
+    public var declaration: Declaration? = nil
 
     /// Microseconds spent decoding and scoring this declaration.
     public struct Timing: Sendable, Hashable {

@@ -27,6 +27,13 @@ public struct DeclarationError: Error, Sendable, Hashable, CustomStringConvertib
         public static let invalidField = Code("declaration.field")
         /// The input could not be read.
         public static let unreadable = Code("input.unreadable")
+        /// A cancellation, or an amendment that carries only its changes, needs the earlier
+        /// decision, which only the service keeps.
+        public static let needsHistory = Code("declaration.needs-history")
+        /// An amendment or cancellation names a declaration that was never decided.
+        public static let unknownDeclaration = Code("declaration.unknown")
+        /// An amendment or cancellation names a declaration that was cancelled.
+        public static let alreadyCancelled = Code("declaration.cancelled")
     }
 
     /// What kind of error.

@@ -2,7 +2,7 @@
 ///
 /// A `Declaration` is a plain value: decoders make them on any thread and hand them to the
 /// scorer. Field names follow one vocabulary whatever the format (see `docs/profiles.md`).
-public struct Declaration: Sendable, Hashable {
+public struct Declaration: Sendable, Hashable, Codable {
     /// The declaration's identifier (CEB `copNo`, WCO LRN).
     public var id: String
     /// The identifier of the message that carried it (CEB root `guid`).
@@ -84,7 +84,7 @@ public struct Declaration: Sendable, Hashable {
 }
 
 /// One identifier of a declaration, by its name in the message format.
-public struct NamedReference: Sendable, Hashable {
+public struct NamedReference: Sendable, Hashable, Codable {
     /// The element's name in the format, such as `preNo`.
     public var name: String
     /// Its value.

@@ -2,7 +2,7 @@
 ///
 /// Every field a rule can test is here, with codes normalised: ISO countries and
 /// currencies, HS codes as digits. Amounts that the message omits or states badly are `nil`.
-public struct DeclarationItem: Sendable, Hashable {
+public struct DeclarationItem: Sendable, Hashable, Codable {
     /// The line number as declared (CEB `gnum`, WCO `SequenceNumeric`).
     public var line: Int
     /// The commodity code.

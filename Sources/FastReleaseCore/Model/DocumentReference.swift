@@ -1,5 +1,5 @@
 /// A document a declaration cites: a licence, certificate, permit or exemption.
-public struct DocumentReference: Sendable, Hashable {
+public struct DocumentReference: Sendable, Hashable, Codable {
     /// The document's kind, as rules name it (for example `licence`, `CCC`, `N935`).
     public var kind: String
     /// The document's number.
@@ -13,7 +13,7 @@ public struct DocumentReference: Sendable, Hashable {
 }
 
 /// A raw-material lot a finished-goods declaration draws on.
-public struct LotReference: Sendable, Hashable {
+public struct LotReference: Sendable, Hashable, Codable {
     /// The lot's identifier.
     public var identifier: String
     /// How much of the lot the declaration consumes, in the lot's unit.
@@ -30,7 +30,7 @@ public struct LotReference: Sendable, Hashable {
 ///
 /// Issues travel with the declaration into its decision, and rules can test them
 /// (`issues: {has: [unknown-country]}`), so that poor data can raise the lane.
-public struct DataIssue: Sendable, Hashable {
+public struct DataIssue: Sendable, Hashable, Codable {
     /// A short stable code, such as `unknown-country` or `price-mismatch`.
     public var code: String
     /// What was found and where, for a person.
@@ -44,7 +44,7 @@ public struct DataIssue: Sendable, Hashable {
 }
 
 /// A place in an input: its name and a 1-based line and column.
-public struct SourcePosition: Sendable, Hashable, CustomStringConvertible {
+public struct SourcePosition: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The input's name: a file path, or `-` for standard input.
     public var source: String
     /// The 1-based line.

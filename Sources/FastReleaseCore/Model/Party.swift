@@ -1,5 +1,5 @@
 /// A person or enterprise named in a declaration.
-public struct Party: Sendable, Hashable {
+public struct Party: Sendable, Hashable, Codable {
     /// The party's identifier: a customs enterprise code, an EORI, or a personal id.
     public var code: String
     /// The party's name, as declared.

@@ -4,19 +4,38 @@ public enum DecisionRecord: Sendable {
     case decision(Decision)
     /// A declaration or message that could not be decided.
     case error(DeclarationError)
+    /// An amendment or cancellation, held back for the caller to resolve against the decisions
+    /// it keeps (``MessageDecider/ChangeHandling/holdBack``).
+    case change(Declaration, decodeMicroseconds: Double)
 }
 
 /// Decodes one message and scores its declarations: the work of one worker, for the command
 /// line pipeline and the service alike. Not thread-safe: one per worker.
 public final class MessageDecider {
+    /// What to do with amendments and cancellations.
+    public enum ChangeHandling: Sendable {
+        /// Decide an amendment that carries the whole declaration (CEB) like any other; answer
+        /// cancellations and amendments that carry only changes (WCO) with a
+        /// ``DeclarationError/Code/needsHistory`` error, since nothing earlier is kept.
+        case decideWithoutHistory
+        /// Hand every amendment and cancellation back as a ``DecisionRecord/change(_:decodeMicroseconds:)``
+        /// record (the service resolves them against its decision log), and keep each decided
+        /// declaration in its decision (``Decision/declaration``) for the log to store.
+        case holdBack
+    }
+
     private let decoder: any MessageDecoder
+    private let changes: ChangeHandling
     /// The scorer, bound to the profile it was made for.
     public private(set) var scorer: Scorer
     private var records: [DecodedRecord] = []
 
     /// Creates a decider with its decoder and a scorer for `profile`.
-    public init(decoder: any MessageDecoder, profile: CompiledProfile) {
+    public init(
+        decoder: any MessageDecoder, profile: CompiledProfile, changes: ChangeHandling = .decideWithoutHistory
+    ) {
         self.decoder = decoder
+        self.changes = changes
         scorer = Scorer(profile: profile)
     }
 
@@ -39,13 +58,40 @@ public final class MessageDecider {
         }
         for record in records {
             switch record {
+            case .declaration(let declaration, let decodeMicroseconds) where declaration.function != .original:
+                visit(change(declaration, decodeMicroseconds: decodeMicroseconds, receivedAt: receivedAt))
             case .declaration(let declaration, let decodeMicroseconds):
-                visit(
-                    .decision(scorer.score(declaration, receivedAt: receivedAt, decodeMicroseconds: decodeMicroseconds))
-                )
+                var decision = scorer.score(declaration, receivedAt: receivedAt, decodeMicroseconds: decodeMicroseconds)
+                if case .holdBack = changes { decision.declaration = declaration }
+                visit(.decision(decision))
             case .error(let error):
                 visit(.error(error))
             }
+        }
+    }
+
+    private func change(_ declaration: Declaration, decodeMicroseconds: Double, receivedAt: CivilTime)
+        -> DecisionRecord
+    {
+        switch changes {
+        case .holdBack:
+            return .change(declaration, decodeMicroseconds: decodeMicroseconds)
+        case .decideWithoutHistory:
+            if declaration.function == .amendment, !declaration.carriesChangesOnly {
+                return .decision(
+                    scorer.score(declaration, receivedAt: receivedAt, decodeMicroseconds: decodeMicroseconds))
+            }
+            let what =
+                declaration.function == .cancellation
+                ? "a cancellation withdraws an earlier decision"
+                : "this amendment carries only its changes and must be merged with the declaration it amends"
+            return .error(
+                DeclarationError(
+                    code: .needsHistory, position: declaration.position, messageID: declaration.messageID,
+                    declarationID: declaration.id,
+                    reason:
+                        "\(what) (\(declaration.amends)), and `fastrelease score` keeps no decisions; send it to the service (`fastrelease serve`), which does"
+                ))
         }
     }
 }

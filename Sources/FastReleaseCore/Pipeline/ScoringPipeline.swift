@@ -130,6 +130,8 @@ final class Worker {
             case .error(let error):
                 encoder.encode(error, into: &result.bytes)
                 result.summary.errors += 1
+            case .change:
+                preconditionFailure("the command-line decider decides changes without history")
             }
         }
         return result

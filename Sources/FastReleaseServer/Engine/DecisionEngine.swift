@@ -50,7 +50,9 @@ public final class DecisionEngine: Sendable {
         state = Mutex(
             State(
                 idle: (0..<max(1, workers)).map { _ in
-                    WorkerBox(MessageDecider(decoder: XMLMessageDecoder(limits: limits), profile: current))
+                    WorkerBox(
+                        MessageDecider(
+                            decoder: XMLMessageDecoder(limits: limits), profile: current, changes: .holdBack))
                 }))
     }
 

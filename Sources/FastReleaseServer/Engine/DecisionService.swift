@@ -24,7 +24,7 @@ public final class DecisionService: Sendable {
     private let committer: GroupCommitter
     private let metrics: ServiceMetrics
     private let logger: Logger
-    private let encoder = JSONLinesEncoder()
+    private let changes: ChangeResolver
 
     /// Creates the service.
     public init(
@@ -34,6 +34,7 @@ public final class DecisionService: Sendable {
         self.log = log
         self.metrics = metrics
         self.logger = logger
+        changes = ChangeResolver(log: log)
         committer = GroupCommitter(log: log, maxBatchRows: maxBatchRows) { rows, duration, failed in
             if failed { metrics.failed(kind: "store") } else { metrics.logWritten(rows: rows, duration: duration) }
         }
@@ -57,44 +58,52 @@ public final class DecisionService: Sendable {
         let records = try await engine.submit(frame, receivedAt: receivedAt, mayWait: mayWait)
         let decidedAt = Int64(receivedAtMilliseconds())
         var stored: [StoredDecision] = []
-        for case .decision(let decision) in records {
-            var payload: [UInt8] = []
-            encoder.encode(decision, into: &payload)
-            payload.removeLast()  // the line break
-            stored.append(
-                StoredDecision(
-                    key: DecisionKey(declarant: decision.declarant, declarationID: decision.declarationID),
-                    messageID: decision.messageID, lane: decision.lane.name, profileVersion: decision.profileVersion,
-                    decidedAt: decidedAt, payload: String(decoding: payload, as: UTF8.self)))
+        var refusals: [Int: DeclarationError] = [:]  // record index → why a change was refused
+        for (index, record) in records.enumerated() {
+            switch record {
+            case .decision(let decision):
+                stored.append(StoredRecord.decision(decision, decidedAt: decidedAt))
+            case .change(let change, let decodeMicroseconds):
+                switch try await changes.resolve(
+                    change, decodeMicroseconds: decodeMicroseconds, profile: profile, receivedAt: receivedAt,
+                    decidedAt: decidedAt)
+                {
+                case .record(let decision): stored.append(decision)
+                case .refuse(let error): refusals[index] = error
+                }
+            case .error:
+                break
+            }
         }
         let outcomes = try await committer.record(stored)
         var next = outcomes.makeIterator()
-        let answers = records.map { record -> Answer in
-            switch record {
-            case .decision:
-                let outcome = next.next()!
-                metrics.decided(lane: outcome.decision.lane, replay: outcome.isReplay)
-                logger.debug(
-                    "declaration decided",
-                    metadata: [
-                        "declaration.id": "\(outcome.decision.key.declarationID)",
-                        "declaration.declarant": "\(outcome.decision.key.declarant)",
-                        "decision.lane": "\(outcome.decision.lane)", "decision.replay": "\(outcome.isReplay)",
-                    ])
-                return .decision(outcome.decision, replay: outcome.isReplay)
-            case .error(let error):
-                metrics.failed(kind: error.code.name)
-                logger.notice(
-                    "declaration not decided",
-                    metadata: [
-                        "declaration.id": "\(error.declarationID)", "message.id": "\(error.messageID)",
-                        "error.code": "\(error.code.name)", "error.position": "\(error.position)",
-                    ])
-                return .error(error)
-            }
+        let answers = records.enumerated().map { index, record -> Answer in
+            if case .error(let error) = record { return refused(error, logger: logger) }
+            if let error = refusals[index] { return refused(error, logger: logger) }
+            let outcome = next.next()!
+            metrics.decided(lane: outcome.decision.lane, replay: outcome.isReplay)
+            logger.debug(
+                "declaration decided",
+                metadata: [
+                    "declaration.id": "\(outcome.decision.key.declarationID)",
+                    "declaration.declarant": "\(outcome.decision.key.declarant)",
+                    "decision.lane": "\(outcome.decision.lane)", "decision.replay": "\(outcome.isReplay)",
+                ])
+            return .decision(outcome.decision, replay: outcome.isReplay)
         }
         metrics.messageAnswered(after: clock.now - started)
         return answers
+    }
+
+    private func refused(_ error: DeclarationError, logger: Logger) -> Answer {
+        metrics.failed(kind: error.code.name)
+        logger.notice(
+            "declaration not decided",
+            metadata: [
+                "declaration.id": "\(error.declarationID)", "message.id": "\(error.messageID)",
+                "error.code": "\(error.code.name)", "error.position": "\(error.position)",
+            ])
+        return .error(error)
     }
 
     private func receivedAtMilliseconds() -> Int {

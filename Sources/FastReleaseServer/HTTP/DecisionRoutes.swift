@@ -5,9 +5,15 @@ import Hummingbird
 import Logging
 import NIOCore
 
-/// `GET /v1/decisions/{id}[?declarant=CODE]`: a stored decision, as it was answered.
+/// `GET /v1/decisions/{id}[?declarant=CODE]`: the decision in force for a declaration, as it
+/// was answered, with its history.
 ///
-/// 404 when none is stored; 409 when several declarants used the id and none was named.
+/// `id` is a declaration id (CEB `copNo`, WCO LRN) or the MRN FastRelease gave a WCO
+/// declaration. The answer is the newest revision's stored payload with two members added:
+/// `status` (`current`, or `withdrawn` after a cancellation) and `history`, every revision
+/// oldest first with its function, lane, time and status (`superseded`, `current`,
+/// `withdrawn`). 404 when none is stored; 409 when several declarants used the id and none was
+/// named.
 struct DecisionRoutes {
     let log: any DecisionLog
 
@@ -16,21 +22,45 @@ struct DecisionRoutes {
             try context.require(.viewer)
             let id = try context.parameters.require("id")
             var stored = try await log.decisions(declarationID: id)
+            if stored.isEmpty { stored = try await log.decisions(reference: id) }
             if let declarant = request.uri.queryParameters["declarant"].map(String.init) {
                 stored = stored.filter { $0.key.declarant == declarant }
             }
-            guard let decision = stored.first else {
+            guard let current = stored.last else {
                 throw ServiceError(.notFound, code: "decision.not-found", "no decision is stored for declaration \(id)")
             }
-            guard stored.count == 1 else {
-                let declarants = stored.map(\.key.declarant).joined(separator: ", ")
+            let declarants = Set(stored.map(\.key.declarant))
+            guard declarants.count == 1 else {
                 throw ServiceError(
                     .conflict, code: "decision.ambiguous",
-                    "declarants \(declarants) each sent a declaration \(id); add ?declarant=CODE")
+                    "declarants \(declarants.sorted().joined(separator: ", ")) each sent a declaration \(id); add ?declarant=CODE"
+                )
             }
             return Response(
                 status: .ok, headers: [.contentType: "application/json"],
-                body: .init(byteBuffer: ByteBuffer(string: decision.payload + "\n")))
+                body: .init(byteBuffer: ByteBuffer(bytes: Self.record(current: current, history: stored))))
         }
+    }
+
+    /// The current payload with `reference`, `status` and `history` added.
+    static func record(current: StoredDecision, history: [StoredDecision]) -> [UInt8] {
+        let withdrawn = current.function == DeclarationFunction.cancellation.rawValue
+        var out = Array(current.payload.utf8)
+        out.removeLast()  // the closing brace
+        if !current.reference.isEmpty {
+            out += Array(",\"reference\":".utf8)
+            out.append(jsonString: current.reference)
+        }
+        out += Array(",\"status\":\"\(withdrawn ? "withdrawn" : "current")\",\"history\":[".utf8)
+        for (index, revision) in history.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            ChangeResolver.appendSummary(of: revision, to: &out)
+            out.removeLast()
+            let status =
+                index < history.count - 1 ? "superseded" : withdrawn ? "withdrawn" : "current"
+            out += Array(",\"status\":\"\(status)\"}".utf8)
+        }
+        out += Array("]}\n".utf8)
+        return out
     }
 }

@@ -61,6 +61,15 @@ public final class PostgresDecisionLog: DecisionLog, Service {
                 for statement in DecisionLogSchema.postgresVersion1 {
                     try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
                 }
+                var version = 1
+                let rows = try await connection.query(
+                    "SELECT COALESCE(MAX(version), 1) FROM fastrelease_schema", logger: logger)
+                for try await found in rows.decode(Int.self) { version = found }
+                if version < 2 {
+                    for statement in DecisionLogSchema.postgresVersion2 {
+                        try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                    }
+                }
             }
         } catch {
             throw DecisionLogError("cannot prepare the PostgreSQL decision log: \(String(reflecting: error))")
@@ -73,25 +82,28 @@ public final class PostgresDecisionLog: DecisionLog, Service {
         let ids = unique.map(\.key.declarationID)
         let rows = try await client.query(
             """
-            INSERT INTO decisions (declarant, declaration_id, message_id, lane, profile_version, decided_at, payload)
-            SELECT * FROM unnest(\(declarants)::text[], \(ids)::text[], \(unique.map(\.messageID))::text[],
-                \(unique.map(\.lane))::text[], \(unique.map(\.profileVersion))::text[],
-                \(unique.map(\.decidedAt))::bigint[], \(unique.map(\.payload))::text[])
-            ON CONFLICT (declarant, declaration_id) DO NOTHING
-            RETURNING declarant, declaration_id
+            INSERT INTO decisions (declarant, declaration_id, revision, message_id, lane, profile_version, decided_at,
+                payload, function, reference, declaration)
+            SELECT * FROM unnest(\(declarants)::text[], \(ids)::text[], \(unique.map(\.key.revision))::text[],
+                \(unique.map(\.messageID))::text[], \(unique.map(\.lane))::text[], \(unique.map(\.profileVersion))::text[],
+                \(unique.map(\.decidedAt))::bigint[], \(unique.map(\.payload))::text[], \(unique.map(\.function))::text[],
+                \(unique.map(\.reference))::text[], \(unique.map(\.declaration))::text[])
+            ON CONFLICT (declarant, declaration_id, revision) DO NOTHING
+            RETURNING declarant, declaration_id, revision
             """, logger: logger)
         var inserted = Set<DecisionKey>()
-        for try await (declarant, id) in rows.decode((String, String).self) {
-            inserted.insert(DecisionKey(declarant: declarant, declarationID: id))
+        for try await (declarant, id, revision) in rows.decode((String, String, String).self) {
+            inserted.insert(DecisionKey(declarant: declarant, declarationID: id, revision: revision))
         }
         let missing = unique.filter { !inserted.contains($0.key) }
         var existing: [DecisionKey: StoredDecision] = [:]
         if !missing.isEmpty {
             let stored = try await client.query(
                 """
-                SELECT declarant, declaration_id, message_id, lane, profile_version, decided_at, payload FROM decisions
-                WHERE (declarant, declaration_id) IN
-                    (SELECT * FROM unnest(\(missing.map(\.key.declarant))::text[], \(missing.map(\.key.declarationID))::text[]))
+                SELECT \(unescaped: DecisionLogSchema.columns) FROM decisions
+                WHERE (declarant, declaration_id, revision) IN
+                    (SELECT * FROM unnest(\(missing.map(\.key.declarant))::text[],
+                        \(missing.map(\.key.declarationID))::text[], \(missing.map(\.key.revision))::text[]))
                 """, logger: logger)
             for decision in try await Self.decisions(stored) { existing[decision.key] = decision }
         }
@@ -101,8 +113,18 @@ public final class PostgresDecisionLog: DecisionLog, Service {
     public func decisions(declarationID: String) async throws -> [StoredDecision] {
         let rows = try await client.query(
             """
-            SELECT declarant, declaration_id, message_id, lane, profile_version, decided_at, payload FROM decisions
-            WHERE declaration_id = \(declarationID) ORDER BY declarant
+            SELECT \(unescaped: DecisionLogSchema.columns) FROM decisions WHERE declaration_id = \(declarationID)
+            ORDER BY declarant, decided_at, function = 'original' DESC, revision
+            """, logger: logger)
+        return try await Self.decisions(rows)
+    }
+
+    public func decisions(reference: String) async throws -> [StoredDecision] {
+        let rows = try await client.query(
+            """
+            SELECT \(unescaped: DecisionLogSchema.columns) FROM decisions WHERE (declarant, declaration_id) IN
+                (SELECT declarant, declaration_id FROM decisions WHERE reference = \(reference))
+            ORDER BY declarant, decided_at, function = 'original' DESC, revision
             """, logger: logger)
         return try await Self.decisions(rows)
     }
@@ -119,13 +141,16 @@ public final class PostgresDecisionLog: DecisionLog, Service {
 
     private static func decisions(_ rows: PostgresRowSequence) async throws -> [StoredDecision] {
         var decisions: [StoredDecision] = []
-        for try await (declarant, id, message, lane, version, decidedAt, payload) in rows.decode(
-            (String, String, String, String, String, Int64, String).self)
+        for try await (
+            declarant, id, revision, message, lane, version, decidedAt, payload, function, reference, declaration
+        )
+            in rows.decode((String, String, String, String, String, String, Int64, String, String, String, String).self)
         {
             decisions.append(
                 StoredDecision(
-                    key: DecisionKey(declarant: declarant, declarationID: id), messageID: message, lane: lane,
-                    profileVersion: version, decidedAt: decidedAt, payload: payload))
+                    key: DecisionKey(declarant: declarant, declarationID: id, revision: revision), messageID: message,
+                    lane: lane, profileVersion: version, decidedAt: decidedAt, payload: payload, function: function,
+                    reference: reference, declaration: declaration))
         }
         return decisions
     }

@@ -36,6 +36,9 @@ public final class SQLiteDecisionLog: DecisionLog {
         migrator.registerMigration("decisions-v1") { db in
             try db.execute(sql: DecisionLogSchema.sqliteVersion1)
         }
+        migrator.registerMigration("decisions-v2-revisions") { db in
+            try db.execute(sql: DecisionLogSchema.sqliteVersion2)
+        }
         return migrator
     }
 
@@ -47,8 +50,9 @@ public final class SQLiteDecisionLog: DecisionLog {
             let insert = try db.makeStatement(sql: DecisionLogSchema.insert)
             for decision in unique {
                 try insert.execute(arguments: [
-                    decision.key.declarant, decision.key.declarationID, decision.messageID, decision.lane,
-                    decision.profileVersion, decision.decidedAt, decision.payload,
+                    decision.key.declarant, decision.key.declarationID, decision.key.revision, decision.messageID,
+                    decision.lane, decision.profileVersion, decision.decidedAt, decision.payload, decision.function,
+                    decision.reference, decision.declaration,
                 ])
                 if db.changesCount > 0 {
                     inserted.insert(decision.key)
@@ -67,6 +71,12 @@ public final class SQLiteDecisionLog: DecisionLog {
         }
     }
 
+    public func decisions(reference: String) async throws -> [StoredDecision] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: DecisionLogSchema.selectByReference, arguments: [reference]).map(Self.decision)
+        }
+    }
+
     public func count() async throws -> Int {
         try await pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM decisions") ?? 0 }
     }
@@ -76,14 +86,17 @@ public final class SQLiteDecisionLog: DecisionLog {
     }
 
     private static func fetch(_ db: Database, key: DecisionKey) throws -> StoredDecision? {
-        try Row.fetchOne(db, sql: DecisionLogSchema.selectByKey, arguments: [key.declarant, key.declarationID]).map(
-            decision)
+        try Row.fetchOne(
+            db, sql: DecisionLogSchema.selectByKey, arguments: [key.declarant, key.declarationID, key.revision]
+        ).map(decision)
     }
 
     private static func decision(_ row: Row) -> StoredDecision {
         StoredDecision(
-            key: DecisionKey(declarant: row["declarant"], declarationID: row["declaration_id"]),
+            key: DecisionKey(
+                declarant: row["declarant"], declarationID: row["declaration_id"], revision: row["revision"]),
             messageID: row["message_id"], lane: row["lane"], profileVersion: row["profile_version"],
-            decidedAt: row["decided_at"], payload: row["payload"])
+            decidedAt: row["decided_at"], payload: row["payload"], function: row["function"],
+            reference: row["reference"], declaration: row["declaration"])
     }
 }

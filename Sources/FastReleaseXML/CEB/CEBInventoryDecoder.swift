@@ -11,10 +11,12 @@ final class CEBInventoryDecoder: FormatDecoder {
     /// The two inventory formats.
     static let formats: [MessageFormat] = [
         MessageFormat(
-            name: "CEB621", rootElement: "CEB621Message", namespace: CEBMessageKinds.namespace, direction: .import,
+            name: FormatNames.ceb621, rootElement: "CEB621Message", namespace: CEBMessageKinds.namespace,
+            direction: .import,
             makeDecoder: { CEBInventoryDecoder(format: "CEB621", direction: .import) }),
         MessageFormat(
-            name: "CEB603", rootElement: "CEB603Message", namespace: CEBMessageKinds.namespace, direction: .export,
+            name: FormatNames.ceb603, rootElement: "CEB603Message", namespace: CEBMessageKinds.namespace,
+            direction: .export,
             makeDecoder: { CEBInventoryDecoder(format: "CEB603", direction: .export) }),
     ]
 

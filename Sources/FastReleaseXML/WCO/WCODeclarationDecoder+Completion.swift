@@ -59,7 +59,8 @@ extension WCODeclarationDecoder {
         for index in declaration.items.indices where declaration.items[index].currency.isEmpty {
             declaration.items[index].currency = head.invoiceCurrency
         }
-        totals()
+        // An amendment states only what changes: its totals are worked out after merging.
+        if !declaration.carriesChangesOnly { totals() }
         return true
     }
 

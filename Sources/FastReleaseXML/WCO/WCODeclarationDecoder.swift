@@ -11,7 +11,7 @@ import FastReleaseCore
 /// MRN is in `ID`. Amendments carry only the changed data (``Declaration/carriesChangesOnly``).
 final class WCODeclarationDecoder: FormatDecoder {
     /// The name decisions give the format.
-    static let formatName = "DEC-DMS"
+    static let formatName = FormatNames.wcoDeclaration
 
     /// The two ways a declaration arrives: in its envelope, or bare.
     static let formats: [MessageFormat] = [
@@ -58,6 +58,8 @@ final class WCODeclarationDecoder: FormatDecoder {
     /// The `currencyID` or `unitCode` attribute of the amount or quantity being read.
     var pendingAttribute: String?
     private var declarationStarted: UInt64 = 0
+    /// The envelope's `md:ResponsibleCountryCode`: the country whose customs the declaration is for.
+    private var responsibleCountry = ""
 
     /// Declaration values that need the whole declaration before they mean something.
     struct HeadValues {
@@ -100,6 +102,7 @@ final class WCODeclarationDecoder: FormatDecoder {
         path.removeAll(keepingCapacity: true)
         declarationNamespace = nil
         dataStringsNamespace = nil
+        responsibleCountry = ""
         if cStringEquals(root, "Declaration") { beginDeclaration(depth: 1) }
     }
 
@@ -141,7 +144,12 @@ final class WCODeclarationDecoder: FormatDecoder {
     func endElement(
         _ name: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?, depth: Int, text: UnsafeRawBufferPointer
     ) {
-        guard reading else { return }
+        guard reading else {
+            if depth == 2, cStringEquals(name, "ResponsibleCountryCode") {
+                responsibleCountry = XMLBytes.string(XMLBytes.trimmed(text))
+            }
+            return
+        }
         if depth == declarationDepth {
             finishDeclaration()
             return
@@ -207,6 +215,9 @@ final class WCODeclarationDecoder: FormatDecoder {
             return
         }
         declaration.messageID = context.messageID
+        if !responsibleCountry.isEmpty {
+            declaration.references.append(NamedReference(name: "ResponsibleCountryCode", value: responsibleCountry))
+        }
         guard complete() else { return }
         context.emit(declaration, decodeMicroseconds: MonotonicClock.microseconds(since: declarationStarted))
     }
