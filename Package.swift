@@ -151,6 +151,7 @@ let package = Package(
             name: "FastReleaseStoreTests",
             dependencies: [
                 "FastReleaseStore", "FastReleaseTestSupport", .product(name: "Logging", package: "swift-log"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(
