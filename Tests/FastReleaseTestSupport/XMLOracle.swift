@@ -47,7 +47,10 @@ public final class XPathDocument {
 }
 
 /// Validates documents against an XML schema, the way `xmllint --schema` does.
-public final class SchemaValidator {
+///
+/// `@unchecked Sendable`: the parsed schema is only read after `init`, and each validation
+/// makes its own validation context, as libxml2 allows.
+public final class SchemaValidator: @unchecked Sendable {
     private let schema: xmlSchemaPtr
 
     /// Loads a schema file (and what it imports).

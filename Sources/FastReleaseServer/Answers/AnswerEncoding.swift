@@ -39,6 +39,16 @@ enum AnswerEncoding {
             + Array("\n]}\n".utf8)
     }
 
+    /// All answers as one XML receipt document in the gateway's language.
+    static func xml(_ answers: [Answer], language: ReceiptLanguage) -> [UInt8] {
+        switch language {
+        case .ceb622: CEBReceiptWriter(export: false).document(answers)
+        case .ceb604: CEBReceiptWriter(export: true).document(answers)
+        case .dmsNotification: DMSNotificationWriter().document(answers)
+        case .fastRelease: xml(answers)
+        }
+    }
+
     /// All answers as an XML receipt document (`urn:fastrelease:receipt:1`).
     static func xml(_ answers: [Answer]) -> [UInt8] {
         var out = Array(
@@ -61,7 +71,7 @@ enum AnswerEncoding {
 /// Writes one stored decision as a `<Receipt>` element, read back from its JSON payload.
 enum ReceiptXML {
     static func append(_ decision: StoredDecision, replay: Bool, into out: inout [UInt8]) {
-        let object = (try? JSONSerialization.jsonObject(with: Data(decision.payload.utf8))) as? [String: Any] ?? [:]
+        let object = decision.payload.jsonObject
         func attribute(_ name: String, _ value: Any?) {
             if let value { out.attribute(name, "\(value)") }
         }
@@ -90,5 +100,12 @@ enum ReceiptXML {
             out += Array("</LabTest>\n".utf8)
         }
         out += Array("  </Receipt>\n".utf8)
+    }
+}
+
+extension String {
+    /// The JSON object this text holds, or an empty one.
+    var jsonObject: [String: Any] {
+        (try? JSONSerialization.jsonObject(with: Data(utf8))) as? [String: Any] ?? [:]
     }
 }

@@ -40,7 +40,9 @@ struct ChangeResolver {
                 declaration.issues.append(
                     DataIssue(code: "amends-unknown", detail: "no earlier decision for \(change.amends) was found"))
                 return .record(
-                    decide(declaration, decodeMicroseconds, profile, receivedAt, decidedAt, revision, supersedes: nil))
+                    decide(
+                        declaration, decodeMicroseconds, profile, receivedAt, decidedAt, revision, version: 1,
+                        supersedes: nil))
             }
             return .refuse(
                 refusal(
@@ -56,7 +58,8 @@ struct ChangeResolver {
                 ))
         }
         if change.function == .cancellation {
-            return .record(withdrawal(change, of: current, revision: revision, decidedAt: decidedAt))
+            return .record(
+                withdrawal(change, of: current, revision: revision, version: history.count + 1, decidedAt: decidedAt))
         }
         let declaration: Declaration
         if change.carriesChangesOnly {
@@ -72,7 +75,9 @@ struct ChangeResolver {
             declaration = change
         }
         return .record(
-            decide(declaration, decodeMicroseconds, profile, receivedAt, decidedAt, revision, supersedes: current))
+            decide(
+                declaration, decodeMicroseconds, profile, receivedAt, decidedAt, revision,
+                version: history.count + 1, supersedes: current))
     }
 
     /// A change's own revision id: the amendment's LRN (WCO), else its message id (CEB guid).
@@ -109,7 +114,7 @@ struct ChangeResolver {
 
     private func decide(
         _ declaration: Declaration, _ decodeMicroseconds: Double, _ profile: CompiledProfile, _ receivedAt: CivilTime,
-        _ decidedAt: Int64, _ revision: String, supersedes current: StoredDecision?
+        _ decidedAt: Int64, _ revision: String, version: Int, supersedes current: StoredDecision?
     ) -> StoredDecision {
         var decision = Scorer(profile: profile).score(
             declaration, receivedAt: receivedAt, decodeMicroseconds: decodeMicroseconds)
@@ -117,6 +122,7 @@ struct ChangeResolver {
         var extra: [UInt8] = []
         extra.append(contentsOf: Array(",\"revision\":".utf8))
         extra.append(jsonString: revision)
+        extra.append(contentsOf: Array(",\"version\":\(version)".utf8))
         if let current {
             extra.append(contentsOf: Array(",\"supersedes\":".utf8))
             Self.appendSummary(of: current, to: &extra)
@@ -127,9 +133,9 @@ struct ChangeResolver {
             reference: current?.reference, extraFields: extra)
     }
 
-    private func withdrawal(_ change: Declaration, of current: StoredDecision, revision: String, decidedAt: Int64)
-        -> StoredDecision
-    {
+    private func withdrawal(
+        _ change: Declaration, of current: StoredDecision, revision: String, version: Int, decidedAt: Int64
+    ) -> StoredDecision {
         var out: [UInt8] = Array("{\"declaration\":".utf8)
         out.append(jsonString: current.key.declarationID)
         out.append(contentsOf: Array(",\"declarant\":".utf8))
@@ -143,7 +149,7 @@ struct ChangeResolver {
         out.append(jsonString: change.reference("StatementDescription") ?? "")
         out.append(contentsOf: Array(",\"revision\":".utf8))
         out.append(jsonString: revision)
-        out.append(contentsOf: Array(",\"withdraws\":".utf8))
+        out.append(contentsOf: Array(",\"version\":\(version),\"withdraws\":".utf8))
         Self.appendSummary(of: current, to: &out)
         out.append(UInt8(ascii: "}"))
         return StoredDecision(

@@ -11,7 +11,8 @@ import NIOCore
 /// - `application/x-ndjson`: a stream. The body may carry any number of messages one after
 ///   another (chunked); each message's answers are written, in order, as soon as they are
 ///   durable. At most `stream.window` messages are in flight, so a slow reader slows the sender.
-/// - `application/xml` (or `text/xml`): one XML receipt document for the whole body.
+/// - `application/xml` (or `text/xml`): one XML receipt document for the whole body, in the
+///   gateway's language (CEB622 or CEB604 receipts, DMS notifications; see ``ReceiptLanguage``).
 /// - anything else: one JSON document, `{"decisions": […], "errors": […]}`.
 /// Document answers are 200 when every declaration was decided, 400 when some were not (their
 /// error records are in the answer; the others were decided), 413 past `limits.requestBytes`,
@@ -62,7 +63,10 @@ struct DeclarationRoutes {
             }
             let answers = try await decideAll(frames, logger: context.logger)
             let failed = answers.contains { if case .error = $0 { true } else { false } }
-            let body = shape == .xml ? AnswerEncoding.xml(answers) : AnswerEncoding.document(answers)
+            let body =
+                shape == .xml
+                ? AnswerEncoding.xml(answers, language: ReceiptLanguage(frames: frames))
+                : AnswerEncoding.document(answers)
             return Response(
                 status: failed ? .badRequest : .ok,
                 headers: [.contentType: shape == .xml ? "application/xml" : "application/json"],
