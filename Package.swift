@@ -113,11 +113,16 @@ let package = Package(
 
         // MARK: Executable
 
+        .target(
+            name: "FastReleaseOperations",
+            dependencies: ["FastReleaseCore", "FastReleaseXML"]
+        ),
         .executableTarget(
             name: "fastrelease",
             dependencies: [
                 "FastReleaseCore",
                 "FastReleaseXML",
+                "FastReleaseOperations",
                 "FastReleaseStore",
                 "FastReleaseServer",
                 "FastReleaseBench",

@@ -7,6 +7,7 @@ struct FastReleaseCommand: AsyncParsableCommand {
         commandName: "fastrelease",
         abstract: "Risk scoring and fast release of customs declarations.",
         subcommands: [
-            ScoreCommand.self, ServeCommand.self, CorpusCommand.self, BenchCommand.self, BenchScoringCommand.self,
+            ScoreCommand.self, ServeCommand.self, ProfileCommand.self, CorpusCommand.self, BenchCommand.self,
+            BenchScoringCommand.self,
         ])
 }

@@ -1,0 +1,161 @@
+internal import Yams
+
+/// Reads a declaration sketched in YAML, with the field names of the profile language
+/// (`country.dispatch`, `seller.code`, `items: [{hs: …, country.origin: …}]`), so that a
+/// case reads like the rules it tests. Fields not given are absent, as in a message that
+/// omits them.
+struct SketchReader {
+    let file: YAMLFile
+
+    static let roleKeys = PartyRole.allCases.flatMap {
+        ["\($0.rawValue).code", "\($0.rawValue).name", "\($0.rawValue).country"]
+    }
+    static let declarationKeys =
+        [
+            "format", "direction", "function", "id", "procedure", "office", "port", "transport.mode", "declared_at",
+            "country.dispatch", "country.destination", "value.total", "value.currency", "weight.gross",
+            "weight.net", "packages", "documents", "lots", "issues", "items",
+        ] + roleKeys
+    static let itemKeys = [
+        "hs", "description", "quantity", "unit", "quantity.legal", "unit.legal", "price.unit", "value", "currency",
+        "country.origin", "country.destination", "weight.gross", "weight.net",
+    ]
+
+    func declaration(_ node: Node) -> Declaration? {
+        guard let entries = file.mapping(node, "declaration", allowed: Self.declarationKeys) else { return nil }
+        let format = entries.first { $0.key == "format" }.flatMap { file.string($0.value, "format") } ?? "CEB621"
+        var declaration = Declaration(
+            format: format, direction: format == "CEB603" ? .export : .import, position: file.position(node))
+        for entry in entries {
+            read(entry, into: &declaration)
+        }
+        if declaration.id.isEmpty { file.error(node, "the declaration needs an `id`") }
+        if declaration.items.isEmpty { file.error(node, "the declaration needs `items` (at least one goods line)") }
+        for index in declaration.items.indices where declaration.items[index].currency.isEmpty {
+            declaration.items[index].currency = declaration.currency
+        }
+        if declaration.totalValue == nil {
+            let values = declaration.items.compactMap(\.value)
+            if values.count == declaration.items.count { declaration.totalValue = values.reduce(0, +) }
+        }
+        return declaration
+    }
+
+    private func read(_ entry: YAMLFile.Entry, into declaration: inout Declaration) {
+        let key = entry.key
+        let node = entry.value
+        switch key {
+        case "format": break
+        case "direction":
+            if let value: Direction = choice(node, key) { declaration.direction = value }
+        case "function":
+            if let value: DeclarationFunction = choice(node, key) { declaration.function = value }
+        case "id": declaration.id = file.string(node, key) ?? ""
+        case "procedure": declaration.procedure = file.string(node, key) ?? ""
+        case "office": declaration.office = file.string(node, key) ?? ""
+        case "port": declaration.port = file.string(node, key) ?? ""
+        case "transport.mode": declaration.transportMode = file.string(node, key) ?? ""
+        case "declared_at": declaration.declaredAt = CaseReaderTime(file: file).time(node, key)
+        case "country.dispatch": declaration.dispatchCountry = country(node, key)
+        case "country.destination": declaration.destinationCountry = country(node, key)
+        case "value.total": declaration.totalValue = file.number(node, key)
+        case "value.currency": declaration.currency = file.string(node, key) ?? ""
+        case "weight.gross": declaration.grossWeight = file.number(node, key)
+        case "weight.net": declaration.netWeight = file.number(node, key)
+        case "packages": declaration.packages = file.number(node, key)
+        case "documents":
+            declaration.documents = (file.list(node, key) ?? []).map {
+                DocumentReference(kind: $0.text, identifier: "\(declaration.id)-\($0.text)")
+            }
+        case "lots": declaration.lots = (file.list(node, key) ?? []).map { LotReference(identifier: $0.text) }
+        case "issues":
+            declaration.issues = (file.list(node, key) ?? []).map {
+                DataIssue(code: $0.text, detail: "stated in the test case")
+            }
+        case "items":
+            guard case .sequence(let items) = node else {
+                file.error(node, "items must be a list of goods lines")
+                return
+            }
+            declaration.items = items.enumerated().compactMap { item($0.element, line: $0.offset + 1) }
+        default:
+            party(key, node, into: &declaration)
+        }
+    }
+
+    private func party(_ key: String, _ node: Node, into declaration: inout Declaration) {
+        let parts = key.split(separator: ".", maxSplits: 1).map(String.init)
+        guard parts.count == 2, let role = PartyRole(rawValue: parts[0]) else { return }
+        var party = declaration.parties[role] ?? Party(code: "")
+        switch parts[1] {
+        case "code": party.code = file.string(node, key) ?? ""
+        case "name": party.name = file.string(node, key) ?? ""
+        default: party.country = country(node, key)
+        }
+        declaration.parties[role] = party
+    }
+
+    private func item(_ node: Node, line: Int) -> DeclarationItem? {
+        guard let entries = file.mapping(node, "a goods line", allowed: Self.itemKeys) else { return nil }
+        var item = DeclarationItem(line: line)
+        for entry in entries {
+            let node = entry.value
+            let key = entry.key
+            switch key {
+            case "hs":
+                let text = file.string(node, key) ?? ""
+                item.hs = HSCode(text)
+                if item.hs == nil { file.error(node, "`\(text)` is not an HS code (digits only)") }
+            case "description": item.description = file.string(node, key) ?? ""
+            case "quantity": item.quantity = file.number(node, key)
+            case "unit": item.unit = file.string(node, key) ?? ""
+            case "quantity.legal": item.legalQuantity = file.number(node, key)
+            case "unit.legal": item.legalUnit = file.string(node, key) ?? ""
+            case "price.unit": item.unitPrice = file.number(node, key)
+            case "value": item.value = file.number(node, key)
+            case "currency": item.currency = file.string(node, key) ?? ""
+            case "country.origin": item.originCountry = country(node, key)
+            case "country.destination": item.destinationCountry = country(node, key)
+            case "weight.gross": item.grossWeight = file.number(node, key)
+            case "weight.net": item.netWeight = file.number(node, key)
+            default: break
+            }
+        }
+        if item.value == nil, let price = item.unitPrice, let quantity = item.quantity { item.value = price * quantity }
+        return item
+    }
+
+    private func country(_ node: Node, _ what: String) -> CountryCode? {
+        guard let text = file.string(node, what) else { return nil }
+        guard let code = CountryCode(text) else {
+            file.error(node, "\(what) `\(text)` is not a two-letter country code")
+            return nil
+        }
+        return code
+    }
+
+    private func choice<T: RawRepresentable & CaseIterable>(_ node: Node, _ what: String) -> T?
+    where T.RawValue == String {
+        let cases = T.allCases
+        guard let text = file.string(node, what) else { return nil }
+        guard let value = T(rawValue: text) else {
+            file.error(node, "\(what) must be one of \(cases.map(\.rawValue).joined(separator: ", ")), found `\(text)`")
+            return nil
+        }
+        return value
+    }
+}
+
+/// Reads times in cases and sketches.
+struct CaseReaderTime {
+    let file: YAMLFile
+
+    func time(_ node: Node, _ what: String) -> CivilTime? {
+        guard let text = file.string(node, what) else { return nil }
+        guard let time = CivilTime(iso: text) ?? CivilTime(compact: text) else {
+            file.error(node, "\(what) `\(text)` is not a time; write 2026-11-15T10:30:00")
+            return nil
+        }
+        return time
+    }
+}
