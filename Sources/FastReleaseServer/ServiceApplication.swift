@@ -52,6 +52,7 @@ public enum ServiceApplication {
             streamWindow: settings.streamWindow
         ).register(on: router)
         DecisionRoutes(log: log).register(on: router)
+        InspectionRoutes(log: log).register(on: router)
         OperationsRoutes(service: service, metrics: metrics, publicMetrics: settings.publicMetrics).register(on: router)
         var application = Application(
             router: router,

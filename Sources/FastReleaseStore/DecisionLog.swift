@@ -17,8 +17,30 @@ public protocol DecisionLog: Sendable {
     /// How many decisions the log holds.
     func count() async throws -> Int
 
+    /// Records an inspection result. An `inspectionID` the log already holds is not written
+    /// again: the stored result comes back, `.replayed`.
+    func record(_ inspection: StoredInspection) async throws -> InspectionOutcome
+
+    /// The inspection results recorded for a declaration id, oldest first.
+    func inspections(declarationID: String) async throws -> [StoredInspection]
+
     /// Checks that the log can be reached (for readiness).
     func ping() async throws
+}
+
+/// What became of an inspection result sent to the log.
+public enum InspectionOutcome: Sendable, Hashable {
+    /// It is now in the log.
+    case recorded(StoredInspection)
+    /// The log already held a result with the same id: this one.
+    case replayed(StoredInspection)
+
+    /// The result to answer with.
+    public var inspection: StoredInspection {
+        switch self {
+        case .recorded(let inspection), .replayed(let inspection): inspection
+        }
+    }
 }
 
 /// A decision log that could not be opened or written.

@@ -67,6 +67,32 @@ enum DecisionLogSchema {
 }
 
 extension DecisionLogSchema {
+    /// Version 3: inspection results, beside the decisions they judge.
+    static let inspectionsTable = """
+        CREATE TABLE IF NOT EXISTS inspections (
+            inspection_id TEXT NOT NULL PRIMARY KEY,
+            declarant TEXT NOT NULL,
+            declaration_id TEXT NOT NULL,
+            revision TEXT NOT NULL,
+            conforming BOOLEAN NOT NULL,
+            inspected_at BIGINT NOT NULL,
+            recorded_by TEXT NOT NULL,
+            payload TEXT NOT NULL
+        )
+        """
+
+    static let inspectionsIndex =
+        "CREATE INDEX IF NOT EXISTS inspections_by_declaration_id ON inspections (declaration_id)"
+
+    static let inspectionColumns =
+        "inspection_id, declarant, declaration_id, revision, conforming, inspected_at, recorded_by, payload"
+
+    static let postgresVersion3 = [
+        inspectionsTable, inspectionsIndex, "INSERT INTO fastrelease_schema (version) VALUES (3)",
+    ]
+}
+
+extension DecisionLogSchema {
     static let postgresVersion1 = [
         """
         CREATE TABLE IF NOT EXISTS decisions (

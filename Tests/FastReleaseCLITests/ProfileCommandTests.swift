@@ -67,4 +67,62 @@ struct ProfileCommandTests {
         #expect(good.status == 0, "\(good.outputText)")
         #expect(good.outputText.contains("0 errors"))
     }
+
+    @Test func checkWarnsAboutRulesThatCannotFireExpiredAndOverlappingAlertsAndUnknownCodes() throws {
+        let profile = try Self.copyOfDefaultProfile()
+        let alerts = profile.url.appendingPathComponent("rules/alerts.yaml")
+        var text = try String(contentsOf: alerts, encoding: .utf8)
+        text += """
+
+              - id: ALERT-OLD-TOYS
+                kind: alert
+                reason: An alert from last year
+                when:
+                  item.hs: {prefix: ["9503"]}
+                weight: 10
+                valid: {from: 2025-01-01, until: 2025-06-30}
+
+              - id: ALERT-JUICERS-AGAIN
+                kind: alert
+                reason: The juicer alert, written twice
+                when:
+                  direction: import
+                  item.hs: {prefix: ["850940", "8509"]}
+                weight: 30
+                valid: {from: 2026-12-01, until: 2027-02-28}
+
+              - id: ODD-RULE
+                reason: Contradictions and codes that do not exist
+                when:
+                  enterprise.list: black
+                  enterprise.class: 1
+                  item.hs: {prefix: ["7701"]}
+                  country.dispatch: [XX]
+                  seller.code: ["1234567890"]
+                  value.total: {above: 100, below: 50}
+                weight: 10
+
+            """
+        try text.write(to: alerts, atomically: true, encoding: .utf8)
+        let result = try ProcessRunner.run(["profile", "check", "--at", "2026-11-20T00:00:00", profile.url.path])
+        #expect(result.status == 0, "warnings do not stop a profile: \(result.outputText)")
+        let output = result.outputText
+        let expected = [
+            "warning: alert ALERT-OLD-TOYS expired on 2025-06-30",
+            "warning: ALERT-JUICERS-AGAIN tests the same goods as ALERT-JUICERS",
+            "warning: rule ODD-RULE can never fire: a black-listed enterprise is class 4, and the rule asks for class 1",
+            "warning: rule ODD-RULE can never fire: no value of value.total meets all of",
+            "HS code 7701 in rule ODD-RULE is in chapter 77, which the Harmonized System does not have",
+            "XX in rule ODD-RULE is not an ISO 3166 country code",
+            "rule ODD-RULE names enterprise 1234567890, which is not in the register",
+        ]
+        for line in expected {
+            #expect(output.contains(line), "missing: \(line)\n\(output)")
+        }
+        #expect(output.contains("rules/alerts.yaml:"), "warnings name the file and line")
+        // The shipped profile has none of these.
+        let clean = try ProcessRunner.run(["profile", "check", "--at", "2026-11-20T00:00:00", "Profiles/default"])
+        #expect(!clean.outputText.contains(": warning:"), "\(clean.outputText)")
+        #expect(clean.outputText.contains("0 errors, 0 warnings"))
+    }
 }

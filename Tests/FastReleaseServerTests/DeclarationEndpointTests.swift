@@ -96,8 +96,9 @@ struct DeclarationEndpointTests {
             #expect(response.headers[.contentType] == "application/xml")
             let text = String(buffer: response.body)
             #expect(text.hasPrefix("<?xml"))
-            #expect(text.contains("<Receipt declaration=\"\(id)\""))
-            #expect(text.contains("replay=\"false\""))
+            // A CEB621 gateway gets a CEB622 receipt (ReceiptTests checks the shapes in depth).
+            #expect(text.contains("<ceb:CEB622Message"))
+            #expect(text.contains("<ceb:copNo>\(id)</ceb:copNo>"))
         }
     }
 

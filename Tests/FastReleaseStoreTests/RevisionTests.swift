@@ -44,6 +44,23 @@ struct RevisionTests {
         }
     }
 
+    @Test(arguments: Backend.available)
+    func inspectionsAreKeptOnceBesideTheirDecision(_ backend: Backend) async throws {
+        let id = uniqueID("INSP")
+        try await backend.withLog { log in
+            let key = DecisionKey(declarant: "D1", declarationID: id)
+            let inspection = StoredInspection(
+                inspectionID: "I-\(id)", decision: key, conforming: false, inspectedAt: 5000, recordedBy: "alice",
+                payload: "{\"inspection\":\"I-\(id)\"}")
+            #expect(try await log.record(inspection) == .recorded(inspection))
+            var resent = inspection
+            resent.recordedBy = "bob"
+            #expect(try await log.record(resent) == .replayed(inspection))
+            let stored = try await log.inspections(declarationID: id)
+            #expect(stored == [inspection])
+        }
+    }
+
     @Test func aVersionOneSQLiteLogIsMigratedWithNothingLost() async throws {
         let folder = try TemporaryDirectory()
         let path = folder.url.appendingPathComponent("v1.sqlite").path

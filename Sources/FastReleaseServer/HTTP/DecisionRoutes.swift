@@ -9,11 +9,12 @@ import NIOCore
 /// was answered, with its history.
 ///
 /// `id` is a declaration id (CEB `copNo`, WCO LRN) or the MRN FastRelease gave a WCO
-/// declaration. The answer is the newest revision's stored payload with two members added:
-/// `status` (`current`, or `withdrawn` after a cancellation) and `history`, every revision
-/// oldest first with its function, lane, time and status (`superseded`, `current`,
-/// `withdrawn`). 404 when none is stored; 409 when several declarants used the id and none was
-/// named.
+/// declaration. The answer is the newest revision's stored payload with members added:
+/// `reference` (the MRN, if any), `status` (`current`, or `withdrawn` after a cancellation),
+/// `history`, every revision oldest first with its function, lane, time and status
+/// (`superseded`, `current`, `withdrawn`), and `inspections`, the inspection results recorded
+/// for it (`POST /v1/inspections`). 404 when none is stored; 409 when several declarants used
+/// the id and none was named.
 struct DecisionRoutes {
     let log: any DecisionLog
 
@@ -36,14 +37,19 @@ struct DecisionRoutes {
                     "declarants \(declarants.sorted().joined(separator: ", ")) each sent a declaration \(id); add ?declarant=CODE"
                 )
             }
+            let inspections = try await log.inspections(declarationID: current.key.declarationID).filter {
+                $0.decision.declarant == current.key.declarant
+            }
             return Response(
                 status: .ok, headers: [.contentType: "application/json"],
-                body: .init(byteBuffer: ByteBuffer(bytes: Self.record(current: current, history: stored))))
+                body: .init(
+                    byteBuffer: ByteBuffer(
+                        bytes: Self.record(current: current, history: stored, inspections: inspections))))
         }
     }
 
-    /// The current payload with `reference`, `status` and `history` added.
-    static func record(current: StoredDecision, history: [StoredDecision]) -> [UInt8] {
+    /// The current payload with `reference`, `status`, `history` and `inspections` added.
+    static func record(current: StoredDecision, history: [StoredDecision], inspections: [StoredInspection]) -> [UInt8] {
         let withdrawn = current.function == DeclarationFunction.cancellation.rawValue
         var out = Array(current.payload.utf8)
         out.removeLast()  // the closing brace
@@ -59,6 +65,11 @@ struct DecisionRoutes {
             let status =
                 index < history.count - 1 ? "superseded" : withdrawn ? "withdrawn" : "current"
             out += Array(",\"status\":\"\(status)\"}".utf8)
+        }
+        out += Array("],\"inspections\":[".utf8)
+        for (index, inspection) in inspections.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            out += Array(inspection.payload.utf8)
         }
         out += Array("]}\n".utf8)
         return out

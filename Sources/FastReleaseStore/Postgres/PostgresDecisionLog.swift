@@ -70,6 +70,11 @@ public final class PostgresDecisionLog: DecisionLog, Service {
                         try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
                     }
                 }
+                if version < 3 {
+                    for statement in DecisionLogSchema.postgresVersion3 {
+                        try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                    }
+                }
             }
         } catch {
             throw DecisionLogError("cannot prepare the PostgreSQL decision log: \(String(reflecting: error))")
@@ -127,6 +132,48 @@ public final class PostgresDecisionLog: DecisionLog, Service {
             ORDER BY declarant, decided_at, function = 'original' DESC, revision
             """, logger: logger)
         return try await Self.decisions(rows)
+    }
+
+    public func record(_ inspection: StoredInspection) async throws -> InspectionOutcome {
+        let key = inspection.decision
+        let inserted = try await client.query(
+            """
+            INSERT INTO inspections (\(unescaped: DecisionLogSchema.inspectionColumns))
+            VALUES (\(inspection.inspectionID), \(key.declarant), \(key.declarationID), \(key.revision),
+                \(inspection.conforming), \(inspection.inspectedAt), \(inspection.recordedBy), \(inspection.payload))
+            ON CONFLICT (inspection_id) DO NOTHING RETURNING inspection_id
+            """, logger: logger)
+        for try await _ in inserted.decode(String.self) { return .recorded(inspection) }
+        let stored = try await client.query(
+            """
+            SELECT \(unescaped: DecisionLogSchema.inspectionColumns) FROM inspections
+            WHERE inspection_id = \(inspection.inspectionID)
+            """, logger: logger)
+        return .replayed(try await Self.inspections(stored).first ?? inspection)
+    }
+
+    public func inspections(declarationID: String) async throws -> [StoredInspection] {
+        let rows = try await client.query(
+            """
+            SELECT \(unescaped: DecisionLogSchema.inspectionColumns) FROM inspections
+            WHERE declaration_id = \(declarationID) ORDER BY inspected_at, inspection_id
+            """, logger: logger)
+        return try await Self.inspections(rows)
+    }
+
+    private static func inspections(_ rows: PostgresRowSequence) async throws -> [StoredInspection] {
+        var inspections: [StoredInspection] = []
+        for try await (id, declarant, declarationID, revision, conforming, inspectedAt, recordedBy, payload)
+            in rows.decode(
+                (String, String, String, String, Bool, Int64, String, String).self)
+        {
+            inspections.append(
+                StoredInspection(
+                    inspectionID: id,
+                    decision: DecisionKey(declarant: declarant, declarationID: declarationID, revision: revision),
+                    conforming: conforming, inspectedAt: inspectedAt, recordedBy: recordedBy, payload: payload))
+        }
+        return inspections
     }
 
     public func count() async throws -> Int {

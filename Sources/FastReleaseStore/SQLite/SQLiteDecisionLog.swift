@@ -39,6 +39,10 @@ public final class SQLiteDecisionLog: DecisionLog {
         migrator.registerMigration("decisions-v2-revisions") { db in
             try db.execute(sql: DecisionLogSchema.sqliteVersion2)
         }
+        migrator.registerMigration("decisions-v3-inspections") { db in
+            try db.execute(sql: DecisionLogSchema.inspectionsTable)
+            try db.execute(sql: DecisionLogSchema.inspectionsIndex)
+        }
         return migrator
     }
 
@@ -77,6 +81,34 @@ public final class SQLiteDecisionLog: DecisionLog {
         }
     }
 
+    public func record(_ inspection: StoredInspection) async throws -> InspectionOutcome {
+        try await pool.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO inspections (\(DecisionLogSchema.inspectionColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (inspection_id) DO NOTHING
+                    """,
+                arguments: [
+                    inspection.inspectionID, inspection.decision.declarant, inspection.decision.declarationID,
+                    inspection.decision.revision, inspection.conforming, inspection.inspectedAt, inspection.recordedBy,
+                    inspection.payload,
+                ])
+            if db.changesCount > 0 { return .recorded(inspection) }
+            let stored = try Row.fetchOne(
+                db, sql: "SELECT * FROM inspections WHERE inspection_id = ?", arguments: [inspection.inspectionID])
+            return .replayed(stored.map(Self.inspection) ?? inspection)
+        }
+    }
+
+    public func inspections(declarationID: String) async throws -> [StoredInspection] {
+        try await pool.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM inspections WHERE declaration_id = ? ORDER BY inspected_at, inspection_id",
+                arguments: [declarationID]
+            ).map(Self.inspection)
+        }
+    }
+
     public func count() async throws -> Int {
         try await pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM decisions") ?? 0 }
     }
@@ -89,6 +121,15 @@ public final class SQLiteDecisionLog: DecisionLog {
         try Row.fetchOne(
             db, sql: DecisionLogSchema.selectByKey, arguments: [key.declarant, key.declarationID, key.revision]
         ).map(decision)
+    }
+
+    private static func inspection(_ row: Row) -> StoredInspection {
+        StoredInspection(
+            inspectionID: row["inspection_id"],
+            decision: DecisionKey(
+                declarant: row["declarant"], declarationID: row["declaration_id"], revision: row["revision"]),
+            conforming: row["conforming"], inspectedAt: row["inspected_at"], recordedBy: row["recorded_by"],
+            payload: row["payload"])
     }
 
     private static func decision(_ row: Row) -> StoredDecision {

@@ -160,18 +160,6 @@ extension CEBInventoryDecoder {
         number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number)
     }
 
-    private func note(_ code: String, _ detail: String) {
-        declaration.issues.append(DataIssue(code: code, detail: "\(detail) (line \(context.position.line))"))
-    }
-
-    private func number(_ text: UnsafeRawBufferPointer, field: String) -> Double? {
-        guard let value = XMLBytes.decimal(text) else {
-            note("invalid-number", "\(field) `\(XMLBytes.string(text))` is not a number")
-            return nil
-        }
-        return value
-    }
-
     private func countryCode(_ text: UnsafeRawBufferPointer, field: String) -> CountryCode? {
         guard let number = GACCCodeTables.number(text), codes.knownCountries[number] else {
             note("unknown-country", "\(field) `\(XMLBytes.string(text))` is not in the GACC country table")

@@ -7,7 +7,7 @@ import FastReleaseCore
 /// type decides the direction, and with it what `country` means: on import the head's
 /// country is the country of dispatch and a line's country its origin; on export the head's
 /// country is the country of arrival and a line's country its final destination.
-final class CEBInventoryDecoder: FormatDecoder {
+final class CEBInventoryDecoder: FormatDecoder, DataIssueNoting {
     /// The two inventory formats.
     static let formats: [MessageFormat] = [
         MessageFormat(
@@ -32,7 +32,7 @@ final class CEBInventoryDecoder: FormatDecoder {
     let direction: Direction
     let codes = GACCCodeTables.shipped
     private(set) unowned(unsafe) var context: DecodeContext!
-    private var cebNamespace: UnsafePointer<UInt8>?
+    private var cebNamespace = NamespaceMatcher("http://www.chinaport.gov.cn/ceb")
 
     /// The declaration being read (while `reading`) and head values that need the whole block.
     /// Kept non-optional so that field writes mutate in place instead of copying.
@@ -69,14 +69,14 @@ final class CEBInventoryDecoder: FormatDecoder {
         reading = false
         item = nil
         section = .none
-        cebNamespace = nil
+        cebNamespace.reset()
         if let guid = attributes.value("guid") { context.messageID = guid }
     }
 
     func startElement(
         _ name: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?, depth: Int, attributes: SAXAttributes
     ) {
-        guard depth <= 3, isCEB(namespace), let element = CEBElement.named(name) else { return }
+        guard depth <= 3, cebNamespace.matches(namespace), let element = CEBElement.named(name) else { return }
         switch (depth, element) {
         case (2, .inventory):
             beginDeclaration()
@@ -99,7 +99,7 @@ final class CEBInventoryDecoder: FormatDecoder {
     func endElement(
         _ name: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?, depth: Int, text: UnsafeRawBufferPointer
     ) {
-        guard depth <= 4, isCEB(namespace), let element = CEBElement.named(name) else { return }
+        guard depth <= 4, cebNamespace.matches(namespace), let element = CEBElement.named(name) else { return }
         switch (depth, section, element) {
         case (4, .head, _):
             readHead(element, XMLBytes.trimmed(text))
@@ -172,14 +172,5 @@ final class CEBInventoryDecoder: FormatDecoder {
         }
         complete()
         context.emit(declaration, decodeMicroseconds: MonotonicClock.microseconds(since: declarationStarted))
-    }
-
-    @inline(__always)
-    private func isCEB(_ namespace: UnsafePointer<UInt8>?) -> Bool {
-        guard let namespace else { return false }
-        if namespace == cebNamespace { return true }
-        guard cStringEquals(namespace, "http://www.chinaport.gov.cn/ceb") else { return false }
-        cebNamespace = namespace
-        return true
     }
 }

@@ -168,10 +168,6 @@ extension WCODeclarationDecoder {
 
     // MARK: Values
 
-    func note(_ code: String, _ detail: String) {
-        declaration.issues.append(DataIssue(code: code, detail: "\(detail) (line \(context.position.line))"))
-    }
-
     private func setParty(_ role: PartyRoleName, _ change: (inout Party) -> Void) {
         let target: PartyRole
         switch role {
@@ -185,14 +181,6 @@ extension WCODeclarationDecoder {
         var party = declaration.parties[target] ?? Party(code: "")
         change(&party)
         declaration.parties[target] = party
-    }
-
-    private func number(_ text: UnsafeRawBufferPointer, field: String) -> Double? {
-        guard let value = XMLBytes.decimal(text) else {
-            note("invalid-number", "\(field) `\(XMLBytes.string(text))` is not a number")
-            return nil
-        }
-        return value
     }
 
     /// An ISO 3166 alpha-2 code passes through; anything else is a data issue.

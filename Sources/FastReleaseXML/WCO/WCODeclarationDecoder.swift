@@ -9,7 +9,7 @@ import FastReleaseCore
 /// `TypeCode` and `FunctionCode`: `IM…`/`EX…` with function 9 is an original import or export,
 /// function 13 with `COR` an amendment and with `INV` a cancellation of the declaration whose
 /// MRN is in `ID`. Amendments carry only the changed data (``Declaration/carriesChangesOnly``).
-final class WCODeclarationDecoder: FormatDecoder {
+final class WCODeclarationDecoder: FormatDecoder, DataIssueNoting {
     /// The name decisions give the format.
     static let formatName = FormatNames.wcoDeclaration
 
@@ -39,8 +39,8 @@ final class WCODeclarationDecoder: FormatDecoder {
     private(set) var declarationsStarted = 0
 
     private(set) unowned(unsafe) var context: DecodeContext!
-    private var declarationNamespace: UnsafePointer<UInt8>?
-    private var dataStringsNamespace: UnsafePointer<UInt8>?
+    private var declarationNamespace = NamespaceMatcher("urn:wco:datamodel:WCO:DEC-DMS:2")
+    private var dataStringsNamespace = NamespaceMatcher("urn:wco:datamodel:WCO:Declaration_DS:DMS:2")
 
     /// The declaration being read; kept non-optional so that field writes mutate in place.
     var declaration = Declaration(
@@ -100,8 +100,8 @@ final class WCODeclarationDecoder: FormatDecoder {
         reading = false
         item = nil
         path.removeAll(keepingCapacity: true)
-        declarationNamespace = nil
-        dataStringsNamespace = nil
+        declarationNamespace.reset()
+        dataStringsNamespace.reset()
         responsibleCountry = ""
         if cStringEquals(root, "Declaration") { beginDeclaration(depth: 1) }
     }
@@ -110,7 +110,7 @@ final class WCODeclarationDecoder: FormatDecoder {
         _ name: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?, depth: Int, attributes: SAXAttributes
     ) {
         guard reading else {
-            if depth == 2, isDeclarationNamespace(namespace), cStringEquals(name, "Declaration") {
+            if depth == 2, declarationNamespace.matches(namespace), cStringEquals(name, "Declaration") {
                 beginDeclaration(depth: 2)
             } else if depth == 2, let namespace, cStringEquals(namespace, "urn:wco:datamodel:WCO:RES-DMS:2") {
                 context.stop(
@@ -118,8 +118,8 @@ final class WCODeclarationDecoder: FormatDecoder {
             }
             return
         }
-        let element =
-            isDeclarationNamespace(namespace) || isDataStringsNamespace(namespace) ? WCOElement.named(name) : .other
+        let known = declarationNamespace.matches(namespace) || dataStringsNamespace.matches(namespace)
+        let element = known ? WCOElement.named(name) : .other
         path.append(element)
         switch element {
         case .item where path.count == 2 && path[0] == .goodsShipment:
@@ -220,25 +220,5 @@ final class WCODeclarationDecoder: FormatDecoder {
         }
         guard complete() else { return }
         context.emit(declaration, decodeMicroseconds: MonotonicClock.microseconds(since: declarationStarted))
-    }
-
-    // MARK: Namespaces
-
-    @inline(__always)
-    private func isDeclarationNamespace(_ namespace: UnsafePointer<UInt8>?) -> Bool {
-        guard let namespace else { return false }
-        if namespace == declarationNamespace { return true }
-        guard cStringEquals(namespace, "urn:wco:datamodel:WCO:DEC-DMS:2") else { return false }
-        declarationNamespace = namespace
-        return true
-    }
-
-    @inline(__always)
-    private func isDataStringsNamespace(_ namespace: UnsafePointer<UInt8>?) -> Bool {
-        guard let namespace else { return false }
-        if namespace == dataStringsNamespace { return true }
-        guard cStringEquals(namespace, "urn:wco:datamodel:WCO:Declaration_DS:DMS:2") else { return false }
-        dataStringsNamespace = namespace
-        return true
     }
 }

@@ -1,0 +1,72 @@
+import FastReleaseCore
+import FastReleaseStore
+import Foundation
+import Hummingbird
+import NIOCore
+
+/// `POST /v1/inspections` (gateway or operator role): the outcome of an inspection, recorded
+/// against the decision in force for the declaration.
+///
+/// ```json
+/// {"inspection_id": "NB-2026-000123", "declaration": "NBBH20160308005", "declarant": "1105910159",
+///  "conforming": false, "findings": ["pH 9.1 above the limit"],
+///  "lab_results": [{"test": "ph-value", "passed": false, "value": "9.1"}],
+///  "inspected_at": "2026-11-16T09:30:00Z"}
+/// ```
+///
+/// 201 with the recorded result; 200 with `"replay": true` when the same `inspection_id` was
+/// recorded before (send one so that a resend is safe); 404 when no decision is stored for the
+/// declaration; 409 when several declarants used the id and none was named, or the declaration
+/// was cancelled; 400 with the field at fault for anything else.
+struct InspectionRoutes {
+    let log: any DecisionLog
+    static let maxBodyBytes = 64 << 10
+
+    func register(on router: Router<ServiceRequestContext>) {
+        router.post("/v1/inspections") { request, context in
+            try context.require(.gateway)
+            let body = try await request.body.collect(upTo: Self.maxBodyBytes + 1)
+            guard body.readableBytes <= Self.maxBodyBytes else {
+                throw ServiceError(
+                    .contentTooLarge, code: "request.too-large",
+                    "an inspection result is at most \(Self.maxBodyBytes) bytes")
+            }
+            let submitted = try InspectionSubmission.parse(Data(body.readableBytesView))
+            let decision = try await decisionInForce(submitted)
+            let inspection = submitted.stored(
+                against: decision.key, recordedBy: context.caller?.name ?? "", now: Date())
+            let outcome = try await log.record(inspection)
+            let replay = if case .replayed = outcome { true } else { false }
+            var out = Array((replay ? "{\"replay\":true," : "{\"replay\":false,").utf8)
+            out += Array(outcome.inspection.payload.utf8.dropFirst())
+            out.append(UInt8(ascii: "\n"))
+            return Response(
+                status: replay ? .ok : .created, headers: [.contentType: "application/json"],
+                body: .init(byteBuffer: ByteBuffer(bytes: out)))
+        }
+    }
+
+    private func decisionInForce(_ submitted: InspectionSubmission) async throws -> StoredDecision {
+        var stored = try await log.decisions(declarationID: submitted.declaration)
+        if let declarant = submitted.declarant { stored = stored.filter { $0.key.declarant == declarant } }
+        guard let current = stored.last else {
+            throw ServiceError(
+                .notFound, code: "decision.not-found",
+                "no decision is stored for declaration \(submitted.declaration); an inspection is recorded against the decision that ordered it"
+            )
+        }
+        let declarants = Set(stored.map(\.key.declarant))
+        guard declarants.count == 1 else {
+            throw ServiceError(
+                .conflict, code: "decision.ambiguous",
+                "declarants \(declarants.sorted().joined(separator: ", ")) each sent a declaration \(submitted.declaration); add \"declarant\""
+            )
+        }
+        guard current.function != DeclarationFunction.cancellation.rawValue else {
+            throw ServiceError(
+                .conflict, code: "declaration.cancelled",
+                "declaration \(submitted.declaration) was cancelled; there is no decision in force to inspect against")
+        }
+        return current
+    }
+}

@@ -1,0 +1,112 @@
+import FastReleaseCore
+import FastReleaseStore
+import Foundation
+import Hummingbird
+
+/// An inspection result as a gateway or operator sends it, checked field by field.
+struct InspectionSubmission: Decodable {
+    struct LabResult: Codable {
+        var test: String
+        var passed: Bool
+        var value: String?
+    }
+
+    var inspectionID: String?
+    var declaration: String
+    var declarant: String?
+    var conforming: Bool
+    var findings: [String]?
+    var labResults: [LabResult]?
+    var inspectedAt: String?
+
+    enum CodingKeys: String, CodingKey {
+        case inspectionID = "inspection_id", declaration, declarant, conforming, findings
+        case labResults = "lab_results", inspectedAt = "inspected_at"
+    }
+
+    /// Parses and checks a request body.
+    static func parse(_ data: Data) throws(ServiceError) -> InspectionSubmission {
+        let submission: InspectionSubmission
+        do {
+            submission = try JSONDecoder().decode(InspectionSubmission.self, from: data)
+        } catch let DecodingError.keyNotFound(key, _) {
+            throw invalid("`\(key.stringValue)` is missing")
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
+            let field = context.codingPath.map(\.stringValue).joined(separator: ".")
+            throw invalid("`\(field)` has the wrong type: \(context.debugDescription)")
+        } catch {
+            throw invalid("the body is not a JSON object: \(error)")
+        }
+        try submission.check()
+        return submission
+    }
+
+    private func check() throws(ServiceError) {
+        func text(_ value: String?, _ name: String, max: Int) throws(ServiceError) {
+            guard let value else { return }
+            if value.isEmpty { throw Self.invalid("`\(name)` is empty") }
+            if value.utf8.count > max { throw Self.invalid("`\(name)` is longer than \(max) bytes") }
+        }
+        try text(declaration, "declaration", max: 128)
+        try text(declarant, "declarant", max: 64)
+        try text(inspectionID, "inspection_id", max: 128)
+        if (findings?.count ?? 0) > 100 { throw Self.invalid("at most 100 `findings`") }
+        for finding in findings ?? [] { try text(finding, "findings[]", max: 1000) }
+        if (labResults?.count ?? 0) > 100 { throw Self.invalid("at most 100 `lab_results`") }
+        for result in labResults ?? [] {
+            try text(result.test, "lab_results[].test", max: 128)
+            try text(result.value, "lab_results[].value", max: 256)
+        }
+        if let inspectedAt, Self.milliseconds(inspectedAt) == nil {
+            throw Self.invalid("`inspected_at` `\(inspectedAt)` is not an ISO 8601 time such as 2026-11-16T09:30:00Z")
+        }
+    }
+
+    /// The record to store, against the decision inspected.
+    func stored(against decision: DecisionKey, recordedBy: String, now: Date) -> StoredInspection {
+        let id = inspectionID ?? UUID().uuidString
+        let inspectedAt = inspectedAt.flatMap(Self.milliseconds) ?? Int64(now.timeIntervalSince1970 * 1000)
+        var out: [UInt8] = Array("{\"inspection\":".utf8)
+        out.append(jsonString: id)
+        out += Array(",\"declaration\":".utf8)
+        out.append(jsonString: decision.declarationID)
+        out += Array(",\"declarant\":".utf8)
+        out.append(jsonString: decision.declarant)
+        out += Array(",\"revision\":".utf8)
+        out.append(jsonString: decision.revision)
+        out += Array(",\"conforming\":\(conforming),\"findings\":[".utf8)
+        for (index, finding) in (findings ?? []).enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(jsonString: finding)
+        }
+        out += Array("],\"lab_results\":[".utf8)
+        for (index, result) in (labResults ?? []).enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            out += Array("{\"test\":".utf8)
+            out.append(jsonString: result.test)
+            out += Array(",\"passed\":\(result.passed)".utf8)
+            if let value = result.value {
+                out += Array(",\"value\":".utf8)
+                out.append(jsonString: value)
+            }
+            out.append(UInt8(ascii: "}"))
+        }
+        out += Array("],\"inspected_at\":\(inspectedAt),\"recorded_by\":".utf8)
+        out.append(jsonString: recordedBy)
+        out.append(UInt8(ascii: "}"))
+        return StoredInspection(
+            inspectionID: id, decision: decision, conforming: conforming, inspectedAt: inspectedAt,
+            recordedBy: recordedBy, payload: String(decoding: out, as: UTF8.self))
+    }
+
+    private static func milliseconds(_ text: String) -> Int64? {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        guard let date = formatter.date(from: text) else { return nil }
+        return Int64(date.timeIntervalSince1970 * 1000)
+    }
+
+    private static func invalid(_ reason: String) -> ServiceError {
+        ServiceError(.badRequest, code: "inspection.invalid", reason)
+    }
+}

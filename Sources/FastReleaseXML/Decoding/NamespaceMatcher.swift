@@ -1,0 +1,49 @@
+import FastReleaseCore
+
+/// Recognises one namespace URI among libxml2's namespace pointers: the bytes are compared
+/// once per message, then only the pointer, which libxml2 interns for the message.
+struct NamespaceMatcher {
+    private let uri: StaticString
+    private var seen: UnsafePointer<UInt8>?
+
+    init(_ uri: StaticString) {
+        self.uri = uri
+    }
+
+    /// Forgets the pointer (call when a message starts: the next one has its own).
+    mutating func reset() {
+        seen = nil
+    }
+
+    /// Whether `namespace` is this URI.
+    @inline(__always)
+    mutating func matches(_ namespace: UnsafePointer<UInt8>?) -> Bool {
+        guard let namespace else { return false }
+        if namespace == seen { return true }
+        guard cStringEquals(namespace, uri) else { return false }
+        seen = namespace
+        return true
+    }
+}
+
+/// What the format decoders share to note odd data on the declaration being read.
+protocol DataIssueNoting: AnyObject {
+    var declaration: Declaration { get set }
+    var context: DecodeContext! { get }
+}
+
+extension DataIssueNoting {
+    /// Notes a data issue, with the input line it was found on.
+    func note(_ code: String, _ detail: String) {
+        declaration.issues.append(DataIssue(code: code, detail: "\(detail) (line \(context.position.line))"))
+    }
+
+    /// A decimal number, or `nil` with an `invalid-number` issue naming the field.
+    func number(_ text: UnsafeRawBufferPointer, field: String) -> Double? {
+        guard let value = XMLBytes.decimal(text) else {
+            note("invalid-number", "\(field) `\(XMLBytes.string(text))` is not a number")
+            return nil
+        }
+        return value
+    }
+}
