@@ -20,6 +20,8 @@ public enum ServiceApplication {
         public let metrics: ServiceMetrics
         /// The profile in force.
         public let profile: LiveProfile
+        /// Changes the profile in force and keeps its history.
+        public let profiles: ProfileManager
     }
 
     /// Makes the application and its parts.
@@ -53,6 +55,8 @@ public enum ServiceApplication {
         ).register(on: router)
         DecisionRoutes(log: log).register(on: router)
         InspectionRoutes(log: log).register(on: router)
+        let profiles = ProfileManager(live: profile, log: log, directory: settings.profilePath, logger: logger)
+        ProfileRoutes(manager: profiles).register(on: router)
         OperationsRoutes(service: service, metrics: metrics, publicMetrics: settings.publicMetrics).register(on: router)
         var application = Application(
             router: router,
@@ -60,7 +64,10 @@ public enum ServiceApplication {
             services: services,
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? settings.port) },
             logger: logger)
-        application.beforeServerStarts(perform: beforeServerStarts)
-        return (application, Parts(service: service, metrics: metrics, profile: profile))
+        application.beforeServerStarts {
+            try await beforeServerStarts()
+            try await profiles.recordStartup()
+        }
+        return (application, Parts(service: service, metrics: metrics, profile: profile, profiles: profiles))
     }
 }

@@ -24,6 +24,15 @@ public protocol DecisionLog: Sendable {
     /// The inspection results recorded for a declaration id, oldest first.
     func inspections(declarationID: String) async throws -> [StoredInspection]
 
+    /// Records a change of the profile in force.
+    func record(_ change: StoredProfileChange) async throws
+
+    /// The profile changes, newest first, at most `limit`.
+    func profileChanges(limit: Int) async throws -> [StoredProfileChange]
+
+    /// The newest change that put `version` in force, with its files.
+    func profileChange(version: String) async throws -> StoredProfileChange?
+
     /// Checks that the log can be reached (for readiness).
     func ping() async throws
 }

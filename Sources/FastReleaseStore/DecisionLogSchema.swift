@@ -93,6 +93,40 @@ extension DecisionLogSchema {
 }
 
 extension DecisionLogSchema {
+    /// Version 4: the history of the profile in force.
+    static let profileChangeColumns = "version, previous_version, changed_at, changed_by, summary, files"
+
+    static let sqliteVersion4 = """
+        CREATE TABLE IF NOT EXISTS profile_changes (
+            sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+            version TEXT NOT NULL,
+            previous_version TEXT NOT NULL,
+            changed_at BIGINT NOT NULL,
+            changed_by TEXT NOT NULL,
+            summary TEXT NOT NULL,
+            files TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS profile_changes_by_version ON profile_changes (version);
+        """
+
+    static let postgresVersion4 = [
+        """
+        CREATE TABLE IF NOT EXISTS profile_changes (
+            sequence BIGSERIAL PRIMARY KEY,
+            version TEXT NOT NULL,
+            previous_version TEXT NOT NULL,
+            changed_at BIGINT NOT NULL,
+            changed_by TEXT NOT NULL,
+            summary TEXT NOT NULL,
+            files TEXT NOT NULL
+        )
+        """,
+        "CREATE INDEX IF NOT EXISTS profile_changes_by_version ON profile_changes (version)",
+        "INSERT INTO fastrelease_schema (version) VALUES (4)",
+    ]
+}
+
+extension DecisionLogSchema {
     static let postgresVersion1 = [
         """
         CREATE TABLE IF NOT EXISTS decisions (

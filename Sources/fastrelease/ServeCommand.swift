@@ -1,5 +1,6 @@
 import ArgumentParser
 import Configuration
+import Dispatch
 import FastReleaseCore
 import FastReleaseServer
 import FastReleaseStore
@@ -17,7 +18,8 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: """
             Settings come from these flags, then FASTRELEASE_* environment variables, then the YAML \
             file given by --config, then defaults; docs/service.md lists every key. SIGTERM and \
-            SIGINT finish the accepted work and stop.
+            SIGINT finish the accepted work and stop; SIGHUP reloads the profile folder (checked first; \
+            a profile with errors is refused and the version in force keeps serving).
             """)
 
     @Option(help: "A YAML settings file.")
@@ -80,7 +82,7 @@ struct ServeCommand: AsyncParsableCommand {
         let logger = Logger(label: "fastrelease")
         let compiled = try ProfileOption.load(settings.profilePath)
         let (log, services, prepare) = try openLog(settings, logger: logger)
-        let (application, _) = ServiceApplication.make(
+        let (application, parts) = ServiceApplication.make(
             settings: settings, profile: LiveProfile(compiled), log: log, logger: logger, authOpen: open,
             services: services, beforeServerStarts: prepare,
             onServerRunning: { port in
@@ -92,7 +94,31 @@ struct ServeCommand: AsyncParsableCommand {
                         "store.kind": "\(settings.storeKind.rawValue)",
                     ])
             })
+        let reloads = Self.reloadOnHangup(parts.profiles, logger: logger)
+        defer { reloads.cancel() }
         try await application.runService()
+    }
+
+    /// Reloads the profile folder on SIGHUP; a profile with errors is refused and logged, and
+    /// the version in force keeps serving.
+    private static func reloadOnHangup(_ profiles: ProfileManager, logger: Logger) -> any DispatchSourceSignal {
+        signal(SIGHUP, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: SIGHUP, queue: .global())
+        source.setEventHandler {
+            Task {
+                do {
+                    _ = try await profiles.reloadFromDisk()
+                } catch ProfileManager.Refusal.invalid(let error) {
+                    logger.error(
+                        "SIGHUP: the profile on disk has errors; the version in force keeps serving",
+                        metadata: ["profile.errors": "\(error.issues.map(\.description).joined(separator: " | "))"])
+                } catch {
+                    logger.error("SIGHUP: the profile was not reloaded", metadata: ["error": "\(error)"])
+                }
+            }
+        }
+        source.resume()
+        return source
     }
 
     private func openLog(_ settings: ServerSettings, logger: Logger) throws -> (

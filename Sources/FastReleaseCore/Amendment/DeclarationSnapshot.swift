@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Declarations as JSON, so that the decision log can keep the declaration a decision was
 /// made on: an amendment that carries only its changes is merged with it, and replays can

@@ -75,6 +75,11 @@ public final class PostgresDecisionLog: DecisionLog, Service {
                         try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
                     }
                 }
+                if version < 4 {
+                    for statement in DecisionLogSchema.postgresVersion4 {
+                        try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                    }
+                }
             }
         } catch {
             throw DecisionLogError("cannot prepare the PostgreSQL decision log: \(String(reflecting: error))")
@@ -174,6 +179,47 @@ public final class PostgresDecisionLog: DecisionLog, Service {
                     conforming: conforming, inspectedAt: inspectedAt, recordedBy: recordedBy, payload: payload))
         }
         return inspections
+    }
+
+    public func record(_ change: StoredProfileChange) async throws {
+        try await client.query(
+            """
+            INSERT INTO profile_changes (\(unescaped: DecisionLogSchema.profileChangeColumns))
+            VALUES (\(change.version), \(change.previousVersion), \(change.changedAt), \(change.changedBy),
+                \(change.summary), \(change.files))
+            """, logger: logger)
+    }
+
+    public func profileChanges(limit: Int) async throws -> [StoredProfileChange] {
+        try await Self.profileChanges(
+            client.query(
+                """
+                SELECT \(unescaped: DecisionLogSchema.profileChangeColumns) FROM profile_changes
+                ORDER BY sequence DESC LIMIT \(limit)
+                """, logger: logger))
+    }
+
+    public func profileChange(version: String) async throws -> StoredProfileChange? {
+        try await Self.profileChanges(
+            client.query(
+                """
+                SELECT \(unescaped: DecisionLogSchema.profileChangeColumns) FROM profile_changes
+                WHERE version = \(version) ORDER BY sequence DESC LIMIT 1
+                """, logger: logger)
+        ).first
+    }
+
+    private static func profileChanges(_ rows: PostgresRowSequence) async throws -> [StoredProfileChange] {
+        var changes: [StoredProfileChange] = []
+        for try await (version, previous, changedAt, changedBy, summary, files) in rows.decode(
+            (String, String, Int64, String, String, String).self)
+        {
+            changes.append(
+                StoredProfileChange(
+                    version: version, previousVersion: previous, changedAt: changedAt, changedBy: changedBy,
+                    summary: summary, files: files))
+        }
+        return changes
     }
 
     public func count() async throws -> Int {

@@ -43,6 +43,9 @@ public final class SQLiteDecisionLog: DecisionLog {
             try db.execute(sql: DecisionLogSchema.inspectionsTable)
             try db.execute(sql: DecisionLogSchema.inspectionsIndex)
         }
+        migrator.registerMigration("decisions-v4-profile-changes") { db in
+            try db.execute(sql: DecisionLogSchema.sqliteVersion4)
+        }
         return migrator
     }
 
@@ -107,6 +110,41 @@ public final class SQLiteDecisionLog: DecisionLog {
                 arguments: [declarationID]
             ).map(Self.inspection)
         }
+    }
+
+    public func record(_ change: StoredProfileChange) async throws {
+        try await pool.write { db in
+            try db.execute(
+                sql:
+                    "INSERT INTO profile_changes (\(DecisionLogSchema.profileChangeColumns)) VALUES (?, ?, ?, ?, ?, ?)",
+                arguments: [
+                    change.version, change.previousVersion, change.changedAt, change.changedBy, change.summary,
+                    change.files,
+                ])
+        }
+    }
+
+    public func profileChanges(limit: Int) async throws -> [StoredProfileChange] {
+        try await pool.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM profile_changes ORDER BY sequence DESC LIMIT ?", arguments: [limit]
+            ).map(Self.profileChange)
+        }
+    }
+
+    public func profileChange(version: String) async throws -> StoredProfileChange? {
+        try await pool.read { db in
+            try Row.fetchOne(
+                db, sql: "SELECT * FROM profile_changes WHERE version = ? ORDER BY sequence DESC LIMIT 1",
+                arguments: [version]
+            ).map(Self.profileChange)
+        }
+    }
+
+    private static func profileChange(_ row: Row) -> StoredProfileChange {
+        StoredProfileChange(
+            version: row["version"], previousVersion: row["previous_version"], changedAt: row["changed_at"],
+            changedBy: row["changed_by"], summary: row["summary"], files: row["files"])
     }
 
     public func count() async throws -> Int {

@@ -1,0 +1,130 @@
+import Dispatch
+public import FastReleaseCore
+public import FastReleaseStore
+import Foundation
+public import Logging
+import Synchronization
+
+/// Changes the profile in force without a restart, and keeps its history.
+///
+/// A new version is checked and compiled off the request path (on a Dispatch queue), then put
+/// in force with one atomic swap of the ``LiveProfile``: a message already being decided keeps
+/// the version it started with, the next takes the new one, and no request fails. An invalid
+/// profile is refused with all its errors and the old one keeps serving. Every change is
+/// recorded in the decision log with who, when, the version, a summary of what changed, and the
+/// files, so any earlier version can be put back. Changes are made one at a time.
+public final class ProfileManager: Sendable {
+    /// The profile in force.
+    public let live: LiveProfile
+    private let log: any DecisionLog
+    private let directory: String
+    private let logger: Logger
+    private let changing = Mutex(false)
+
+    /// A change that could not be made.
+    public enum Refusal: Error, Sendable {
+        /// The new profile has errors; the old one is still in force.
+        case invalid(ProfileError)
+        /// Another change is being made; try again.
+        case busy
+        /// No recorded change put this version in force.
+        case unknownVersion(String)
+    }
+
+    /// Creates a manager of `live`, whose files are in `directory` (reloaded on SIGHUP).
+    public init(live: LiveProfile, log: any DecisionLog, directory: String, logger: Logger) {
+        self.live = live
+        self.log = log
+        self.directory = directory
+        self.logger = logger
+    }
+
+    /// Records the profile in force at start, unless the history already ends with it.
+    public func recordStartup() async throws {
+        let current = live.current
+        if let last = try await log.profileChanges(limit: 1).first, last.version == current.version { return }
+        let bundle = try? ProfileBundle.read(directory: directory)
+        try await log.record(
+            StoredProfileChange(
+                version: current.version, previousVersion: "",
+                changedAt: Self.nowMilliseconds(), changedBy: "startup",
+                summary: "in force at start (\(current.ruleCount) rules)",
+                files: bundle.flatMap { try? Self.encode($0) } ?? "{}"))
+    }
+
+    /// Puts the profile in `bundle` in force.
+    public func replace(with bundle: ProfileBundle, by who: String) async throws -> StoredProfileChange {
+        let acquired = changing.withLock { busy -> Bool in
+            if busy { return false }
+            busy = true
+            return true
+        }
+        guard acquired else { throw Refusal.busy }
+        defer { changing.withLock { $0 = false } }
+        let compiled: CompiledProfile
+        do {
+            compiled = try await Self.compile(bundle)
+        } catch let error as ProfileError {
+            logger.notice(
+                "profile refused", metadata: ["profile.errors": "\(error.errors.count)", "auth.caller": "\(who)"])
+            throw Refusal.invalid(error)
+        }
+        let previous = live.swap(to: compiled)
+        let change = StoredProfileChange(
+            version: compiled.version, previousVersion: previous.version, changedAt: Self.nowMilliseconds(),
+            changedBy: who, summary: ProfileDiff(from: previous.source, to: compiled.source).summary,
+            files: try Self.encode(bundle))
+        try await log.record(change)
+        logger.notice(
+            "profile changed",
+            metadata: [
+                "profile.version": "\(change.version)", "profile.previous": "\(change.previousVersion)",
+                "profile.summary": "\(change.summary)", "auth.caller": "\(who)",
+            ])
+        return change
+    }
+
+    /// Reloads the profile folder (SIGHUP).
+    public func reloadFromDisk(by who: String = "SIGHUP") async throws -> StoredProfileChange {
+        do {
+            return try await replace(with: try ProfileBundle.read(directory: directory), by: who)
+        } catch let error as ProfileError {
+            throw Refusal.invalid(error)
+        }
+    }
+
+    /// Puts an earlier version back, from the files its history record kept.
+    public func restore(version: String, by who: String) async throws -> StoredProfileChange {
+        guard let change = try await log.profileChange(version: version),
+            let bundle = try? JSONDecoder().decode(ProfileBundle.self, from: Data(change.files.utf8)),
+            !bundle.files.isEmpty
+        else { throw Refusal.unknownVersion(version) }
+        return try await replace(with: bundle, by: who)
+    }
+
+    /// The history, newest first.
+    public func history(limit: Int = 100) async throws -> [StoredProfileChange] {
+        try await log.profileChanges(limit: limit)
+    }
+
+    private static func compile(_ bundle: ProfileBundle) async throws -> CompiledProfile {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global(qos: .utility).async {
+                do {
+                    let (profile, _) = try bundle.load()
+                    continuation.resume(returning: CompiledProfile(profile))
+                } catch {
+                    continuation.resume(throwing: error)
+                }
+            }
+        }
+    }
+
+    private static func encode(_ bundle: ProfileBundle) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(bundle), as: UTF8.self)
+    }
+
+    private static func nowMilliseconds() -> Int64 { Int64(Date().timeIntervalSince1970 * 1000) }
+}

@@ -1,0 +1,158 @@
+import FastReleaseCore
+import FastReleaseServer
+import FastReleaseStore
+import FastReleaseTestSupport
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import Synchronization
+import Testing
+
+/// The profile changes without a restart: checked, compiled, swapped atomically, recorded.
+@Suite("Hot profile swap")
+struct ProfileSwapTests {
+    static let operatorHeaders: HTTPFields = [
+        .authorization: "Bearer \(TestTokens.operator)", .contentType: "application/json",
+    ]
+
+    /// The default profile's files, with the juicer alert's weight changed to `weight`.
+    static func files(juicerWeight weight: Int) throws -> [String: String] {
+        var files = try ProfileBundle.read(directory: Fixtures.defaultProfile.path).files
+        let alerts = try #require(files["rules/alerts.yaml"])
+        files["rules/alerts.yaml"] = alerts.replacingOccurrences(of: "weight: 30", with: "weight: \(weight)")
+        return files
+    }
+
+    static func upload(_ files: [String: String]) throws -> ByteBuffer {
+        ByteBuffer(bytes: Array(try JSONSerialization.data(withJSONObject: ["files": files])))
+    }
+
+    @Test func aNewVersionIsCheckedSwappedRecordedAndCanBePutBack() async throws {
+        let harness = try ServiceHarness()
+        let (app, parts) = try harness.make()
+        let original = parts.profile.current.version
+        try await app.test(.router) { client in
+            let put = try await client.execute(
+                uri: "/v1/profile", method: .put, headers: Self.operatorHeaders,
+                body: try Self.upload(try Self.files(juicerWeight: 35)))
+            #expect(put.status == .ok, "\(String(buffer: put.body))")
+            let change = try json(put.body)
+            let version = try #require(change["version"] as? String)
+            #expect(version != original)
+            #expect(change["previous"] as? String == original)
+            #expect(change["summary"] as? String == "changed ALERT-JUICERS")
+            #expect(change["changed_by"] as? String == "alice")
+            #expect(parts.profile.current.version == version)
+
+            // Decisions now carry the new version.
+            let decided = try json(
+                try await client.execute(
+                    uri: "/v1/declarations", method: .post, headers: TestTokens.bearer(TestTokens.gateway),
+                    body: body(cebMessage(inventory(uniqueID("AFTER"))))
+                ).body)
+            #expect((decided["decisions"] as? [[String: Any]])?.first?["profile"] as? String == version)
+
+            // An invalid profile is refused with its errors; the version in force keeps serving.
+            var broken = try Self.files(juicerWeight: 35)
+            broken["profile.yaml"] = broken["profile.yaml"]!.replacingOccurrences(
+                of: "    document: 20", with: "    documnet: 20")
+            let refused = try await client.execute(
+                uri: "/v1/profile", method: .put, headers: Self.operatorHeaders, body: try Self.upload(broken))
+            #expect(refused.status == .unprocessableContent)
+            let reason = (try json(refused.body)["error"] as? [String: Any])?["reason"] as? String ?? ""
+            #expect(reason.contains("profile.yaml:"), "\(reason)")
+            #expect(reason.contains("did you mean `document`?"))
+            #expect(parts.profile.current.version == version)
+
+            // A viewer cannot change it.
+            let viewer = try await client.execute(
+                uri: "/v1/profile", method: .put,
+                headers: [.authorization: "Bearer \(TestTokens.viewer)", .contentType: "application/json"],
+                body: try Self.upload(try Self.files(juicerWeight: 40)))
+            #expect(viewer.status == .forbidden)
+
+            // The first version is put back from the history... once it was recorded there.
+            let unknown = try await client.execute(
+                uri: "/v1/profile/restore", method: .post, headers: Self.operatorHeaders,
+                body: ByteBuffer(string: "{\"version\": \"default@000000000000\"}"))
+            #expect(unknown.status == .notFound)
+            let back = try await client.execute(
+                uri: "/v1/profile", method: .put, headers: Self.operatorHeaders,
+                body: try Self.upload(try Self.files(juicerWeight: 30)))
+            #expect(try json(back.body)["version"] as? String == original)
+            let restored = try await client.execute(
+                uri: "/v1/profile/restore", method: .post, headers: Self.operatorHeaders,
+                body: ByteBuffer(string: "{\"version\": \"\(version)\"}"))
+            #expect(restored.status == .ok)
+            #expect(parts.profile.current.version == version)
+
+            let history = try json(
+                try await client.execute(
+                    uri: "/v1/profile", method: .get, headers: [.authorization: "Bearer \(TestTokens.viewer)"]
+                ).body)
+            #expect(history["version"] as? String == version)
+            let changes = history["history"] as? [[String: Any]] ?? []
+            // Newest first; the oldest is the version in force when the service started.
+            #expect(changes.map { $0["version"] as? String ?? "" } == [version, original, version, original])
+            #expect(changes.map { $0["changed_by"] as? String ?? "" } == ["alice", "alice", "alice", "startup"])
+        }
+    }
+
+    @Test func aSwapUnderConcurrentRequestsFailsNoneAndMixesNoVersions() async throws {
+        let harness = try ServiceHarness()
+        let (app, parts) = try harness.make()
+        let first = parts.profile.current.version
+        let other = try ProfileBundle(files: try Self.files(juicerWeight: 45))
+        let second = CompiledProfile(try other.load().profile).version
+        let answered = AnsweredCount()
+        try await app.test(.router) { client in
+            try await withThrowingTaskGroup(of: [String]?.self) { group in
+                for sender in 0..<8 {
+                    group.addTask {
+                        var versions: [String] = []
+                        for message in 0..<15 {
+                            let inventories = (0..<10).map { inventory("SWAP-\(sender)-\(message)-\($0)") }.joined()
+                            let response = try await client.execute(
+                                uri: "/v1/declarations", method: .post, headers: TestTokens.bearer(TestTokens.gateway),
+                                body: body(cebMessage(inventories)))
+                            #expect(response.status == .ok)
+                            let decisions = try json(response.body)["decisions"] as? [[String: Any]] ?? []
+                            #expect(decisions.count == 10)
+                            let used = Set(decisions.map { $0["profile"] as? String ?? "" })
+                            #expect(used.count == 1, "one message, one version: \(used)")
+                            versions += used
+                            answered.value.add(1, ordering: .relaxed)
+                        }
+                        return versions
+                    }
+                }
+                group.addTask {
+                    for swap in 0..<6 {
+                        // Swap while messages are being decided: after every 12 answered.
+                        while answered.value.load(ordering: .relaxed) < 12 * (swap + 1) {
+                            try await Task.sleep(for: .milliseconds(2))
+                        }
+                        let files = try Self.files(juicerWeight: swap % 2 == 0 ? 45 : 30)
+                        let response = try await client.execute(
+                            uri: "/v1/profile", method: .put, headers: Self.operatorHeaders,
+                            body: try Self.upload(files))
+                        #expect(response.status == .ok)
+                    }
+                    return nil
+                }
+                var seen = Set<String>()
+                for try await versions in group { seen.formUnion(versions ?? []) }
+                #expect(seen == [first, second], "both versions decided, and only they: \(seen)")
+            }
+        }
+        #expect(try await harness.log.count() == 8 * 15 * 10)
+        #expect(try await harness.log.profileChanges(limit: 100).count == 1 + 6, "the start and six swaps")
+    }
+}
+
+/// How many messages the senders have had answered, shared with the swapper.
+private final class AnsweredCount: Sendable {
+    let value = Atomic<Int>(0)
+}
