@@ -115,7 +115,7 @@ let package = Package(
 
         .target(
             name: "FastReleaseOperations",
-            dependencies: ["FastReleaseCore", "FastReleaseXML"]
+            dependencies: ["FastReleaseCore", "FastReleaseXML", "FastReleaseStore"]
         ),
         .executableTarget(
             name: "fastrelease",
@@ -177,7 +177,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FastReleaseCLITests",
-            dependencies: ["FastReleaseTestSupport"]
+            dependencies: ["FastReleaseTestSupport", "FastReleaseStore", "FastReleaseCore"]
         ),
     ]
 )

@@ -24,6 +24,14 @@ public protocol DecisionLog: Sendable {
     /// The inspection results recorded for a declaration id, oldest first.
     func inspections(declarationID: String) async throws -> [StoredInspection]
 
+    /// Decisions made from `from` (included) to `to` (excluded), milliseconds since 1970, in the
+    /// order they were made; a page at a time: pass the last decision of a page as `after`.
+    func decisions(decidedFrom from: Int64, to: Int64, after: StoredDecision?, limit: Int) async throws
+        -> [StoredDecision]
+
+    /// Inspection results, a page at a time in `inspection_id` order: pass the last id as `after`.
+    func inspections(after: String?, limit: Int) async throws -> [StoredInspection]
+
     /// Records a change of the profile in force.
     func record(_ change: StoredProfileChange) async throws
 

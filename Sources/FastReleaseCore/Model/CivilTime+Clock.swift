@@ -28,6 +28,27 @@ extension CivilTime {
             hour: secondOfDay / 3600, minute: secondOfDay / 60 % 60, second: secondOfDay % 60)!
     }
 
+    /// Seconds since 1970 of this time read in a zone `offsetSeconds` east of UTC (days-from-civil).
+    public func unixSeconds(offsetSeconds: Int) -> Int64 {
+        var parts = value
+        let second = parts % 100
+        parts /= 100
+        let minute = parts % 100
+        parts /= 100
+        let hour = parts % 100
+        parts /= 100
+        let day = parts % 100
+        parts /= 100
+        let month = parts % 100
+        let year = parts / 100 - (month <= 2 ? 1 : 0)
+        let era = (year >= 0 ? year : year - 399) / 400
+        let yearOfEra = year - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        let days = era * 146_097 + dayOfEra - 719_468
+        return days * 86_400 + hour * 3600 + minute * 60 + second - Int64(offsetSeconds)
+    }
+
     /// The current civil time in a zone `offsetSeconds` east of UTC.
     public static func now(offsetSeconds: Int) -> CivilTime {
         var spec = timespec()

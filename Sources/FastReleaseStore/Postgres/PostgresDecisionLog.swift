@@ -181,6 +181,32 @@ public final class PostgresDecisionLog: DecisionLog, Service {
         return inspections
     }
 
+    public func decisions(decidedFrom from: Int64, to: Int64, after: StoredDecision?, limit: Int) async throws
+        -> [StoredDecision]
+    {
+        let decidedAt = after?.decidedAt ?? Int64.min
+        let declarant = after?.key.declarant ?? ""
+        let id = after?.key.declarationID ?? ""
+        let revision = after?.key.revision ?? ""
+        return try await Self.decisions(
+            client.query(
+                """
+                SELECT \(unescaped: DecisionLogSchema.columns) FROM decisions
+                WHERE decided_at >= \(from) AND decided_at < \(to)
+                AND (decided_at, declarant, declaration_id, revision) > (\(decidedAt), \(declarant), \(id), \(revision))
+                ORDER BY decided_at, declarant, declaration_id, revision LIMIT \(limit)
+                """, logger: logger))
+    }
+
+    public func inspections(after: String?, limit: Int) async throws -> [StoredInspection] {
+        try await Self.inspections(
+            client.query(
+                """
+                SELECT \(unescaped: DecisionLogSchema.inspectionColumns) FROM inspections
+                WHERE inspection_id > \(after ?? "") ORDER BY inspection_id LIMIT \(limit)
+                """, logger: logger))
+    }
+
     public func record(_ change: StoredProfileChange) async throws {
         try await client.query(
             """

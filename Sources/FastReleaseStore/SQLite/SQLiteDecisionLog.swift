@@ -112,6 +112,34 @@ public final class SQLiteDecisionLog: DecisionLog {
         }
     }
 
+    public func decisions(decidedFrom from: Int64, to: Int64, after: StoredDecision?, limit: Int) async throws
+        -> [StoredDecision]
+    {
+        let start = after.map { ($0.decidedAt, $0.key.declarant, $0.key.declarationID, $0.key.revision) }
+        return try await pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM decisions WHERE decided_at >= ? AND decided_at < ?
+                    AND (decided_at, declarant, declaration_id, revision) > (?, ?, ?, ?)
+                    ORDER BY decided_at, declarant, declaration_id, revision LIMIT ?
+                    """,
+                arguments: [
+                    from, to, start?.0 ?? Int64.min, start?.1 ?? "", start?.2 ?? "", start?.3 ?? "", limit,
+                ]
+            ).map(Self.decision)
+        }
+    }
+
+    public func inspections(after: String?, limit: Int) async throws -> [StoredInspection] {
+        try await pool.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM inspections WHERE inspection_id > ? ORDER BY inspection_id LIMIT ?",
+                arguments: [after ?? "", limit]
+            ).map(Self.inspection)
+        }
+    }
+
     public func record(_ change: StoredProfileChange) async throws {
         try await pool.write { db in
             try db.execute(

@@ -1,0 +1,80 @@
+public import FastReleaseCore
+public import FastReleaseStore
+import Foundation
+
+/// Past declarations to replay: the declaration decided, what was decided, and what the
+/// inspections found.
+public struct PastDeclaration: Sendable {
+    /// The declaration as it was decided.
+    public var declaration: Declaration
+    /// The lane decided then, if known (from the decision log).
+    public var decidedLane: Lane?
+    /// The time the decision judged validity windows and sampling at.
+    public var asOf: CivilTime?
+    /// What inspections found: `true` when any found the goods nonconforming, `false` when
+    /// all found them conforming, `nil` when none was recorded.
+    public var nonconforming: Bool?
+
+    /// Creates a past declaration.
+    public init(declaration: Declaration, decidedLane: Lane?, asOf: CivilTime?, nonconforming: Bool?) {
+        self.declaration = declaration
+        self.decidedLane = decidedLane
+        self.asOf = asOf
+        self.nonconforming = nonconforming
+    }
+}
+
+/// Reads the declarations in force from a decision log: the newest revision of each, without
+/// withdrawn ones, with the inspection results recorded against it.
+public struct DecisionHistory {
+    let log: any DecisionLog
+    let pageSize = 2000
+
+    /// Creates a reader of `log`.
+    public init(log: any DecisionLog) {
+        self.log = log
+    }
+
+    /// The declarations decided from `from` to `to` (milliseconds since 1970), oldest first.
+    /// `progress` is told how many decisions have been read so far.
+    public func declarations(from: Int64 = .min, to: Int64 = .max, progress: (Int) -> Void = { _ in }) async throws
+        -> [PastDeclaration]
+    {
+        var outcomes: [String: Bool] = [:]  // "declarant/id" → nonconforming found
+        var afterID: String?
+        while true {
+            let page = try await log.inspections(after: afterID, limit: pageSize)
+            for inspection in page {
+                let key = "\(inspection.decision.declarant)/\(inspection.decision.declarationID)"
+                outcomes[key] = (outcomes[key] ?? false) || !inspection.conforming
+            }
+            guard page.count == pageSize, let last = page.last else { break }
+            afterID = last.inspectionID
+        }
+        var newest: [String: StoredDecision] = [:]
+        var order: [String] = []
+        var after: StoredDecision?
+        var read = 0
+        while true {
+            let page = try await log.decisions(decidedFrom: from, to: to, after: after, limit: pageSize)
+            for decision in page {
+                let key = "\(decision.key.declarant)/\(decision.key.declarationID)"
+                if newest.updateValue(decision, forKey: key) == nil { order.append(key) }
+            }
+            read += page.count
+            progress(read)
+            guard page.count == pageSize, let last = page.last else { break }
+            after = last
+        }
+        return order.compactMap { key in
+            guard let decision = newest[key], decision.function != DeclarationFunction.cancellation.rawValue,
+                !decision.declaration.isEmpty, let declaration = try? DeclarationSnapshot.decode(decision.declaration)
+            else { return nil }
+            let payload = (try? JSONSerialization.jsonObject(with: Data(decision.payload.utf8))) as? [String: Any]
+            let asOf = (payload?["as_of"] as? String).flatMap { CivilTime(iso: $0) }
+            return PastDeclaration(
+                declaration: declaration, decidedLane: Lane(name: decision.lane), asOf: asOf,
+                nonconforming: outcomes[key])
+        }
+    }
+}

@@ -1,0 +1,147 @@
+import ArgumentParser
+import FastReleaseCore
+import FastReleaseOperations
+import FastReleaseStore
+import FastReleaseXML
+import Foundation
+import Logging
+
+/// `fastrelease replay`: what a profile would have done to past traffic.
+struct ReplayCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "replay",
+        abstract: "Re-score past declarations with a profile and report what would change.",
+        discussion: """
+            --history is a decision log (a SQLite file, or postgres://user[:password]@host[:port]/database), \
+            whose declarations in force are replayed with their inspection results; or XML files and folders. \
+            The baseline is --baseline when given, else the lanes decided then. The report (lane mix, \
+            inspection rate per credit class, hit rate, capture, per-rule hits and hit rate, workload, \
+            declarations whose lane changes) is printed, and written as HTML with --html.
+            """)
+
+    @Option(help: "The profile to try.")
+    var profile: String
+
+    @Option(help: "The profile to compare with (default: the lanes decided then).")
+    var baseline: String?
+
+    @Option(parsing: .upToNextOption, help: "A decision log, or XML files and folders.")
+    var history: [String]
+
+    @Option(help: "Only decisions made on or after this day (2026-11-01).")
+    var from: String?
+
+    @Option(help: "Only decisions made before this day (2026-12-01).")
+    var to: String?
+
+    @Option(help: "For XML history: the time to judge declarations that state none at (default: now).")
+    var at: String?
+
+    @Option(help: "Write the report as an HTML page with charts to this file.")
+    var html: String?
+
+    @Option(help: "Lane changes listed in the terminal.")
+    var changes = 20
+
+    func run() async throws {
+        let err = FileDescriptorSink.standardError
+        let newProfile = try ProfileOption.load(profile)
+        let baselineProfile = try baseline.map { try ProfileOption.load($0) }
+        let past = try await readHistory(progress: { err.print("read \($0) decisions…") })
+        let replay = Replay(profile: newProfile, baseline: baselineProfile)
+        for (index, declaration) in past.enumerated() {
+            replay.add(declaration)
+            if (index + 1) % 50_000 == 0 { err.print("replayed \(index + 1) of \(past.count) declarations…") }
+        }
+        FileDescriptorSink.standardOutput.print(replay.report.text(maxChanges: changes))
+        if let html {
+            do {
+                try Data(replay.report.html().utf8).write(to: URL(fileURLWithPath: html))
+            } catch {
+                throw ValidationError("cannot write \(html): \(error)")
+            }
+            err.print("report written to \(html)")
+        }
+    }
+
+    private func readHistory(progress: @escaping @Sendable (Int) -> Void) async throws -> [PastDeclaration] {
+        let fromMilliseconds = try day(from, "--from") ?? .min
+        let toMilliseconds = try day(to, "--to") ?? .max
+        if history.count == 1, let source = history.first {
+            if source.hasPrefix("postgres://") || source.hasPrefix("postgresql://") {
+                return try await withPostgres(source) { log in
+                    try await DecisionHistory(log: log).declarations(
+                        from: fromMilliseconds, to: toMilliseconds, progress: progress)
+                }
+            }
+            if Self.isSQLite(source) {
+                let log = try SQLiteDecisionLog(path: source)
+                return try await DecisionHistory(log: log).declarations(
+                    from: fromMilliseconds, to: toMilliseconds, progress: progress)
+            }
+        }
+        return try xmlHistory()
+    }
+
+    /// Declarations decoded from XML files; without decisions or inspection results.
+    private func xmlHistory() throws -> [PastDeclaration] {
+        let judgeAt: CivilTime?
+        if let at {
+            guard let time = CivilTime(iso: at) else { throw ValidationError("--at `\(at)` is not a time") }
+            judgeAt = time
+        } else {
+            judgeAt = nil
+        }
+        var source = InputFrameSource(paths: history, limits: XMLLimits())
+        let decoder = XMLMessageDecoder()
+        var past: [PastDeclaration] = []
+        while let frame = source.next() {
+            var records: [DecodedRecord] = []
+            if frame.problem == nil { decoder.decode(frame, into: &records) }
+            for case .declaration(let declaration, _) in records where declaration.function == .original {
+                past.append(
+                    PastDeclaration(declaration: declaration, decidedLane: nil, asOf: judgeAt, nonconforming: nil))
+            }
+        }
+        return past
+    }
+
+    private func day(_ text: String?, _ option: String) throws -> Int64? {
+        guard let text else { return nil }
+        guard let time = CivilTime(iso: text) ?? CivilTime(compact: text.replacingOccurrences(of: "-", with: "")) else {
+            throw ValidationError("\(option) `\(text)` is not a day; write 2026-11-01")
+        }
+        return time.unixSeconds(offsetSeconds: 0) * 1000
+    }
+
+    private static func isSQLite(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        return handle.readData(ofLength: 16) == Data("SQLite format 3\0".utf8)
+    }
+
+    private func withPostgres<T: Sendable>(
+        _ url: String, _ body: @Sendable @escaping (PostgresDecisionLog) async throws -> T
+    )
+        async throws -> T
+    {
+        guard let parts = URLComponents(string: url), let host = parts.host, let user = parts.user else {
+            throw ValidationError("--history \(url): write postgres://user[:password]@host[:port]/database")
+        }
+        let log = PostgresDecisionLog(
+            connection: .init(
+                host: host, port: parts.port ?? 5432, username: user, password: parts.password,
+                database: String(parts.path.dropFirst())),
+            logger: Logger(label: "fastrelease.replay"))
+        return try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask {
+                try await log.run()
+                return nil
+            }
+            try await log.prepare()
+            let result = try await body(log)
+            group.cancelAll()
+            return result
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import FastReleaseCore
+import FastReleaseStore
+import FastReleaseTestSupport
+import Foundation
+import Testing
+
+@Suite("fastrelease replay")
+struct ReplayCommandTests {
+    /// A decision log holding `count` juicer imports by the class 2 sample enterprise, decided
+    /// `document` under a profile without the juicer alert; every third was found nonconforming.
+    static func history(in folder: TemporaryDirectory, count: Int) async throws -> String {
+        let path = folder.url.appendingPathComponent("history.sqlite").path
+        let log = try SQLiteDecisionLog(path: path)
+        var rows: [StoredDecision] = []
+        for index in 0..<count {
+            let declaration = DeclarationBuilder.make(id: "HIST-\(index)") { declaration in
+                declaration.format = "CEB621"
+                declaration.parties[.seller] = Party(code: "1101110325")
+                declaration.items[0].hs = HSCode("8509400000")
+                declaration.items[0].description = "juicer"
+            }
+            rows.append(
+                StoredDecision(
+                    key: DecisionKey(declarant: "D1", declarationID: declaration.id), messageID: "M", lane: "document",
+                    profileVersion: "old@000000000000", decidedAt: 1_795_000_000_000 + Int64(index),
+                    payload:
+                        "{\"declaration\":\"\(declaration.id)\",\"lane\":\"document\",\"as_of\":\"2026-11-15T10:00:00\"}",
+                    declaration: try DeclarationSnapshot.encode(declaration)))
+        }
+        _ = try await log.record(rows)
+        for index in stride(from: 0, to: count, by: 3) {
+            _ = try await log.record(
+                StoredInspection(
+                    inspectionID: "I-\(index)", decision: DecisionKey(declarant: "D1", declarationID: "HIST-\(index)"),
+                    conforming: false, inspectedAt: 1_795_100_000_000, recordedBy: "test", payload: "{}"))
+        }
+        return path
+    }
+
+    @Test func replayingALogMeasuresWhatTheProfileWouldChange() async throws {
+        let folder = try TemporaryDirectory()
+        let store = try await Self.history(in: folder, count: 30)
+        let report = folder.url.appendingPathComponent("replay.html").path
+        let result = try ProcessRunner.run([
+            "replay", "--profile", "Profiles/default", "--history", store, "--html", report,
+        ])
+        #expect(result.status == 0, "\(result.errorText)")
+        let output = result.outputText
+        #expect(output.contains("replayed 30 declarations: new default@"), "\(output)")
+        #expect(output.contains("baseline as decided"))
+        #expect(output.contains("inspection results recorded for 10, of which 10 nonconforming"))
+        // Decided `document` then; the juicer alert makes every one an inspection now.
+        #expect(output.range(of: #"inspect-release\s+0\s+30"#, options: .regularExpression) != nil, "\(output)")
+        #expect(output.range(of: #"capture\s+0\.0%\s+100\.0%"#, options: .regularExpression) != nil)
+        #expect(output.range(of: #"ALERT-JUICERS\s+30\s+10\s+100\.0%"#, options: .regularExpression) != nil)
+        #expect(output.contains("30 declarations change lane"))
+        let html = try String(contentsOfFile: report, encoding: .utf8)
+        #expect(html.contains("<svg id=\"lane-mix\""))
+        #expect(html.contains("<svg id=\"class-rates\""))
+        #expect(html.contains("<table id=\"changes\">"))
+        #expect(html.components(separatedBy: "<td>HIST-").count == 31)
+    }
+
+    @Test func replayingXMLAgainstABaselineProfile() throws {
+        let folder = try TemporaryDirectory()
+        let candidate = folder.url.appendingPathComponent("candidate")
+        try FileManager.default.copyItem(at: Fixtures.defaultProfile, to: candidate)
+        let file = candidate.appendingPathComponent("profile.yaml")
+        try (try String(contentsOf: file, encoding: .utf8)).replacingOccurrences(
+            of: "    document: 20", with: "    document: 40"
+        ).write(to: file, atomically: true, encoding: .utf8)
+        let result = try ProcessRunner.run([
+            "replay", "--profile", candidate.path, "--baseline", "Profiles/default", "--at", "2026-11-15T10:30:00",
+            "--history", "Tests/Fixtures/official/china-ceb/CEB621Message.xml",
+            "Tests/Fixtures/official/uk-cds-wco-dec/declarations/TT_EX002b.xml",
+        ])
+        #expect(result.status == 0, "\(result.errorText)")
+        #expect(result.outputText.contains("replayed 11 declarations"), "\(result.outputText)")
+        // Raising the document threshold to 40 releases the ten CEB621 sample inventories (score 20).
+        #expect(result.outputText.contains("10 declarations change lane"), "\(result.outputText)")
+        #expect(result.outputText.contains("document -> release"))
+    }
+}
