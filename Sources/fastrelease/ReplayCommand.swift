@@ -1,10 +1,8 @@
 import ArgumentParser
 import FastReleaseCore
 import FastReleaseOperations
-import FastReleaseStore
 import FastReleaseXML
 import Foundation
-import Logging
 
 /// `fastrelease replay`: what a profile would have done to past traffic.
 struct ReplayCommand: AsyncParsableCommand {
@@ -67,16 +65,9 @@ struct ReplayCommand: AsyncParsableCommand {
     private func readHistory(progress: @escaping @Sendable (Int) -> Void) async throws -> [PastDeclaration] {
         let fromMilliseconds = try day(from, "--from") ?? .min
         let toMilliseconds = try day(to, "--to") ?? .max
-        if history.count == 1, let source = history.first {
-            if source.hasPrefix("postgres://") || source.hasPrefix("postgresql://") {
-                return try await withPostgres(source) { log in
-                    try await DecisionHistory(log: log).declarations(
-                        from: fromMilliseconds, to: toMilliseconds, progress: progress)
-                }
-            }
-            if Self.isSQLite(source) {
-                let log = try SQLiteDecisionLog(path: source)
-                return try await DecisionHistory(log: log).declarations(
+        if history.count == 1, let source = history.first, StoreLocation.isStore(source) {
+            return try await StoreLocation.withLog(source) { log in
+                try await DecisionHistory(log: log).declarations(
                     from: fromMilliseconds, to: toMilliseconds, progress: progress)
             }
         }
@@ -114,34 +105,4 @@ struct ReplayCommand: AsyncParsableCommand {
         return time.unixSeconds(offsetSeconds: 0) * 1000
     }
 
-    private static func isSQLite(_ path: String) -> Bool {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
-        defer { try? handle.close() }
-        return handle.readData(ofLength: 16) == Data("SQLite format 3\0".utf8)
-    }
-
-    private func withPostgres<T: Sendable>(
-        _ url: String, _ body: @Sendable @escaping (PostgresDecisionLog) async throws -> T
-    )
-        async throws -> T
-    {
-        guard let parts = URLComponents(string: url), let host = parts.host, let user = parts.user else {
-            throw ValidationError("--history \(url): write postgres://user[:password]@host[:port]/database")
-        }
-        let log = PostgresDecisionLog(
-            connection: .init(
-                host: host, port: parts.port ?? 5432, username: user, password: parts.password,
-                database: String(parts.path.dropFirst())),
-            logger: Logger(label: "fastrelease.replay"))
-        return try await withThrowingTaskGroup(of: T?.self) { group in
-            group.addTask {
-                try await log.run()
-                return nil
-            }
-            try await log.prepare()
-            let result = try await body(log)
-            group.cancelAll()
-            return result
-        }
-    }
 }

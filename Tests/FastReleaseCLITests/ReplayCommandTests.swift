@@ -81,3 +81,26 @@ struct ReplayCommandTests {
         #expect(result.outputText.contains("document -> release"))
     }
 }
+
+@Suite("fastrelease report")
+struct ReportCommandTests {
+    @Test func aDayAndAMonthAreReportedFromTheLog() async throws {
+        let folder = try TemporaryDirectory()
+        // 30 juicer imports decided on 2026-11-18 (UTC), `document`; every third found nonconforming.
+        let store = try await ReplayCommandTests.history(in: folder, count: 30)
+        let day = try ProcessRunner.run(["report", "--day", "2026-11-18", "--store", store])
+        #expect(day.status == 0, "\(day.errorText)")
+        #expect(day.outputText.contains("report for 2026-11-18: 30 declarations decided"), "\(day.outputText)")
+        #expect(
+            day.outputText.range(
+                of: #"all\s+30\s+0\s+30\s+0\s+0\s+0\s+0\s+10 \(10 nonconforming\)"#, options: .regularExpression)
+                != nil, "\(day.outputText)")
+        let month = try ProcessRunner.run(["report", "--month", "2026-11", "--store", store, "--utc-offset", "+08:00"])
+        #expect(month.outputText.contains("report for 2026-11: 30 declarations decided"))
+        let empty = try ProcessRunner.run(["report", "--day", "2026-11-19", "--store", store])
+        #expect(empty.outputText.contains("0 declarations decided"))
+        let wrong = try ProcessRunner.run(["report", "--day", "yesterday", "--store", store])
+        #expect(wrong.status != 0)
+        #expect(wrong.errorText.contains("--day `yesterday` is not a day"))
+    }
+}

@@ -1,0 +1,142 @@
+public import FastReleaseCore
+public import FastReleaseStore
+import Foundation
+
+/// The time-management report (日清周查月通报, "clear daily, check weekly, report monthly"):
+/// for a day or a month, the declarations decided, their lanes, how long deciding took, the
+/// inspections and what they found, by port and by credit class.
+public struct PeriodReport: Sendable {
+    /// Counts for one group (the whole period, a port, a credit class).
+    public struct Group: Sendable {
+        public var declarations = 0
+        public var lanes: [Lane: Int] = [:]
+        public var withdrawn = 0
+        public var inspections = 0
+        public var nonconforming = 0
+    }
+
+    /// The period's name (`2026-11-23`, `2026-11`).
+    public var period: String
+    public var total = Group()
+    public var byPort: [String: Group] = [:]
+    public var byClass: [String: Group] = [:]
+    /// Decode plus scoring time of each declaration, microseconds, sorted.
+    public var decideMicroseconds: [Double] = []
+    /// Findings by how often they were reported.
+    public var findings: [String: Int] = [:]
+
+    /// Reads the decisions made in `[from, to)` (milliseconds since 1970) and the inspection
+    /// results recorded against them.
+    public static func make(period: String, from: Int64, to: Int64, log: any DecisionLog) async throws -> PeriodReport {
+        var report = PeriodReport(period: period)
+        var newest: [String: StoredDecision] = [:]
+        var after: StoredDecision?
+        while true {
+            let page = try await log.decisions(decidedFrom: from, to: to, after: after, limit: 2000)
+            for decision in page { newest["\(decision.key.declarant)/\(decision.key.declarationID)"] = decision }
+            guard page.count == 2000, let last = page.last else { break }
+            after = last
+        }
+        var inspections: [String: [StoredInspection]] = [:]
+        var afterID: String?
+        while true {
+            let page = try await log.inspections(after: afterID, limit: 2000)
+            for inspection in page {
+                let key = "\(inspection.decision.declarant)/\(inspection.decision.declarationID)"
+                if newest[key] != nil { inspections[key, default: []].append(inspection) }
+            }
+            guard page.count == 2000, let last = page.last else { break }
+            afterID = last.inspectionID
+        }
+        for (key, decision) in newest {
+            report.add(decision, inspections: inspections[key] ?? [])
+        }
+        report.decideMicroseconds.sort()
+        return report
+    }
+
+    private mutating func add(_ decision: StoredDecision, inspections: [StoredInspection]) {
+        let payload = (try? JSONSerialization.jsonObject(with: Data(decision.payload.utf8))) as? [String: Any] ?? [:]
+        let enterprise = payload["enterprise"] as? [String: Any]
+        let creditClass =
+            (enterprise?["list"] as? String) ?? (enterprise?["class"] as? Int).map(String.init) ?? "unknown"
+        let declaration = decision.declaration.isEmpty ? nil : try? DeclarationSnapshot.decode(decision.declaration)
+        let port = declaration.map { $0.port.isEmpty ? "(none)" : $0.port } ?? "(unknown)"
+        if let timing = payload["timing"] as? [String: Any], let decode = timing["decode_us"] as? Double,
+            let score = timing["score_us"] as? Double
+        {
+            decideMicroseconds.append(decode + score)
+        }
+        var findingsHere: [String] = []
+        for inspection in inspections {
+            let body = (try? JSONSerialization.jsonObject(with: Data(inspection.payload.utf8))) as? [String: Any]
+            findingsHere += body?["findings"] as? [String] ?? []
+        }
+        for finding in findingsHere { findings[finding, default: 0] += 1 }
+        Self.count(decision, inspections, into: &total)
+        Self.count(decision, inspections, into: &byPort[port, default: Group()])
+        Self.count(decision, inspections, into: &byClass[creditClass, default: Group()])
+    }
+
+    private static func count(_ decision: StoredDecision, _ inspections: [StoredInspection], into group: inout Group) {
+        group.declarations += 1
+        if let lane = Lane(name: decision.lane) {
+            group.lanes[lane, default: 0] += 1
+        } else {
+            group.withdrawn += 1
+        }
+        group.inspections += inspections.count
+        group.nonconforming += inspections.filter { !$0.conforming }.count
+    }
+
+    /// The `fraction` percentile of deciding time, microseconds.
+    public func percentile(_ fraction: Double) -> Double? {
+        guard !decideMicroseconds.isEmpty else { return nil }
+        let index = min(
+            decideMicroseconds.count - 1, Int((Double(decideMicroseconds.count) * fraction).rounded(.up)) - 1)
+        return decideMicroseconds[max(0, index)]
+    }
+
+    /// The report as a table for the terminal.
+    public func text() -> String {
+        func row(_ name: String, _ group: Group) -> String {
+            let lanes = Lane.allCases.map {
+                String(group.lanes[$0] ?? 0).padding(toLength: 9, withPad: " ", startingAt: 0)
+            }
+            return name.padding(toLength: 22, withPad: " ", startingAt: 0)
+                + String(group.declarations).padding(toLength: 10, withPad: " ", startingAt: 0) + lanes.joined()
+                + String(group.withdrawn).padding(toLength: 11, withPad: " ", startingAt: 0)
+                + "\(group.inspections) (\(group.nonconforming) nonconforming)"
+        }
+        let header =
+            "".padding(toLength: 22, withPad: " ", startingAt: 0) + "declared  "
+            + Lane.allCases.map { String($0.name.prefix(8)).padding(toLength: 9, withPad: " ", startingAt: 0) }.joined()
+            + "withdrawn  inspections"
+        var lines = [
+            "report for \(period): \(total.declarations) declarations decided (the newest revision of each)", "",
+            header, row("all", total),
+        ]
+        lines.append("by port")
+        for port in byPort.keys.sorted() { lines.append(row("  \(port)", byPort[port]!)) }
+        lines.append("by credit class")
+        for key in ReplayReport.classOrder + byClass.keys.sorted().filter({ !ReplayReport.classOrder.contains($0) })
+        where byClass[key] != nil {
+            lines.append(row("  \(key)", byClass[key]!))
+        }
+        let times = [0.5, 0.9, 0.99, 1.0].map { fraction in
+            percentile(fraction).map { String(format: "%.0f µs", $0) } ?? "-"
+        }
+        lines.append("")
+        lines.append(
+            "time to decide (decode + score): p50 \(times[0]), p90 \(times[1]), p99 \(times[2]), max \(times[3])")
+        if !findings.isEmpty {
+            lines.append("findings:")
+            for (finding, count) in findings.sorted(by: {
+                $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key)
+            }).prefix(20) {
+                lines.append("  \(count) × \(finding)")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

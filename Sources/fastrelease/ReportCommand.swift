@@ -1,0 +1,69 @@
+import ArgumentParser
+import FastReleaseCore
+import FastReleaseOperations
+
+/// `fastrelease report --day DATE | --month MONTH`: the time-management report.
+struct ReportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Report a day or a month: declarations, lanes, time to decide, inspections and findings.",
+        discussion: """
+            Reads the decision log (the service's store): the declarations in force decided in the \
+            period, their lanes (and withdrawals), the time each took to decide, and the inspection \
+            results recorded against them, in all and by port and credit class.
+            """)
+
+    @Option(help: "A day, 2026-11-23.")
+    var day: String?
+
+    @Option(help: "A month, 2026-11.")
+    var month: String?
+
+    @Option(help: "The decision log: a SQLite file, or postgres://user[:password]@host[:port]/database.")
+    var store = "decisions.sqlite"
+
+    @Option(help: "The zone days are counted in, east of UTC (+08:00 for China).")
+    var utcOffset = "+00:00"
+
+    func run() async throws {
+        let offset = try Self.offsetSeconds(utcOffset)
+        let (period, from, to) = try range(offset: offset)
+        let report = try await StoreLocation.withLog(store) { log in
+            try await PeriodReport.make(period: period, from: from, to: to, log: log)
+        }
+        FileDescriptorSink.standardOutput.print(report.text())
+    }
+
+    /// The period's name and its bounds in milliseconds since 1970.
+    private func range(offset: Int) throws -> (String, Int64, Int64) {
+        switch (day, month) {
+        case (let day?, nil):
+            guard let start = CivilTime(iso: day + "T00:00:00") else {
+                throw ValidationError("--day `\(day)` is not a day; write 2026-11-23")
+            }
+            let from = start.unixSeconds(offsetSeconds: offset)
+            return (day, from * 1000, (from + 86_400) * 1000)
+        case (nil, let month?):
+            guard let start = CivilTime(iso: month + "-01T00:00:00") else {
+                throw ValidationError("--month `\(month)` is not a month; write 2026-11")
+            }
+            let year = Int(start.value / 10_000_000_000)
+            let number = Int(start.value / 100_000_000 % 100)
+            let next = CivilTime(year: number == 12 ? year + 1 : year, month: number == 12 ? 1 : number + 1, day: 1)!
+            return (
+                month, start.unixSeconds(offsetSeconds: offset) * 1000, next.unixSeconds(offsetSeconds: offset) * 1000
+            )
+        default:
+            throw ValidationError("give one of --day or --month")
+        }
+    }
+
+    private static func offsetSeconds(_ text: String) throws -> Int {
+        let sign = text.hasPrefix("-") ? -1 : 1
+        let parts = text.dropFirst(text.hasPrefix("+") || text.hasPrefix("-") ? 1 : 0).split(separator: ":")
+        guard parts.count == 2, let hours = Int(parts[0]), let minutes = Int(parts[1]), hours <= 14, minutes < 60 else {
+            throw ValidationError("--utc-offset `\(text)` is not an offset; write +08:00")
+        }
+        return sign * (hours * 3600 + minutes * 60)
+    }
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import FastReleaseStore
+import Foundation
+import Logging
+
+/// Opens a decision log named on the command line: a SQLite file, or
+/// `postgres://user[:password]@host[:port]/database`.
+enum StoreLocation {
+    /// Whether `text` names a decision log rather than XML files.
+    static func isStore(_ text: String) -> Bool {
+        text.hasPrefix("postgres://") || text.hasPrefix("postgresql://") || isSQLite(text)
+    }
+
+    /// Runs `body` with the log open (a PostgreSQL pool runs for as long as it takes).
+    static func withLog<T: Sendable>(
+        _ location: String, _ body: @Sendable @escaping (any DecisionLog) async throws -> T
+    )
+        async throws -> T
+    {
+        guard location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") else {
+            guard isSQLite(location) else {
+                throw ValidationError("\(location) is not a SQLite decision log nor a postgres:// address")
+            }
+            return try await body(try SQLiteDecisionLog(path: location))
+        }
+        guard let parts = URLComponents(string: location), let host = parts.host, let user = parts.user else {
+            throw ValidationError("\(location): write postgres://user[:password]@host[:port]/database")
+        }
+        let log = PostgresDecisionLog(
+            connection: .init(
+                host: host, port: parts.port ?? 5432, username: user, password: parts.password,
+                database: String(parts.path.dropFirst())),
+            logger: Logger(label: "fastrelease.store"))
+        return try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask {
+                try await log.run()
+                return nil
+            }
+            try await log.prepare()
+            let result = try await body(log)
+            group.cancelAll()
+            return result
+        }
+    }
+
+    private static func isSQLite(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        return handle.readData(ofLength: 16) == Data("SQLite format 3\0".utf8)
+    }
+}
