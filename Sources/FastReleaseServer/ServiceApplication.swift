@@ -56,7 +56,7 @@ public enum ServiceApplication {
         DecisionRoutes(log: log).register(on: router)
         InspectionRoutes(log: log).register(on: router)
         let profiles = ProfileManager(live: profile, log: log, directory: settings.profilePath, logger: logger)
-        ProfileRoutes(manager: profiles).register(on: router)
+        ProfileRoutes(manager: profiles, shadow: service.shadow, log: log).register(on: router)
         OperationsRoutes(service: service, metrics: metrics, publicMetrics: settings.publicMetrics).register(on: router)
         var application = Application(
             router: router,

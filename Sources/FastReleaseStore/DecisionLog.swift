@@ -32,6 +32,12 @@ public protocol DecisionLog: Sendable {
     /// Inspection results, a page at a time in `inspection_id` order: pass the last id as `after`.
     func inspections(after: String?, limit: Int) async throws -> [StoredInspection]
 
+    /// Records a candidate profile's decisions (shadow mode).
+    func record(shadow: [StoredShadowDecision]) async throws
+
+    /// A candidate profile's recorded decisions whose lane differs from the live one, newest first.
+    func shadowDifferences(version: String, limit: Int) async throws -> [StoredShadowDecision]
+
     /// Records a change of the profile in force.
     func record(_ change: StoredProfileChange) async throws
 

@@ -127,6 +127,31 @@ extension DecisionLogSchema {
 }
 
 extension DecisionLogSchema {
+    /// Version 5: decisions of candidate profiles run in shadow mode.
+    static let shadowColumns =
+        "shadow_version, declarant, declaration_id, revision, live_lane, shadow_lane, decided_at, payload"
+
+    static let shadowTable = """
+        CREATE TABLE IF NOT EXISTS shadow_decisions (
+            shadow_version TEXT NOT NULL,
+            declarant TEXT NOT NULL,
+            declaration_id TEXT NOT NULL,
+            revision TEXT NOT NULL,
+            live_lane TEXT NOT NULL,
+            shadow_lane TEXT NOT NULL,
+            decided_at BIGINT NOT NULL,
+            payload TEXT NOT NULL,
+            PRIMARY KEY (shadow_version, declarant, declaration_id, revision)
+        )
+        """
+
+    static let shadowIndex =
+        "CREATE INDEX IF NOT EXISTS shadow_by_version_time ON shadow_decisions (shadow_version, decided_at)"
+
+    static let postgresVersion5 = [shadowTable, shadowIndex, "INSERT INTO fastrelease_schema (version) VALUES (5)"]
+}
+
+extension DecisionLogSchema {
     static let postgresVersion1 = [
         """
         CREATE TABLE IF NOT EXISTS decisions (

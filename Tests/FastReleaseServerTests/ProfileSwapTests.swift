@@ -156,3 +156,60 @@ struct ProfileSwapTests {
 private final class AnsweredCount: Sendable {
     let value = Atomic<Int>(0)
 }
+
+/// A candidate profile decides beside the live one without changing the answers.
+@Suite("Shadow mode")
+struct ShadowTests {
+    @Test func aCandidateIsComparedOnLiveTrafficWithoutChangingAnswers() async throws {
+        let harness = try ServiceHarness()
+        let (app, parts) = try harness.make()
+        var files = try ProfileBundle.read(directory: Fixtures.defaultProfile.path).files
+        files["rules/alerts.yaml"] = files["rules/alerts.yaml"]!.replacingOccurrences(
+            of: "    lane: inspect-release\n    valid: {from: 2026-10-01",
+            with: "    lane: sample-release\n    valid: {from: 2026-10-01")
+        let live = parts.profile.current.version
+        let candidateFiles = files
+        try await app.test(.router) { client in
+            let started = try await client.execute(
+                uri: "/v1/profile/shadow", method: .put, headers: ProfileSwapTests.operatorHeaders,
+                body: try ProfileSwapTests.upload(candidateFiles))
+            #expect(started.status == .ok, "\(String(buffer: started.body))")
+            let candidate = try #require(try json(started.body)["shadow"] as? String)
+            #expect(candidate != live)
+
+            let inventories =
+                (0..<3).map { inventory(uniqueID("JUICER-\($0)"), hs: "8509400000") }.joined()
+                + (0..<2).map { inventory(uniqueID("LAMP-\($0)")) }.joined()
+            let answer = try json(
+                try await client.execute(
+                    uri: "/v1/declarations", method: .post, headers: TestTokens.bearer(TestTokens.gateway),
+                    body: body(cebMessage(inventories))
+                ).body)
+            let decisions = answer["decisions"] as? [[String: Any]] ?? []
+            #expect(decisions.map { $0["lane"] as? String ?? "" }.filter { $0 == "inspect-release" }.count == 3)
+            #expect(decisions.allSatisfy { $0["profile"] as? String == live }, "answers come from the live profile")
+
+            var comparison: [String: Any] = [:]
+            for _ in 0..<100 {
+                comparison = try json(
+                    try await client.execute(
+                        uri: "/v1/profile/shadow", method: .get,
+                        headers: [.authorization: "Bearer \(TestTokens.viewer)"]
+                    ).body)
+                if (comparison["examples"] as? [Any])?.count == 3 { break }
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            #expect(comparison["shadow"] as? String == candidate)
+            #expect(comparison["compared"] as? Int == 5)
+            #expect(comparison["differing"] as? Int == 3)
+            #expect((comparison["by_lanes"] as? [String: Int]) == ["inspect-release → sample-release": 3])
+            let examples = comparison["examples"] as? [[String: Any]] ?? []
+            #expect(examples.count == 3)
+            #expect(examples.allSatisfy { ($0["decision"] as? [String: Any])?["profile"] as? String == candidate })
+
+            let stopped = try await client.execute(
+                uri: "/v1/profile/shadow", method: .delete, headers: ProfileSwapTests.operatorHeaders)
+            #expect(try json(stopped.body)["shadow"] is NSNull)
+        }
+    }
+}

@@ -61,6 +61,30 @@ struct RevisionTests {
         }
     }
 
+    @Test(arguments: Backend.available)
+    func shadowDecisionsAndProfileChangesAreKept(_ backend: Backend) async throws {
+        let version = uniqueID("candidate@")
+        try await backend.withLog { log in
+            let rows = (0..<4).map { index in
+                StoredShadowDecision(
+                    shadowVersion: version, key: DecisionKey(declarant: "D1", declarationID: "S-\(index)"),
+                    liveLane: "document", shadowLane: index % 2 == 0 ? "release" : "document",
+                    decidedAt: Int64(1000 + index), payload: "{}")
+            }
+            try await log.record(shadow: rows)
+            try await log.record(shadow: rows)  // sent twice, kept once
+            let differences = try await log.shadowDifferences(version: version, limit: 10)
+            #expect(differences.map(\.key.declarationID) == ["S-2", "S-0"])
+
+            let change = StoredProfileChange(
+                version: version, previousVersion: "live@1", changedAt: 5, changedBy: "alice", summary: "changed X",
+                files: "{\"files\":{}}")
+            try await log.record(change)
+            #expect(try await log.profileChange(version: version) == change)
+            #expect(try await log.profileChanges(limit: 1000).contains(change))
+        }
+    }
+
     @Test func aVersionOneSQLiteLogIsMigratedWithNothingLost() async throws {
         let folder = try TemporaryDirectory()
         let path = folder.url.appendingPathComponent("v1.sqlite").path

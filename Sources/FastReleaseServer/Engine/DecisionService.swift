@@ -25,6 +25,8 @@ public final class DecisionService: Sendable {
     private let metrics: ServiceMetrics
     private let logger: Logger
     private let changes: ChangeResolver
+    /// The candidate profile decided in shadow, if any.
+    public let shadow = ShadowComparison()
 
     /// Creates the service.
     public init(
@@ -77,10 +79,12 @@ public final class DecisionService: Sendable {
         }
         let outcomes = try await committer.record(stored)
         var next = outcomes.makeIterator()
+        var decided: [(Decision, RecordOutcome)] = []
         let answers = records.enumerated().map { index, record -> Answer in
             if case .error(let error) = record { return refused(error, logger: logger) }
             if let error = refusals[index] { return refused(error, logger: logger) }
             let outcome = next.next()!
+            if case .decision(let decision) = record { decided.append((decision, outcome)) }
             metrics.decided(lane: outcome.decision.lane, replay: outcome.isReplay)
             logger.debug(
                 "declaration decided",
@@ -91,8 +95,40 @@ public final class DecisionService: Sendable {
                 ])
             return .decision(outcome.decision, replay: outcome.isReplay)
         }
+        decideInShadow(decided, decidedAt: decidedAt)
         metrics.messageAnswered(after: clock.now - started)
         return answers
+    }
+
+    /// Decides the message's new declarations with the shadow candidate, counts the differences
+    /// and records the candidate's decisions in the background: answers never wait for it.
+    private func decideInShadow(_ decided: [(Decision, RecordOutcome)], decidedAt: Int64) {
+        guard let candidate = shadow.candidate else { return }
+        let scorer = Scorer(profile: candidate)
+        var rows: [StoredShadowDecision] = []
+        for (live, outcome) in decided where !outcome.isReplay {
+            guard let declaration = live.declaration else { continue }
+            let decision = scorer.score(declaration, receivedAt: live.asOf)
+            shadow.count(version: candidate.version, live: live.lane.name, shadow: decision.lane.name)
+            var payload: [UInt8] = []
+            JSONLinesEncoder().encode(decision, into: &payload)
+            payload.removeLast()
+            rows.append(
+                StoredShadowDecision(
+                    shadowVersion: candidate.version, key: outcome.decision.key, liveLane: live.lane.name,
+                    shadowLane: decision.lane.name, decidedAt: decidedAt,
+                    payload: String(decoding: payload, as: UTF8.self)))
+        }
+        guard !rows.isEmpty else { return }
+        let log = self.log
+        let logger = self.logger
+        Task {
+            do {
+                try await log.record(shadow: rows)
+            } catch {
+                logger.warning("shadow decisions not recorded", metadata: ["error": "\(error)"])
+            }
+        }
     }
 
     private func refused(_ error: DeclarationError, logger: Logger) -> Answer {

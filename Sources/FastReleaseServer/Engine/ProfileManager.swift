@@ -102,6 +102,16 @@ public final class ProfileManager: Sendable {
         return try await replace(with: bundle, by: who)
     }
 
+    /// Checks and compiles a profile off the request path without putting it in force (for
+    /// shadow mode).
+    public func compileCandidate(_ bundle: ProfileBundle) async throws -> CompiledProfile {
+        do {
+            return try await Self.compile(bundle)
+        } catch let error as ProfileError {
+            throw Refusal.invalid(error)
+        }
+    }
+
     /// The history, newest first.
     public func history(limit: Int = 100) async throws -> [StoredProfileChange] {
         try await log.profileChanges(limit: limit)

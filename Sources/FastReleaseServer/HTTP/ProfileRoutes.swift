@@ -2,6 +2,7 @@ import FastReleaseCore
 import FastReleaseStore
 import Foundation
 import Hummingbird
+import Logging
 import NIOCore
 
 /// The profile in force and its history; changing it without a restart.
@@ -12,11 +13,17 @@ import NIOCore
 ///   (`file:line:column`) when it is invalid, and the old version keeps serving.
 /// - `POST /v1/profile/restore` (operator): `{"version": "default@…"}` puts an earlier version
 ///   back; 404 when no change recorded it.
+/// - `PUT /v1/profile/shadow` (operator, the same body as `PUT /v1/profile`) runs a candidate
+///   beside the live profile; `GET /v1/profile/shadow` (viewer) compares them (counts by lane pair
+///   and examples); `DELETE /v1/profile/shadow` (operator) stops it.
 struct ProfileRoutes {
     let manager: ProfileManager
+    let shadow: ShadowComparison
+    let log: any DecisionLog
     static let maxBodyBytes = ProfileBundle.maxBytes + (1 << 20)
 
     func register(on router: Router<ServiceRequestContext>) {
+        registerShadow(on: router)
         router.get("/v1/profile") { _, context in
             try context.require(.viewer)
             let current = manager.live.current
@@ -34,22 +41,7 @@ struct ProfileRoutes {
         }
         router.put("/v1/profile") { request, context in
             try context.require(.operator)
-            let body = try await request.body.collect(upTo: Self.maxBodyBytes)
-            let files: [String: String]
-            do {
-                files = try JSONDecoder().decode(Upload.self, from: Data(body.readableBytesView)).files
-            } catch {
-                throw ServiceError(
-                    .badRequest, code: "profile.body",
-                    "send {\"files\": {\"profile.yaml\": \"…\", …}}, the profile's files as text by relative path: \(error)"
-                )
-            }
-            let bundle: ProfileBundle
-            do {
-                bundle = try ProfileBundle(files: files)
-            } catch let error as ProfileError {
-                throw Self.invalid(error)
-            }
+            let bundle = try await Self.bundle(request)
             return try await Self.answer { try await manager.replace(with: bundle, by: context.caller?.name ?? "") }
         }
         router.post("/v1/profile/restore") { request, context in
@@ -60,6 +52,85 @@ struct ProfileRoutes {
                 throw ServiceError(.badRequest, code: "profile.body", "send {\"version\": \"name@hash\"}")
             }
             return try await Self.answer { try await manager.restore(version: version, by: context.caller?.name ?? "") }
+        }
+    }
+
+    private func registerShadow(on router: Router<ServiceRequestContext>) {
+        router.put("/v1/profile/shadow") { request, context in
+            try context.require(.operator)
+            let bundle = try await Self.bundle(request)
+            let candidate: CompiledProfile
+            do {
+                candidate = try await manager.compileCandidate(bundle)
+            } catch ProfileManager.Refusal.invalid(let error) {
+                throw Self.invalid(error)
+            }
+            shadow.start(candidate, at: Int64(Date().timeIntervalSince1970 * 1000))
+            context.logger.notice("shadow started", metadata: ["profile.shadow": "\(candidate.version)"])
+            return try await shadowAnswer()
+        }
+        router.get("/v1/profile/shadow") { _, context in
+            try context.require(.viewer)
+            return try await shadowAnswer()
+        }
+        router.delete("/v1/profile/shadow") { _, context in
+            try context.require(.operator)
+            shadow.stop()
+            return try await shadowAnswer()
+        }
+    }
+
+    /// `{"live":…,"shadow":…|null,"since":…,"compared":…,"differing":…,"by_lanes":{…},"examples":[…]}`
+    private func shadowAnswer() async throws -> Response {
+        let summary = shadow.summary
+        var out: [UInt8] = Array("{\"live\":".utf8)
+        out.append(jsonString: manager.live.current.version)
+        out += Array(",\"shadow\":".utf8)
+        if let version = summary.version { out.append(jsonString: version) } else { out += Array("null".utf8) }
+        out += Array(
+            ",\"since\":\(summary.since),\"compared\":\(summary.compared),\"differing\":\(summary.differing),\"by_lanes\":{"
+                .utf8)
+        for (index, (pair, count)) in summary.byLanes.sorted(by: { $0.key < $1.key }).enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(jsonString: pair)
+            out += Array(":\(count)".utf8)
+        }
+        out += Array("},\"examples\":[".utf8)
+        if let version = summary.version {
+            for (index, example) in try await log.shadowDifferences(version: version, limit: 20).enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                out += Array("{\"declaration\":".utf8)
+                out.append(jsonString: example.key.declarationID)
+                out += Array(",\"declarant\":".utf8)
+                out.append(jsonString: example.key.declarant)
+                out += Array(",\"live\":".utf8)
+                out.append(jsonString: example.liveLane)
+                out += Array(",\"shadow\":".utf8)
+                out.append(jsonString: example.shadowLane)
+                out += Array(",\"decision\":".utf8)
+                out += Array(example.payload.utf8)
+                out.append(UInt8(ascii: "}"))
+            }
+        }
+        out += Array("]}\n".utf8)
+        return Self.json(.ok, out)
+    }
+
+    private static func bundle(_ request: Request) async throws -> ProfileBundle {
+        let body = try await request.body.collect(upTo: maxBodyBytes)
+        let files: [String: String]
+        do {
+            files = try JSONDecoder().decode(Upload.self, from: Data(body.readableBytesView)).files
+        } catch {
+            throw ServiceError(
+                .badRequest, code: "profile.body",
+                "send {\"files\": {\"profile.yaml\": \"…\", …}}, the profile's files as text by relative path: \(error)"
+            )
+        }
+        do {
+            return try ProfileBundle(files: files)
+        } catch let error as ProfileError {
+            throw invalid(error)
         }
     }
 

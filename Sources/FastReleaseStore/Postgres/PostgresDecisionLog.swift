@@ -80,6 +80,11 @@ public final class PostgresDecisionLog: DecisionLog, Service {
                         try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
                     }
                 }
+                if version < 5 {
+                    for statement in DecisionLogSchema.postgresVersion5 {
+                        try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                    }
+                }
             }
         } catch {
             throw DecisionLogError("cannot prepare the PostgreSQL decision log: \(String(reflecting: error))")
@@ -205,6 +210,38 @@ public final class PostgresDecisionLog: DecisionLog, Service {
                 SELECT \(unescaped: DecisionLogSchema.inspectionColumns) FROM inspections
                 WHERE inspection_id > \(after ?? "") ORDER BY inspection_id LIMIT \(limit)
                 """, logger: logger))
+    }
+
+    public func record(shadow: [StoredShadowDecision]) async throws {
+        guard !shadow.isEmpty else { return }
+        try await client.query(
+            """
+            INSERT INTO shadow_decisions (\(unescaped: DecisionLogSchema.shadowColumns))
+            SELECT * FROM unnest(\(shadow.map(\.shadowVersion))::text[], \(shadow.map(\.key.declarant))::text[],
+                \(shadow.map(\.key.declarationID))::text[], \(shadow.map(\.key.revision))::text[],
+                \(shadow.map(\.liveLane))::text[], \(shadow.map(\.shadowLane))::text[],
+                \(shadow.map(\.decidedAt))::bigint[], \(shadow.map(\.payload))::text[])
+            ON CONFLICT DO NOTHING
+            """, logger: logger)
+    }
+
+    public func shadowDifferences(version: String, limit: Int) async throws -> [StoredShadowDecision] {
+        let rows = try await client.query(
+            """
+            SELECT \(unescaped: DecisionLogSchema.shadowColumns) FROM shadow_decisions
+            WHERE shadow_version = \(version) AND live_lane <> shadow_lane ORDER BY decided_at DESC LIMIT \(limit)
+            """, logger: logger)
+        var found: [StoredShadowDecision] = []
+        for try await (version, declarant, id, revision, live, shadow, decidedAt, payload) in rows.decode(
+            (String, String, String, String, String, String, Int64, String).self)
+        {
+            found.append(
+                StoredShadowDecision(
+                    shadowVersion: version,
+                    key: DecisionKey(declarant: declarant, declarationID: id, revision: revision),
+                    liveLane: live, shadowLane: shadow, decidedAt: decidedAt, payload: payload))
+        }
+        return found
     }
 
     public func record(_ change: StoredProfileChange) async throws {

@@ -46,6 +46,10 @@ public final class SQLiteDecisionLog: DecisionLog {
         migrator.registerMigration("decisions-v4-profile-changes") { db in
             try db.execute(sql: DecisionLogSchema.sqliteVersion4)
         }
+        migrator.registerMigration("decisions-v5-shadow") { db in
+            try db.execute(sql: DecisionLogSchema.shadowTable)
+            try db.execute(sql: DecisionLogSchema.shadowIndex)
+        }
         return migrator
     }
 
@@ -137,6 +141,40 @@ public final class SQLiteDecisionLog: DecisionLog {
                 db, sql: "SELECT * FROM inspections WHERE inspection_id > ? ORDER BY inspection_id LIMIT ?",
                 arguments: [after ?? "", limit]
             ).map(Self.inspection)
+        }
+    }
+
+    public func record(shadow: [StoredShadowDecision]) async throws {
+        try await pool.write { db in
+            let insert = try db.makeStatement(
+                sql:
+                    "INSERT INTO shadow_decisions (\(DecisionLogSchema.shadowColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"
+            )
+            for row in shadow {
+                try insert.execute(arguments: [
+                    row.shadowVersion, row.key.declarant, row.key.declarationID, row.key.revision, row.liveLane,
+                    row.shadowLane, row.decidedAt, row.payload,
+                ])
+            }
+        }
+    }
+
+    public func shadowDifferences(version: String, limit: Int) async throws -> [StoredShadowDecision] {
+        try await pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM shadow_decisions WHERE shadow_version = ? AND live_lane <> shadow_lane
+                    ORDER BY decided_at DESC LIMIT ?
+                    """, arguments: [version, limit]
+            ).map { row in
+                StoredShadowDecision(
+                    shadowVersion: row["shadow_version"],
+                    key: DecisionKey(
+                        declarant: row["declarant"], declarationID: row["declaration_id"], revision: row["revision"]),
+                    liveLane: row["live_lane"], shadowLane: row["shadow_lane"], decidedAt: row["decided_at"],
+                    payload: row["payload"])
+            }
         }
     }
 
