@@ -57,6 +57,8 @@ public enum ServiceApplication {
         InspectionRoutes(log: log).register(on: router)
         let profiles = ProfileManager(live: profile, log: log, directory: settings.profilePath, logger: logger)
         ProfileRoutes(manager: profiles, shadow: service.shadow, log: log).register(on: router)
+        DashboardRoutes(data: DashboardData(log: log, metrics: metrics, profiles: profiles, shadow: service.shadow))
+            .register(on: router)
         OperationsRoutes(service: service, metrics: metrics, publicMetrics: settings.publicMetrics).register(on: router)
         var application = Application(
             router: router,

@@ -32,6 +32,9 @@ public protocol DecisionLog: Sendable {
     /// Inspection results, a page at a time in `inspection_id` order: pass the last id as `after`.
     func inspections(after: String?, limit: Int) async throws -> [StoredInspection]
 
+    /// Decisions made since `from`, counted by lane in time buckets of `bucket` milliseconds.
+    func laneCounts(from: Int64, bucket: Int64) async throws -> [LaneCount]
+
     /// Records a candidate profile's decisions (shadow mode).
     func record(shadow: [StoredShadowDecision]) async throws
 
@@ -49,6 +52,23 @@ public protocol DecisionLog: Sendable {
 
     /// Checks that the log can be reached (for readiness).
     func ping() async throws
+}
+
+/// How many decisions of one lane were made in one time bucket.
+public struct LaneCount: Sendable, Hashable {
+    /// The bucket's start, milliseconds since 1970.
+    public var bucketStart: Int64
+    /// The lane (or `withdrawn`).
+    public var lane: String
+    /// How many.
+    public var count: Int
+
+    /// Creates a count.
+    public init(bucketStart: Int64, lane: String, count: Int) {
+        self.bucketStart = bucketStart
+        self.lane = lane
+        self.count = count
+    }
 }
 
 /// What became of an inspection result sent to the log.

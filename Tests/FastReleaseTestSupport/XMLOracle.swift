@@ -98,5 +98,5 @@ public final class SchemaValidator: @unchecked Sendable {
 /// A failure of the test oracle itself.
 public struct OracleError: Error, CustomStringConvertible {
     public let description: String
-    init(_ description: String) { self.description = description }
+    public init(_ description: String) { self.description = description }
 }

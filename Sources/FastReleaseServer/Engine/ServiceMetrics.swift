@@ -81,9 +81,14 @@ public final class ServiceMetrics: Sendable {
         counter.increment()
     }
 
+    /// The latencies of the most recent messages, for the dashboard.
+    public let recentLatencies = LatencyWindow()
+
     /// Records one message's latency.
     public func messageAnswered(after duration: Duration) {
         decisionLatency.record(duration)
+        let (seconds, attoseconds) = duration.components
+        recentLatencies.record(milliseconds: Double(seconds) * 1000 + Double(attoseconds) / 1e15)
     }
 
     /// Records one decision-log transaction.

@@ -212,6 +212,19 @@ public final class PostgresDecisionLog: DecisionLog, Service {
                 """, logger: logger))
     }
 
+    public func laneCounts(from: Int64, bucket: Int64) async throws -> [LaneCount] {
+        let rows = try await client.query(
+            """
+            SELECT (decided_at / \(bucket)) * \(bucket) AS bucket, lane, COUNT(*)::bigint FROM decisions
+            WHERE decided_at >= \(from) GROUP BY 1, 2 ORDER BY 1, 2
+            """, logger: logger)
+        var counts: [LaneCount] = []
+        for try await (start, lane, count) in rows.decode((Int64, String, Int64).self) {
+            counts.append(LaneCount(bucketStart: start, lane: lane, count: Int(count)))
+        }
+        return counts
+    }
+
     public func record(shadow: [StoredShadowDecision]) async throws {
         guard !shadow.isEmpty else { return }
         try await client.query(

@@ -144,6 +144,18 @@ public final class SQLiteDecisionLog: DecisionLog {
         }
     }
 
+    public func laneCounts(from: Int64, bucket: Int64) async throws -> [LaneCount] {
+        try await pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT (decided_at / ?) * ? AS bucket, lane, COUNT(*) AS n FROM decisions WHERE decided_at >= ?
+                    GROUP BY bucket, lane ORDER BY bucket, lane
+                    """, arguments: [bucket, bucket, from]
+            ).map { LaneCount(bucketStart: $0["bucket"], lane: $0["lane"], count: $0["n"]) }
+        }
+    }
+
     public func record(shadow: [StoredShadowDecision]) async throws {
         try await pool.write { db in
             let insert = try db.makeStatement(
