@@ -22,6 +22,9 @@ public struct PeriodReport: Sendable {
     public var byClass: [String: Group] = [:]
     /// Decode plus scoring time of each declaration, microseconds, sorted.
     public var decideMicroseconds: [Double] = []
+    /// From the service's receipt of the message to the decision (queueing, decoding, scoring;
+    /// before the log write), milliseconds, sorted; for decisions that record their receipt.
+    public var receiptToDecisionMilliseconds: [Double] = []
     /// Findings by how often they were reported.
     public var findings: [String: Int] = [:]
 
@@ -52,6 +55,7 @@ public struct PeriodReport: Sendable {
             report.add(decision, inspections: inspections[key] ?? [])
         }
         report.decideMicroseconds.sort()
+        report.receiptToDecisionMilliseconds.sort()
         return report
     }
 
@@ -66,6 +70,9 @@ public struct PeriodReport: Sendable {
             let score = timing["score_us"] as? Double
         {
             decideMicroseconds.append(decode + score)
+        }
+        if let received = (payload["received_ms"] as? NSNumber)?.int64Value {
+            receiptToDecisionMilliseconds.append(Double(decision.decidedAt - received))
         }
         var findingsHere: [String] = []
         for inspection in inspections {
@@ -89,12 +96,11 @@ public struct PeriodReport: Sendable {
         group.nonconforming += inspections.filter { !$0.conforming }.count
     }
 
-    /// The `fraction` percentile of deciding time, microseconds.
-    public func percentile(_ fraction: Double) -> Double? {
-        guard !decideMicroseconds.isEmpty else { return nil }
-        let index = min(
-            decideMicroseconds.count - 1, Int((Double(decideMicroseconds.count) * fraction).rounded(.up)) - 1)
-        return decideMicroseconds[max(0, index)]
+    /// The `fraction` percentile of sorted values.
+    public static func percentile(_ fraction: Double, of sorted: [Double]) -> Double? {
+        guard !sorted.isEmpty else { return nil }
+        let index = min(sorted.count - 1, Int((Double(sorted.count) * fraction).rounded(.up)) - 1)
+        return sorted[max(0, index)]
     }
 
     /// The report as a table for the terminal.
@@ -123,10 +129,17 @@ public struct PeriodReport: Sendable {
         where byClass[key] != nil {
             lines.append(row("  \(key)", byClass[key]!))
         }
-        let times = [0.5, 0.9, 0.99, 1.0].map { fraction in
-            percentile(fraction).map { String(format: "%.0f µs", $0) } ?? "-"
+        let fractions = [0.5, 0.9, 0.99, 1.0]
+        let times = fractions.map {
+            Self.percentile($0, of: decideMicroseconds).map { String(format: "%.0f µs", $0) } ?? "-"
+        }
+        let waits = fractions.map {
+            Self.percentile($0, of: receiptToDecisionMilliseconds).map { String(format: "%.0f ms", $0) } ?? "-"
         }
         lines.append("")
+        lines.append(
+            "time from receipt to decision: p50 \(waits[0]), p90 \(waits[1]), p99 \(waits[2]), max \(waits[3]) (\(receiptToDecisionMilliseconds.count) decisions)"
+        )
         lines.append(
             "time to decide (decode + score): p50 \(times[0]), p90 \(times[1]), p99 \(times[2]), max \(times[3])")
         if !findings.isEmpty {

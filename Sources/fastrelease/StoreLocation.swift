@@ -26,21 +26,11 @@ enum StoreLocation {
         guard let parts = URLComponents(string: location), let host = parts.host, let user = parts.user else {
             throw ValidationError("\(location): write postgres://user[:password]@host[:port]/database")
         }
-        let log = PostgresDecisionLog(
-            connection: .init(
+        return try await PostgresDecisionLog.withRunningLog(
+            .init(
                 host: host, port: parts.port ?? 5432, username: user, password: parts.password,
                 database: String(parts.path.dropFirst())),
-            logger: Logger(label: "fastrelease.store"))
-        return try await withThrowingTaskGroup(of: T?.self) { group in
-            group.addTask {
-                try await log.run()
-                return nil
-            }
-            try await log.prepare()
-            let result = try await body(log)
-            group.cancelAll()
-            return result
-        }
+            logger: Logger(label: "fastrelease.store"), body)
     }
 
     private static func isSQLite(_ path: String) -> Bool {

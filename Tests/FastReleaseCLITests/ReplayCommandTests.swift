@@ -24,7 +24,7 @@ struct ReplayCommandTests {
                     key: DecisionKey(declarant: "D1", declarationID: declaration.id), messageID: "M", lane: "document",
                     profileVersion: "old@000000000000", decidedAt: 1_795_000_000_000 + Int64(index),
                     payload:
-                        "{\"declaration\":\"\(declaration.id)\",\"lane\":\"document\",\"as_of\":\"2026-11-15T10:00:00\"}",
+                        "{\"declaration\":\"\(declaration.id)\",\"lane\":\"document\",\"as_of\":\"2026-11-15T10:00:00\",\"received_ms\":\(1_795_000_000_000 + Int64(index) - 5)}",
                     declaration: try DeclarationSnapshot.encode(declaration)))
         }
         _ = try await log.record(rows)
@@ -95,6 +95,9 @@ struct ReportCommandTests {
             day.outputText.range(
                 of: #"all\s+30\s+0\s+30\s+0\s+0\s+0\s+0\s+10 \(10 nonconforming\)"#, options: .regularExpression)
                 != nil, "\(day.outputText)")
+        #expect(
+            day.outputText.contains(
+                "time from receipt to decision: p50 5 ms, p90 5 ms, p99 5 ms, max 5 ms (30 decisions)"))
         let month = try ProcessRunner.run(["report", "--month", "2026-11", "--store", store, "--utc-offset", "+08:00"])
         #expect(month.outputText.contains("report for 2026-11: 30 declarations decided"))
         let empty = try ProcessRunner.run(["report", "--day", "2026-11-19", "--store", store])

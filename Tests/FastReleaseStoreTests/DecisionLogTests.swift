@@ -31,20 +31,9 @@ func withPostgresLog<T: Sendable>(
     _ settings: (host: String, port: Int, user: String, database: String),
     _ body: @Sendable (PostgresDecisionLog) async throws -> T
 ) async throws -> T {
-    let log = PostgresDecisionLog(
-        connection: .init(
-            host: settings.host, port: settings.port, username: settings.user, database: settings.database),
-        logger: Logger(label: "test.postgres"))
-    return try await withThrowingTaskGroup(of: T?.self) { group in
-        group.addTask {
-            try await log.run()
-            return nil
-        }
-        try await log.prepare()
-        let result = try await body(log)
-        group.cancelAll()
-        return result
-    }
+    try await PostgresDecisionLog.withRunningLog(
+        .init(host: settings.host, port: settings.port, username: settings.user, database: settings.database),
+        logger: Logger(label: "test.postgres"), body)
 }
 
 /// A decision with a key unique to this test run.

@@ -57,14 +57,18 @@ public final class DecisionService: Sendable {
         let started = clock.now
         let profile = engine.profile
         let receivedAt = CivilTime.now(offsetSeconds: profile.source.timeZoneOffsetSeconds)
+        let receivedMilliseconds = Int64(nowMilliseconds())
         let records = try await engine.submit(frame, receivedAt: receivedAt, mayWait: mayWait)
-        let decidedAt = Int64(receivedAtMilliseconds())
+        let decidedAt = Int64(nowMilliseconds())
         var stored: [StoredDecision] = []
         var refusals: [Int: DeclarationError] = [:]  // record index → why a change was refused
         for (index, record) in records.enumerated() {
             switch record {
             case .decision(let decision):
-                stored.append(StoredRecord.decision(decision, decidedAt: decidedAt))
+                stored.append(
+                    StoredRecord.decision(
+                        decision, decidedAt: decidedAt,
+                        extraFields: Array(",\"received_ms\":\(receivedMilliseconds)".utf8)))
             case .change(let change, let decodeMicroseconds):
                 switch try await changes.resolve(
                     change, decodeMicroseconds: decodeMicroseconds, profile: profile, receivedAt: receivedAt,
@@ -142,7 +146,7 @@ public final class DecisionService: Sendable {
         return .error(error)
     }
 
-    private func receivedAtMilliseconds() -> Int {
+    private func nowMilliseconds() -> Int {
         var spec = timespec()
         clock_gettime(CLOCK_REALTIME, &spec)
         return spec.tv_sec * 1000 + spec.tv_nsec / 1_000_000

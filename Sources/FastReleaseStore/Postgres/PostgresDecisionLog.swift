@@ -53,6 +53,24 @@ public final class PostgresDecisionLog: DecisionLog, Service {
         }
     }
 
+    /// Runs `body` with the log's pool running and the table prepared, then stops the pool: for
+    /// tools that read or write the log once, outside a service group.
+    public static func withRunningLog<T: Sendable>(
+        _ connection: Connection, logger: Logger, _ body: @Sendable (PostgresDecisionLog) async throws -> T
+    ) async throws -> T {
+        let log = PostgresDecisionLog(connection: connection, logger: logger)
+        return try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask {
+                try await log.run()
+                return nil
+            }
+            try await log.prepare()
+            let result = try await body(log)
+            group.cancelAll()
+            return result
+        }
+    }
+
     /// Creates the table if it does not exist; safe when several instances start at once.
     public func prepare() async throws {
         do {
