@@ -129,7 +129,7 @@ struct ProfileRoutes {
         }
         do {
             return try ProfileBundle(files: files)
-        } catch let error as ProfileError {
+        } catch {
             throw invalid(error)
         }
     }

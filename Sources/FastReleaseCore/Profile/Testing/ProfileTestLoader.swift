@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 internal import Yams
 
 /// Reads a profile's example cases: every `*.yaml` file of its `tests/` folder, one case a
