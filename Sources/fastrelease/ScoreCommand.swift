@@ -9,9 +9,11 @@ struct ScoreCommand: ParsableCommand {
         commandName: "score",
         abstract: "Decide declarations: read XML messages, write one decision per declaration.",
         discussion: """
-            Reads CEB621/CEB603 messages from files, folders (their .xml files) or standard input \
-            (`-`, messages one after another), scores each declaration against the risk profile, \
-            and writes decisions in input order to standard output. A summary goes to standard error.
+            Reads CEB621/CEB603 inventories and WCO DEC-DMS declarations (the format is told by each \
+            message's root) from files, folders (their .xml files) or standard input (`-`, messages \
+            one after another), scores each declaration against the risk profile, and writes \
+            decisions in input order to standard output. A summary goes to standard error. WCO \
+            amendments and cancellations need the decisions they change: send them to `serve`.
             Exit status: 0 when every declaration was decided, 1 when some could not be (error \
             records were written), 2 when the profile or the options are wrong.
             """)
