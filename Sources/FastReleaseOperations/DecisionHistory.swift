@@ -28,7 +28,6 @@ public struct PastDeclaration: Sendable {
 /// withdrawn ones, with the inspection results recorded against it.
 public struct DecisionHistory {
     let log: any DecisionLog
-    let pageSize = 2000
 
     /// Creates a reader of `log`.
     public init(log: any DecisionLog) {
@@ -40,34 +39,10 @@ public struct DecisionHistory {
     public func declarations(from: Int64 = .min, to: Int64 = .max, progress: (Int) -> Void = { _ in }) async throws
         -> [PastDeclaration]
     {
-        var outcomes: [String: Bool] = [:]  // "declarant/id" → nonconforming found
-        var afterID: String?
-        while true {
-            let page = try await log.inspections(after: afterID, limit: pageSize)
-            for inspection in page {
-                let key = "\(inspection.decision.declarant)/\(inspection.decision.declarationID)"
-                outcomes[key] = (outcomes[key] ?? false) || !inspection.conforming
-            }
-            guard page.count == pageSize, let last = page.last else { break }
-            afterID = last.inspectionID
-        }
-        var newest: [String: StoredDecision] = [:]
-        var order: [String] = []
-        var after: StoredDecision?
-        var read = 0
-        while true {
-            let page = try await log.decisions(decidedFrom: from, to: to, after: after, limit: pageSize)
-            for decision in page {
-                let key = "\(decision.key.declarant)/\(decision.key.declarationID)"
-                if newest.updateValue(decision, forKey: key) == nil { order.append(key) }
-            }
-            read += page.count
-            progress(read)
-            guard page.count == pageSize, let last = page.last else { break }
-            after = last
-        }
-        return order.compactMap { key in
-            guard let decision = newest[key], decision.function != DeclarationFunction.cancellation.rawValue,
+        let outcomes = try await log.nonconformity()
+        let newest = try await log.newestRevisions(decidedFrom: from, to: to, progress: progress)
+        return newest.compactMap { key, decision in
+            guard decision.function != DeclarationFunction.cancellation.rawValue,
                 !decision.declaration.isEmpty, let declaration = try? DeclarationSnapshot.decode(decision.declaration)
             else { return nil }
             let payload = (try? JSONSerialization.jsonObject(with: Data(decision.payload.utf8))) as? [String: Any]

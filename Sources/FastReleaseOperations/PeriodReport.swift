@@ -32,24 +32,12 @@ public struct PeriodReport: Sendable {
     /// results recorded against them.
     public static func make(period: String, from: Int64, to: Int64, log: any DecisionLog) async throws -> PeriodReport {
         var report = PeriodReport(period: period)
-        var newest: [String: StoredDecision] = [:]
-        var after: StoredDecision?
-        while true {
-            let page = try await log.decisions(decidedFrom: from, to: to, after: after, limit: 2000)
-            for decision in page { newest["\(decision.key.declarant)/\(decision.key.declarationID)"] = decision }
-            guard page.count == 2000, let last = page.last else { break }
-            after = last
-        }
+        let newest = try await log.newestRevisions(decidedFrom: from, to: to)
+        let keys = Set(newest.map(\.key))
         var inspections: [String: [StoredInspection]] = [:]
-        var afterID: String?
-        while true {
-            let page = try await log.inspections(after: afterID, limit: 2000)
-            for inspection in page {
-                let key = "\(inspection.decision.declarant)/\(inspection.decision.declarationID)"
-                if newest[key] != nil { inspections[key, default: []].append(inspection) }
-            }
-            guard page.count == 2000, let last = page.last else { break }
-            afterID = last.inspectionID
+        for inspection in try await log.inspections() {
+            let key = "\(inspection.decision.declarant)/\(inspection.decision.declarationID)"
+            if keys.contains(key) { inspections[key, default: []].append(inspection) }
         }
         for (key, decision) in newest {
             report.add(decision, inspections: inspections[key] ?? [])

@@ -56,41 +56,21 @@ struct DashboardData {
     /// Hits of each rule over the last day's decisions (up to `sampleLimit`), with the results of
     /// the inspections recorded against them; the 15 most frequent.
     private func ruleStatistics(since: Int64) async throws -> [RuleStatistic] {
-        var outcomes: [String: Bool] = [:]
-        var afterID: String?
-        var read = 0
-        while read < Self.sampleLimit {
-            let page = try await log.inspections(after: afterID, limit: 2000)
-            for inspection in page {
-                let key = "\(inspection.decision.declarant)/\(inspection.decision.declarationID)"
-                outcomes[key] = (outcomes[key] ?? false) || !inspection.conforming
-            }
-            read += page.count
-            guard page.count == 2000, let last = page.last else { break }
-            afterID = last.inspectionID
-        }
+        let outcomes = try await log.nonconformity(limit: Self.sampleLimit)
         var statistics: [String: RuleStatistic] = [:]
-        var after: StoredDecision?
-        read = 0
-        while read < Self.sampleLimit {
-            let page = try await log.decisions(decidedFrom: since, to: .max, after: after, limit: 2000)
-            for decision in page {
-                let payload = (try? JSONSerialization.jsonObject(with: Data(decision.payload.utf8))) as? [String: Any]
-                let outcome = outcomes["\(decision.key.declarant)/\(decision.key.declarationID)"]
-                for hit in payload?["hits"] as? [[String: Any]] ?? [] {
-                    guard let rule = hit["rule"] as? String else { continue }
-                    var statistic = statistics[rule] ?? RuleStatistic(rule: rule)
-                    statistic.hits += 1
-                    if let outcome {
-                        statistic.withResult += 1
-                        if outcome { statistic.nonconforming += 1 }
-                    }
-                    statistics[rule] = statistic
+        for decision in try await log.decisions(decidedFrom: since, to: .max, limit: Self.sampleLimit) {
+            let payload = (try? JSONSerialization.jsonObject(with: Data(decision.payload.utf8))) as? [String: Any]
+            let outcome = outcomes["\(decision.key.declarant)/\(decision.key.declarationID)"]
+            for hit in payload?["hits"] as? [[String: Any]] ?? [] {
+                guard let rule = hit["rule"] as? String else { continue }
+                var statistic = statistics[rule] ?? RuleStatistic(rule: rule)
+                statistic.hits += 1
+                if let outcome {
+                    statistic.withResult += 1
+                    if outcome { statistic.nonconforming += 1 }
                 }
+                statistics[rule] = statistic
             }
-            read += page.count
-            guard page.count == 2000, let last = page.last else { break }
-            after = last
         }
         return Array(
             statistics.values.sorted { $0.hits > $1.hits || ($0.hits == $1.hits && $0.rule < $1.rule) }.prefix(15))

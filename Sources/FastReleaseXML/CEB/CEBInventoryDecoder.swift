@@ -7,7 +7,7 @@ import FastReleaseCore
 /// type decides the direction, and with it what `country` means: on import the head's
 /// country is the country of dispatch and a line's country its origin; on export the head's
 /// country is the country of arrival and a line's country its final destination.
-final class CEBInventoryDecoder: FormatDecoder, DataIssueNoting {
+final class CEBInventoryDecoder: FormatDecoder, DeclarationReading {
     /// The two inventory formats.
     static let formats: [MessageFormat] = [
         MessageFormat(
@@ -84,13 +84,7 @@ final class CEBInventoryDecoder: FormatDecoder, DataIssueNoting {
             section = .head
         case (3, .inventoryList) where reading:
             section = .list
-            guard declaration.items.count < context.limits.maxItemsPerDeclaration else {
-                context.stop(
-                    .limitExceeded,
-                    "declaration has more than \(context.limits.maxItemsPerDeclaration) goods lines; split it")
-                return
-            }
-            item = DeclarationItem(line: declaration.items.count + 1)
+            item = nextItem()
         default:
             break
         }

@@ -3,8 +3,8 @@ import FastReleaseCore
 /// The message formats FastRelease reads, recognised by root element and namespace.
 ///
 /// To add a format: write a ``FormatDecoder``, add a ``MessageFormat`` for each root element
-/// it reads to ``FormatRegistry/standard``, and list any roots of the same family that are
-/// not declarations in ``refusals`` so that senders get a precise reason.
+/// it reads to ``FormatRegistry/standard``, and its family's refusal to `refusals`, so that
+/// senders of a root of the family that is not a declaration get a precise reason.
 struct MessageFormat: Sendable {
     /// The format's name in decisions, such as `CEB621`.
     let name: String
@@ -28,16 +28,21 @@ enum RootVerdict {
 
 struct FormatRegistry: Sendable {
     let formats: [MessageFormat]
+    /// For each family, why one of its roots that is not a declaration is refused (`nil` when the
+    /// root is not of the family).
+    let refusals: [@Sendable (_ root: String, _ namespace: String?) -> String?]
 
     /// The formats of this release.
-    static let standard = FormatRegistry(formats: CEBInventoryDecoder.formats + WCODeclarationDecoder.formats)
+    static let standard = FormatRegistry(
+        formats: CEBInventoryDecoder.formats + WCODeclarationDecoder.formats,
+        refusals: [CEBInventoryDecoder.refusal, WCODeclarationDecoder.refusal])
 
     /// Judges a root element.
     func verdict(root: String, namespace: String?) -> RootVerdict {
         if let format = formats.first(where: { $0.rootElement == root && $0.namespace == namespace }) {
             return .decode(format)
         }
-        if let reason = WCODeclarationDecoder.refusal(root: root, namespace: namespace) {
+        if let reason = refusals.lazy.compactMap({ $0(root, namespace) }).first {
             return .refuse(.notADeclaration, reason)
         }
         if let format = formats.first(where: { $0.rootElement == root }) {
@@ -45,9 +50,6 @@ struct FormatRegistry: Sendable {
             return .refuse(
                 .unknownMessage,
                 "\(root) must be in namespace \(format.namespace), found \(found); fix the xmlns declaration")
-        }
-        if let reason = CEBInventoryDecoder.refusal(root: root, namespace: namespace) {
-            return .refuse(.notADeclaration, reason)
         }
         let known = formats.map { "\($0.rootElement) (\($0.namespace))" }.joined(separator: ", ")
         let found = namespace.map { " in namespace \($0)" } ?? ""

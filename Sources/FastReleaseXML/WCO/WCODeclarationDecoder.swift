@@ -9,7 +9,7 @@ import FastReleaseCore
 /// `TypeCode` and `FunctionCode`: `IM…`/`EX…` with function 9 is an original import or export,
 /// function 13 with `COR` an amendment and with `INV` a cancellation of the declaration whose
 /// MRN is in `ID`. Amendments carry only the changed data (``Declaration/carriesChangesOnly``).
-final class WCODeclarationDecoder: FormatDecoder, DataIssueNoting {
+final class WCODeclarationDecoder: FormatDecoder, DeclarationReading {
     /// The name decisions give the format.
     static let formatName = FormatNames.wcoDeclaration
 
@@ -189,13 +189,7 @@ final class WCODeclarationDecoder: FormatDecoder, DataIssueNoting {
     }
 
     private func beginItem() {
-        guard declaration.items.count < context.limits.maxItemsPerDeclaration else {
-            context.stop(
-                .limitExceeded,
-                "declaration has more than \(context.limits.maxItemsPerDeclaration) goods items; split it")
-            return
-        }
-        item = DeclarationItem(line: declaration.items.count + 1)
+        item = nextItem()
         itemValues = ItemValues()
     }
 

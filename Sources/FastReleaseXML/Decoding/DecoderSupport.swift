@@ -26,13 +26,13 @@ struct NamespaceMatcher {
     }
 }
 
-/// What the format decoders share to note odd data on the declaration being read.
-protocol DataIssueNoting: AnyObject {
+/// What the format decoders share about the declaration being read: noting odd data, starting goods lines.
+protocol DeclarationReading: AnyObject {
     var declaration: Declaration { get set }
     var context: DecodeContext! { get }
 }
 
-extension DataIssueNoting {
+extension DeclarationReading {
     /// Notes a data issue, with the input line it was found on.
     func note(_ code: String, _ detail: String) {
         declaration.issues.append(DataIssue(code: code, detail: "\(detail) (line \(context.position.line))"))
@@ -45,5 +45,16 @@ extension DataIssueNoting {
             return nil
         }
         return value
+    }
+
+    /// A new goods line numbered after those read, or `nil` (and the parse stopped) when the
+    /// declaration already has as many as `XMLLimits.maxItemsPerDeclaration` allows.
+    func nextItem() -> DeclarationItem? {
+        let limit = context.limits.maxItemsPerDeclaration
+        guard declaration.items.count < limit else {
+            context.stop(.limitExceeded, "declaration has more than \(limit) goods lines; split it")
+            return nil
+        }
+        return DeclarationItem(line: declaration.items.count + 1)
     }
 }
