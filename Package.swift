@@ -21,6 +21,7 @@ let package = Package(
     name: "FastRelease",
     products: [
         .library(name: "FastReleaseCore", targets: ["FastReleaseCore"]),
+        .library(name: "FastReleaseFiles", targets: ["FastReleaseFiles"]),
         .library(name: "FastReleaseXML", targets: ["FastReleaseXML"]),
         .library(name: "FastReleaseStore", targets: ["FastReleaseStore"]),
         .library(name: "FastReleaseServer", targets: ["FastReleaseServer"]),
@@ -60,6 +61,10 @@ let package = Package(
             ]
         ),
         .target(
+            name: "FastReleaseFiles",
+            dependencies: ["FastReleaseCore"]
+        ),
+        .target(
             name: "FastReleaseXML",
             dependencies: [
                 "FastReleaseCore",
@@ -82,12 +87,14 @@ let package = Package(
             name: "FastReleaseServer",
             dependencies: [
                 "FastReleaseCore",
+                "FastReleaseFiles",
                 "FastReleaseXML",
                 "FastReleaseStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "DequeModule", package: "swift-collections"),
@@ -121,6 +128,7 @@ let package = Package(
             name: "fastrelease",
             dependencies: [
                 "FastReleaseCore",
+                "FastReleaseFiles",
                 "FastReleaseXML",
                 "FastReleaseOperations",
                 "FastReleaseStore",
@@ -140,12 +148,12 @@ let package = Package(
 
         .target(
             name: "FastReleaseTestSupport",
-            dependencies: ["FastReleaseCore", "CLibXML2"],
+            dependencies: ["FastReleaseCore", "FastReleaseFiles", "CLibXML2"],
             path: "Tests/FastReleaseTestSupport"
         ),
         .testTarget(
             name: "FastReleaseCoreTests",
-            dependencies: ["FastReleaseCore", "FastReleaseTestSupport"]
+            dependencies: ["FastReleaseCore", "FastReleaseFiles", "FastReleaseTestSupport"]
         ),
         .testTarget(
             name: "FastReleaseXMLTests",
@@ -162,7 +170,8 @@ let package = Package(
         .testTarget(
             name: "FastReleaseServerTests",
             dependencies: [
-                "FastReleaseServer", "FastReleaseStore", "FastReleaseCore", "FastReleaseXML", "FastReleaseTestSupport",
+                "FastReleaseServer", "FastReleaseStore", "FastReleaseCore", "FastReleaseFiles", "FastReleaseXML",
+                "FastReleaseTestSupport",
                 "FastReleaseLoad",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Configuration", package: "swift-configuration"),

@@ -1,6 +1,5 @@
 public import FastReleaseCore
 public import FastReleaseStore
-import Foundation
 
 /// Past declarations to replay: the declaration decided, what was decided, and what the
 /// inspections found.
@@ -42,14 +41,10 @@ public struct DecisionHistory {
         let outcomes = try await log.nonconformity()
         let newest = try await log.newestRevisions(decidedFrom: from, to: to, progress: progress)
         return newest.compactMap { key, decision in
-            guard decision.function != DeclarationFunction.cancellation.rawValue,
-                !decision.declaration.isEmpty, let declaration = try? DeclarationSnapshot.decode(decision.declaration)
-            else { return nil }
-            let payload = (try? JSONSerialization.jsonObject(with: Data(decision.payload.utf8))) as? [String: Any]
-            let asOf = (payload?["as_of"] as? String).flatMap { CivilTime(iso: $0) }
+            guard !decision.isWithdrawal, let declaration = decision.decodedDeclaration() else { return nil }
             return PastDeclaration(
-                declaration: declaration, decidedLane: Lane(name: decision.lane), asOf: asOf,
-                nonconforming: outcomes[key])
+                declaration: declaration, decidedLane: decision.lane.lane,
+                asOf: (try? decision.decodedPayload())?.asOfTime, nonconforming: outcomes[key])
         }
     }
 }

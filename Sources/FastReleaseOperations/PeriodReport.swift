@@ -35,9 +35,10 @@ public struct PeriodReport: Sendable {
         let newest = try await log.newestRevisions(decidedFrom: from, to: to)
         let keys = Set(newest.map(\.key))
         var inspections: [String: [StoredInspection]] = [:]
-        for inspection in try await log.inspections() {
-            let key = "\(inspection.decision.declarant)/\(inspection.decision.declarationID)"
-            if keys.contains(key) { inspections[key, default: []].append(inspection) }
+        for try await page in log.inspectionPages() {
+            for inspection in page where keys.contains(inspection.decision.declarationKey) {
+                inspections[inspection.decision.declarationKey, default: []].append(inspection)
+            }
         }
         for (key, decision) in newest {
             report.add(decision, inspections: inspections[key] ?? [])
@@ -48,26 +49,21 @@ public struct PeriodReport: Sendable {
     }
 
     private mutating func add(_ decision: StoredDecision, inspections: [StoredInspection]) {
-        let payload = (try? JSONSerialization.jsonObject(with: Data(decision.payload.utf8))) as? [String: Any] ?? [:]
-        let enterprise = payload["enterprise"] as? [String: Any]
-        let creditClass =
-            (enterprise?["list"] as? String) ?? (enterprise?["class"] as? Int).map(String.init) ?? "unknown"
-        let declaration = decision.declaration.isEmpty ? nil : try? DeclarationSnapshot.decode(decision.declaration)
-        let port = declaration.map { $0.port.isEmpty ? "(none)" : $0.port } ?? "(unknown)"
-        if let timing = payload["timing"] as? [String: Any], let decode = timing["decode_us"] as? Double,
-            let score = timing["score_us"] as? Double
-        {
-            decideMicroseconds.append(decode + score)
+        let payload = try? decision.decodedPayload()
+        let enterprise = payload?.enterprise
+        let creditClass = enterprise?.list?.rawValue ?? enterprise.map { String($0.class) } ?? "unknown"
+        let port = decision.decodedDeclaration().map { $0.port.isEmpty ? "(none)" : $0.port } ?? "(unknown)"
+        if let timing = payload?.timing {
+            decideMicroseconds.append(timing.decodeMicroseconds + timing.scoreMicroseconds)
         }
-        if let received = (payload["received_ms"] as? NSNumber)?.int64Value {
+        if let received = payload?.receivedMilliseconds {
             receiptToDecisionMilliseconds.append(Double(decision.decidedAt - received))
         }
-        var findingsHere: [String] = []
         for inspection in inspections {
-            let body = (try? JSONSerialization.jsonObject(with: Data(inspection.payload.utf8))) as? [String: Any]
-            findingsHere += body?["findings"] as? [String] ?? []
+            for finding in (try? InspectionPayload.decode(inspection.payload))?.findings ?? [] {
+                findings[finding, default: 0] += 1
+            }
         }
-        for finding in findingsHere { findings[finding, default: 0] += 1 }
         Self.count(decision, inspections, into: &total)
         Self.count(decision, inspections, into: &byPort[port, default: Group()])
         Self.count(decision, inspections, into: &byClass[creditClass, default: Group()])
@@ -75,10 +71,9 @@ public struct PeriodReport: Sendable {
 
     private static func count(_ decision: StoredDecision, _ inspections: [StoredInspection], into group: inout Group) {
         group.declarations += 1
-        if let lane = Lane(name: decision.lane) {
-            group.lanes[lane, default: 0] += 1
-        } else {
-            group.withdrawn += 1
+        switch decision.lane {
+        case .decided(let lane): group.lanes[lane, default: 0] += 1
+        case .withdrawn: group.withdrawn += 1
         }
         group.inspections += inspections.count
         group.nonconforming += inspections.filter { !$0.conforming }.count

@@ -6,7 +6,7 @@ import Foundation
 /// lane, hits, lab tests and the random draw with what the case expects.
 ///
 /// ```swift
-/// let cases = try ProfileTestLoader().load(directory: "Profiles/default/tests")
+/// let cases = try ProfileFolder.testCases("Profiles/default/tests")
 /// let results = ProfileTestRunner(profile: compiled, testsDirectory: "Profiles/default/tests").run(cases)
 /// ```
 public struct ProfileTestRunner {

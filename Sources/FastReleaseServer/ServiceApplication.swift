@@ -1,4 +1,4 @@
-import FastReleaseCore
+public import FastReleaseCore
 public import FastReleaseStore
 public import Hummingbird
 public import Logging
@@ -32,12 +32,18 @@ public enum ServiceApplication {
     ///   - log: the decision log (a `Service` such as ``PostgresDecisionLog`` must run in the same group).
     ///   - logger: the service's logger.
     ///   - authOpen: accept requests without a token, as an operator (development only).
-    ///   - services: services to run beside the server (such as the PostgreSQL pool).
+    ///   - services: services to run beside the server (such as the PostgreSQL pool); the
+    ///     group commit, the shadow writer and, with `reloadOnHangup`, the SIGHUP reloader are
+    ///     added after them, so that on shutdown the server stops first, then the writers drain,
+    ///     then these.
+    ///   - clock: the one source of "now" for decisions, inspections, profile changes and receipts.
+    ///   - reloadOnHangup: reload the profile folder on SIGHUP.
     ///   - beforeServerStarts: work to finish, with those services running, before listening.
     ///   - onServerRunning: called with the bound port once the server listens.
     public static func make(
         settings: ServerSettings, profile: LiveProfile, log: any DecisionLog, logger: Logger,
-        authOpen: Bool = false, services: [any Service] = [],
+        authOpen: Bool = false, services: [any Service] = [], clock: WallClock = .system,
+        reloadOnHangup: Bool = false,
         beforeServerStarts: @escaping @Sendable () async throws -> Void = {},
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> (application: some ApplicationProtocol, parts: Parts) {
@@ -46,24 +52,29 @@ public enum ServiceApplication {
             profile: profile, workers: settings.workers, queueDepth: settings.queueDepth, limits: settings.xmlLimits,
             onQueueChange: { metrics.queue(depth: $0) })
         let service = DecisionService(
-            engine: engine, log: log, maxBatchRows: settings.maxBatchRows, metrics: metrics, logger: logger)
+            engine: engine, log: log, maxBatchRows: settings.maxBatchRows, metrics: metrics, clock: clock,
+            logger: logger)
         let router = Router(context: ServiceRequestContext.self)
         router.add(middleware: AuthenticationMiddleware(tokens: settings.tokens, open: authOpen))
         DeclarationRoutes(
             service: service, maxRequestBytes: settings.maxRequestBytes, limits: settings.xmlLimits,
-            streamWindow: settings.streamWindow
+            streamWindow: settings.streamWindow, clock: clock
         ).register(on: router)
         DecisionRoutes(log: log).register(on: router)
-        InspectionRoutes(log: log).register(on: router)
-        let profiles = ProfileManager(live: profile, log: log, directory: settings.profilePath, logger: logger)
-        ProfileRoutes(manager: profiles, shadow: service.shadow, log: log).register(on: router)
-        DashboardRoutes(data: DashboardData(log: log, metrics: metrics, profiles: profiles, shadow: service.shadow))
-            .register(on: router)
+        InspectionRoutes(log: log, clock: clock).register(on: router)
+        let profiles = ProfileManager(
+            live: profile, log: log, directory: settings.profilePath, clock: clock, logger: logger)
+        ProfileRoutes(manager: profiles, shadow: service.shadow, log: log, clock: clock).register(on: router)
+        DashboardRoutes(
+            data: DashboardData(log: log, metrics: metrics, profiles: profiles, shadow: service.shadow, clock: clock)
+        ).register(on: router)
+        var background: [any Service] = [service.committer, service.shadow]
+        if reloadOnHangup { background.append(HangupReloader(profiles: profiles, logger: logger)) }
         OperationsRoutes(service: service, metrics: metrics, publicMetrics: settings.publicMetrics).register(on: router)
         var application = Application(
             router: router,
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "FastRelease"),
-            services: services,
+            services: services + background,
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? settings.port) },
             logger: logger)
         application.beforeServerStarts {

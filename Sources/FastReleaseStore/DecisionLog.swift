@@ -1,3 +1,5 @@
+public import FastReleaseCore
+
 /// The durable, idempotent log of decisions.
 ///
 /// Implementations write a batch in one transaction and return once it is durable. A key that
@@ -59,12 +61,12 @@ public struct LaneCount: Sendable, Hashable {
     /// The bucket's start, milliseconds since 1970.
     public var bucketStart: Int64
     /// The lane (or `withdrawn`).
-    public var lane: String
+    public var lane: RecordedLane
     /// How many.
     public var count: Int
 
     /// Creates a count.
-    public init(bucketStart: Int64, lane: String, count: Int) {
+    public init(bucketStart: Int64, lane: RecordedLane, count: Int) {
         self.bucketStart = bucketStart
         self.lane = lane
         self.count = count

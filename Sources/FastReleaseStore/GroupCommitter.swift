@@ -1,3 +1,5 @@
+public import FastReleaseCore
+public import ServiceLifecycle
 import Synchronization
 
 /// Groups the decisions of many concurrent requests into few log transactions.
@@ -8,11 +10,20 @@ import Synchronization
 /// one, so durability does not cap throughput. Batches never exceed `maxBatchRows` rows
 /// (a single request's decisions are never split).
 ///
+/// It is a `Service`: in the application's group, graceful shutdown closes it to new batches
+/// and ``run()`` returns once everything queued is written (the HTTP server, which stops first,
+/// has answered its last request by then). It also works alone, without `run()`.
+///
 /// ```swift
 /// let committer = GroupCommitter(log: try SQLiteDecisionLog(path: "decisions.sqlite"))
 /// let outcomes = try await committer.record(decisions)  // durable when this returns
 /// ```
-public final class GroupCommitter: Sendable {
+public final class GroupCommitter: Service, Sendable {
+    /// Refused: the committer was shut down.
+    public struct Closed: Error, Sendable, CustomStringConvertible {
+        public var description: String { "the service is shutting down; send the declarations again" }
+    }
+
     private struct Waiter {
         let decisions: [StoredDecision]
         let continuation: CheckedContinuation<[RecordOutcome], any Error>
@@ -21,6 +32,8 @@ public final class GroupCommitter: Sendable {
     private struct State {
         var waiting: [Waiter] = []
         var flushing = false
+        var closed = false
+        var drained: [CheckedContinuation<Void, Never>] = []
     }
 
     private let log: any DecisionLog
@@ -47,24 +60,43 @@ public final class GroupCommitter: Sendable {
     public func record(_ decisions: [StoredDecision]) async throws -> [RecordOutcome] {
         guard !decisions.isEmpty else { return [] }
         return try await withCheckedThrowingContinuation { continuation in
-            let startFlushing = state.withLock { state in
+            let (startFlushing, closed) = state.withLock { state -> (Bool, Bool) in
+                if state.closed { return (false, true) }
                 state.waiting.append(Waiter(decisions: decisions, continuation: continuation))
-                guard !state.flushing else { return false }
+                guard !state.flushing else { return (false, false) }
                 state.flushing = true
-                return true
+                return (true, false)
             }
-            if startFlushing {
+            if closed {
+                continuation.resume(throwing: Closed())
+            } else if startFlushing {
                 Task { await self.flushWhileWaiting() }
             }
         }
     }
 
+    /// Waits for graceful shutdown, then refuses new batches and returns once every batch
+    /// already queued is durable (or failed).
+    public func run() async throws {
+        try? await gracefulShutdown()
+        await withCheckedContinuation { continuation in
+            let idle = state.withLock { state -> Bool in
+                state.closed = true
+                guard state.flushing else { return true }
+                state.drained.append(continuation)
+                return false
+            }
+            if idle { continuation.resume() }
+        }
+    }
+
     private func flushWhileWaiting() async {
         while true {
-            let batch = state.withLock { state -> [Waiter] in
+            let (batch, drained) = state.withLock { state -> ([Waiter], [CheckedContinuation<Void, Never>]) in
                 guard !state.waiting.isEmpty else {
                     state.flushing = false
-                    return []
+                    defer { state.drained = [] }
+                    return ([], state.drained)
                 }
                 var rows = 0
                 var taken = 0
@@ -76,8 +108,9 @@ public final class GroupCommitter: Sendable {
                 }
                 let batch = Array(state.waiting.prefix(taken))
                 state.waiting.removeFirst(taken)
-                return batch
+                return (batch, [])
             }
+            for continuation in drained { continuation.resume() }
             if batch.isEmpty { return }
             await write(batch)
         }

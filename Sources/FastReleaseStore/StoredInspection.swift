@@ -1,3 +1,5 @@
+public import FastReleaseCore
+
 /// The outcome of an inspection, recorded against the decision that sent the goods to it.
 ///
 /// Inspections are the feedback loop: they say which decisions found nonconforming goods, so

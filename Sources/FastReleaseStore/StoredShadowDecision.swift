@@ -1,3 +1,5 @@
+public import FastReleaseCore
+
 /// A candidate profile's decision for a declaration, made beside the live one and never
 /// answered: what shadow mode records to compare the two.
 public struct StoredShadowDecision: Sendable, Hashable {
@@ -5,9 +7,10 @@ public struct StoredShadowDecision: Sendable, Hashable {
     public var shadowVersion: String
     /// The declaration decided (declarant, id, revision).
     public var key: DecisionKey
-    /// The lane the live profile answered, and the lane the candidate would have.
-    public var liveLane: String
-    public var shadowLane: String
+    /// The lane the live profile answered.
+    public var liveLane: RecordedLane
+    /// The lane the candidate would have.
+    public var shadowLane: RecordedLane
     /// When, milliseconds since 1970.
     public var decidedAt: Int64
     /// The candidate's decision as JSON.
@@ -15,7 +18,7 @@ public struct StoredShadowDecision: Sendable, Hashable {
 
     /// Creates a record.
     public init(
-        shadowVersion: String, key: DecisionKey, liveLane: String, shadowLane: String, decidedAt: Int64,
+        shadowVersion: String, key: DecisionKey, liveLane: RecordedLane, shadowLane: RecordedLane, decidedAt: Int64,
         payload: String
     ) {
         self.shadowVersion = shadowVersion

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FastReleaseCore
+import FastReleaseFiles
 import FastReleaseOperations
 import Foundation
 
@@ -27,7 +28,7 @@ struct ProfileCheckCommand: ParsableCommand {
     func run() throws {
         let out = FileDescriptorSink.standardOutput
         do {
-            let (profile, loaderWarnings) = try ProfileLoader().load(directory: directory)
+            let (profile, loaderWarnings) = try ProfileFolder.load(directory)
             let now: CivilTime
             if let at {
                 guard let time = CivilTime(iso: at) else {
@@ -76,7 +77,7 @@ struct ProfileTestCommand: ParsableCommand {
         let testsDirectory = (directory as NSString).appendingPathComponent("tests")
         let cases: [ProfileTestCase]
         do {
-            cases = try ProfileTestLoader().load(directory: testsDirectory)
+            cases = try ProfileFolder.testCases(testsDirectory)
         } catch {
             for issue in error.issues { out.print(issue.description) }
             out.print("\(testsDirectory): the cases cannot be read")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FastReleaseCore
+import FastReleaseFiles
 import Foundation
 
 /// Finds, loads and compiles the profile named by `--profile`, the environment or the default.
@@ -10,7 +11,7 @@ enum ProfileOption {
     static func load(_ option: String?) throws -> CompiledProfile {
         let directory = option ?? ProcessInfo.processInfo.environment[environmentKey] ?? "Profiles/default"
         do {
-            let (profile, warnings) = try ProfileLoader().load(directory: directory)
+            let (profile, warnings) = try ProfileFolder.load(directory)
             for warning in warnings { FileDescriptorSink.standardError.print(warning.description) }
             return CompiledProfile(profile)
         } catch {

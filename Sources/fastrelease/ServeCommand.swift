@@ -82,9 +82,9 @@ struct ServeCommand: AsyncParsableCommand {
         let logger = Logger(label: "fastrelease")
         let compiled = try ProfileOption.load(settings.profilePath)
         let (log, services, prepare) = try openLog(settings, logger: logger)
-        let (application, parts) = ServiceApplication.make(
+        let (application, _) = ServiceApplication.make(
             settings: settings, profile: LiveProfile(compiled), log: log, logger: logger, authOpen: open,
-            services: services, beforeServerStarts: prepare,
+            services: services, reloadOnHangup: true, beforeServerStarts: prepare,
             onServerRunning: { port in
                 logger.notice(
                     "listening",
@@ -94,31 +94,7 @@ struct ServeCommand: AsyncParsableCommand {
                         "store.kind": "\(settings.storeKind.rawValue)",
                     ])
             })
-        let reloads = Self.reloadOnHangup(parts.profiles, logger: logger)
-        defer { reloads.cancel() }
         try await application.runService()
-    }
-
-    /// Reloads the profile folder on SIGHUP; a profile with errors is refused and logged, and
-    /// the version in force keeps serving.
-    private static func reloadOnHangup(_ profiles: ProfileManager, logger: Logger) -> any DispatchSourceSignal {
-        signal(SIGHUP, SIG_IGN)
-        let source = DispatchSource.makeSignalSource(signal: SIGHUP, queue: .global())
-        source.setEventHandler {
-            Task {
-                do {
-                    _ = try await profiles.reloadFromDisk()
-                } catch ProfileManager.Refusal.invalid(let error) {
-                    logger.error(
-                        "SIGHUP: the profile on disk has errors; the version in force keeps serving",
-                        metadata: ["profile.errors": "\(error.issues.map(\.description).joined(separator: " | "))"])
-                } catch {
-                    logger.error("SIGHUP: the profile was not reloaded", metadata: ["error": "\(error)"])
-                }
-            }
-        }
-        source.resume()
-        return source
     }
 
     private func openLog(_ settings: ServerSettings, logger: Logger) throws -> (

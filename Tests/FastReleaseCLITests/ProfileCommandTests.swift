@@ -2,7 +2,7 @@ import FastReleaseTestSupport
 import Foundation
 import Testing
 
-@Suite("fastrelease profile check and test")
+@Suite("fastrelease profile check and test", .tags(.process), .long, .timeLimit(.minutes(5)))
 struct ProfileCommandTests {
     /// A copy of the default profile in a temporary folder, to break on purpose.
     static func copyOfDefaultProfile() throws -> TemporaryDirectory {

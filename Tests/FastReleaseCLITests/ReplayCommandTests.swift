@@ -4,7 +4,7 @@ import FastReleaseTestSupport
 import Foundation
 import Testing
 
-@Suite("fastrelease replay")
+@Suite("fastrelease replay", .tags(.process), .long, .timeLimit(.minutes(5)))
 struct ReplayCommandTests {
     /// A decision log holding `count` juicer imports by the class 2 sample enterprise, decided
     /// `document` under a profile without the juicer alert; every third was found nonconforming.
@@ -12,6 +12,9 @@ struct ReplayCommandTests {
         let path = folder.url.appendingPathComponent("history.sqlite").path
         let log = try SQLiteDecisionLog(path: path)
         var rows: [StoredDecision] = []
+        let scorer = Scorer(
+            profile: try ProfileFixture.compile(
+                rules: "  - {id: DOC, reason: r, weight: 20, when: {direction: import}}"))
         for index in 0..<count {
             let declaration = DeclarationBuilder.make(id: "HIST-\(index)") { declaration in
                 declaration.format = "CEB621"
@@ -19,12 +22,14 @@ struct ReplayCommandTests {
                 declaration.items[0].hs = HSCode("8509400000")
                 declaration.items[0].description = "juicer"
             }
+            let decision = scorer.score(declaration, receivedAt: CivilTime(year: 2026, month: 11, day: 15, hour: 10))
+            let payload = DecisionPayload(
+                decision, extras: PayloadExtras(receivedMilliseconds: 1_795_000_000_000 + Int64(index) - 5))
             rows.append(
                 StoredDecision(
-                    key: DecisionKey(declarant: "D1", declarationID: declaration.id), messageID: "M", lane: "document",
-                    profileVersion: "old@000000000000", decidedAt: 1_795_000_000_000 + Int64(index),
-                    payload:
-                        "{\"declaration\":\"\(declaration.id)\",\"lane\":\"document\",\"as_of\":\"2026-11-15T10:00:00\",\"received_ms\":\(1_795_000_000_000 + Int64(index) - 5)}",
+                    key: DecisionKey(declarant: "D1", declarationID: declaration.id), messageID: "M",
+                    lane: .decided(decision.lane), profileVersion: "old@000000000000",
+                    decidedAt: 1_795_000_000_000 + Int64(index), payload: try payload.encoded(),
                     declaration: try DeclarationSnapshot.encode(declaration)))
         }
         _ = try await log.record(rows)
@@ -82,7 +87,7 @@ struct ReplayCommandTests {
     }
 }
 
-@Suite("fastrelease report")
+@Suite("fastrelease report", .tags(.process), .long, .timeLimit(.minutes(5)))
 struct ReportCommandTests {
     @Test func aDayAndAMonthAreReportedFromTheLog() async throws {
         let folder = try TemporaryDirectory()

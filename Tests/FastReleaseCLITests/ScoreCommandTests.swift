@@ -6,7 +6,7 @@ import Testing
     import FoundationXML
 #endif
 
-@Suite("fastrelease score")
+@Suite("fastrelease score", .tags(.process), .long, .timeLimit(.minutes(5)))
 struct ScoreCommandTests {
     @Test func scoresTheOfficialSamplesWithTheDefaultProfile() throws {
         let result = try ProcessRunner.run(["score", "Tests/Fixtures/official/china-ceb"])

@@ -1,4 +1,5 @@
 import FastReleaseCore
+import FastReleaseFiles
 import FastReleaseTestSupport
 import Foundation
 import Testing
@@ -6,7 +7,7 @@ import Testing
 @Suite("Profile loading")
 struct ProfileLoaderTests {
     @Test func shippedDefaultProfileLoadsWithoutErrors() throws {
-        let (profile, warnings) = try ProfileLoader().load(directory: Fixtures.defaultProfile.path)
+        let (profile, warnings) = try ProfileFolder.load(Fixtures.defaultProfile.path)
         #expect(warnings.filter { $0.severity == .error }.isEmpty)
         #expect(profile.name == "default")
         #expect(profile.rules.count >= 20)
@@ -45,7 +46,7 @@ struct ProfileLoaderTests {
         try folder.write(
             "rules/extra.yaml",
             "rules:\n  - id: R2\n    reason: ok\n    when: {direction: sideways}\n    lane: release-now\n")
-        let error = try #require(throws: ProfileError.self) { try ProfileLoader().load(directory: folder.url.path) }
+        let error = try #require(throws: ProfileError.self) { try ProfileFolder.load(folder.url.path) }
         let text = error.description
         let expectations: [(String, String)] = [
             ("profile.yaml:5:", "unknown party role `shipper`"),
@@ -72,7 +73,7 @@ struct ProfileLoaderTests {
     @Test func yamlSyntaxErrorsPointAtTheirPlace() throws {
         let folder = try TemporaryDirectory()
         try folder.write("profile.yaml", "format: 1\nsampling:\n  rates: [1, 2\nrules: []\n")
-        let error = try #require(throws: ProfileError.self) { try ProfileLoader().load(directory: folder.url.path) }
+        let error = try #require(throws: ProfileError.self) { try ProfileFolder.load(folder.url.path) }
         #expect(error.errors.count == 1)
         #expect(error.errors[0].position.source.hasSuffix("profile.yaml"))
         #expect(error.errors[0].message.contains("YAML syntax"))
@@ -81,7 +82,7 @@ struct ProfileLoaderTests {
 
     @Test func missingProfileDirectorySaysWhatToDo() throws {
         let error = try #require(throws: ProfileError.self) {
-            try ProfileLoader().load(directory: "/nonexistent/profile")
+            try ProfileFolder.load("/nonexistent/profile")
         }
         #expect(error.description.contains("cannot read /nonexistent/profile/profile.yaml"))
     }

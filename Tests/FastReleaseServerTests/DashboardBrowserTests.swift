@@ -11,16 +11,13 @@ import Testing
 
 /// The dashboard, loaded in a real headless browser (Chromium from Debian's packages; the
 /// README's test command installs it), shows the service's figures.
-@Suite("Dashboard in a headless browser", .serialized)
+@Suite("Dashboard in a headless browser", .serialized, .tags(.browser), .needsChromium, .timeLimit(.minutes(3)))
 struct DashboardBrowserTests {
     static let tokens =
         "gateway:gw:dash-gateway-token-000001,operator:alice:dash-operator-token-00001,viewer:v:dash-viewer-token-0000001"
 
     static func chromium() throws -> String {
-        let candidates = [ProcessInfo.processInfo.environment["FASTRELEASE_CHROMIUM"], "/usr/bin/chromium"]
-        guard
-            let path = candidates.compactMap({ $0 }).first(where: { FileManager.default.isExecutableFile(atPath: $0) })
-        else {
+        guard let path = Chromium.path else {
             throw OracleError(
                 "Chromium is not installed: run the tests with scripts/test.sh, which installs it (apt-get install chromium)"
             )

@@ -10,7 +10,7 @@ import Testing
 #endif
 
 /// SIGHUP reloads the profile folder of a running service; a broken folder is refused.
-@Suite("SIGHUP reloads the profile", .serialized)
+@Suite("SIGHUP reloads the profile", .serialized, .tags(.process), .long, .timeLimit(.minutes(3)))
 struct HangupReloadTests {
     static let viewer = "viewer:auditor:hangup-viewer-token-0001"
 

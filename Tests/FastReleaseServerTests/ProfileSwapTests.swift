@@ -1,4 +1,5 @@
 import FastReleaseCore
+import FastReleaseFiles
 import FastReleaseServer
 import FastReleaseStore
 import FastReleaseTestSupport
@@ -19,7 +20,7 @@ struct ProfileSwapTests {
 
     /// The default profile's files, with the juicer alert's weight changed to `weight`.
     static func files(juicerWeight weight: Int) throws -> [String: String] {
-        var files = try ProfileBundle.read(directory: Fixtures.defaultProfile.path).files
+        var files = try ProfileFolder.read(Fixtures.defaultProfile.path).files
         let alerts = try #require(files["rules/alerts.yaml"])
         files["rules/alerts.yaml"] = alerts.replacingOccurrences(of: "weight: 30", with: "weight: \(weight)")
         return files
@@ -163,7 +164,7 @@ struct ShadowTests {
     @Test func aCandidateIsComparedOnLiveTrafficWithoutChangingAnswers() async throws {
         let harness = try ServiceHarness()
         let (app, parts) = try harness.make()
-        var files = try ProfileBundle.read(directory: Fixtures.defaultProfile.path).files
+        var files = try ProfileFolder.read(Fixtures.defaultProfile.path).files
         files["rules/alerts.yaml"] = files["rules/alerts.yaml"]!.replacingOccurrences(
             of: "    lane: inspect-release\n    valid: {from: 2026-10-01",
             with: "    lane: sample-release\n    valid: {from: 2026-10-01")

@@ -65,8 +65,10 @@ struct ReceiptTests {
                     == "TT_IM01d_v1.6_230322_1")
             let stored = try #require(try await harness.log.decisions(declarationID: "TT_IM01d_v1.6_230322_1").first)
             #expect(document.string("//res:Response[1]/res:Declaration/res:ID") == stored.reference)
-            #expect(document.string("//res:Response[2]/res:FunctionCode") == (stored.lane == "release" ? "08" : "05"))
-            #expect(document.string("//res:Response[2]//res:StatementDescription").hasPrefix(stored.lane))
+            #expect(
+                document.string("//res:Response[2]/res:FunctionCode")
+                    == (stored.lane == .decided(.release) ? "08" : "05"))
+            #expect(document.string("//res:Response[2]//res:StatementDescription").hasPrefix(stored.lane.name))
 
             // A cancellation is acknowledged with its cancellation time.
             let cancellation = String(
@@ -108,9 +110,9 @@ struct ReceiptTests {
                 let entry = "/ceb:\(root)/ceb:InventoryReturn[\(index)]"
                 let copNo = document.string("\(entry)/ceb:copNo")
                 let stored = try #require(try await harness.log.decisions(declarationID: copNo).first)
-                let expected = ["release": "800", "document": "300"][stored.lane] ?? "500"
+                let expected = ["release": "800", "document": "300"][stored.lane.name] ?? "500"
                 #expect(document.string("\(entry)/ceb:returnStatus") == expected)
-                #expect(document.string("\(entry)/ceb:returnInfo").hasPrefix(stored.lane))
+                #expect(document.string("\(entry)/ceb:returnInfo").hasPrefix(stored.lane.name))
                 #expect(document.string("\(entry)/ceb:returnTime").count == 17)
             }
         }

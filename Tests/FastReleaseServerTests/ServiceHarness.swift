@@ -1,5 +1,6 @@
 import Configuration
 import FastReleaseCore
+import FastReleaseFiles
 import FastReleaseServer
 import FastReleaseStore
 import FastReleaseTestSupport
@@ -43,7 +44,7 @@ struct ServiceHarness {
 
     /// The application and its parts, logging into `logs`.
     func make() throws -> (application: some ApplicationProtocol, parts: ServiceApplication.Parts) {
-        let (profile, _) = try ProfileLoader().load(directory: settings.profilePath)
+        let (profile, _) = try ProfileFolder.load(settings.profilePath)
         var logger = Logger(label: "test") { _ in logs }
         logger.logLevel = .trace
         return ServiceApplication.make(

@@ -9,7 +9,7 @@ import Testing
     import Glibc
 #endif
 
-@Suite("Settings from file, environment and flags", .serialized)
+@Suite("Settings from file, environment and flags", .serialized, .tags(.process), .long, .timeLimit(.minutes(3)))
 struct SettingsSourcesTests {
     @Test func aYAMLFileEnvironmentAndFlagsAreReadInThatPrecedence() async throws {
         let folder = try TemporaryDirectory()

@@ -8,9 +8,9 @@ import Logging
 import NIOCore
 import Testing
 
-@Suite("Two instances on one PostgreSQL")
+@Suite("Two instances on one PostgreSQL", .tags(.postgres, .load), .timeLimit(.minutes(3)))
 struct TwoInstanceTests {
-    @Test(.enabled(if: TestPostgres.isAvailable, "needs scripts/with-postgres.sh"))
+    @Test(.tags(.postgres), .needsPostgres)
     func theSameDeclarationsSentToBothAtOnceGetOneDecisionEach() async throws {
         let settings = try #require(TestPostgres.settings)
         func makeLog(_ name: String) -> PostgresDecisionLog {

@@ -1,3 +1,4 @@
+import FastReleaseCore
 import FastReleaseStore
 import FastReleaseTestSupport
 import Foundation
@@ -24,7 +25,7 @@ enum Backend: String, CaseIterable, CustomTestStringConvertible {
         }
     }
 
-    static var available: [Backend] { TestPostgres.isAvailable ? allCases : [.sqlite] }
+    static var available: [Backend] { TestPostgres.isAvailable && !TestScope.isFast ? allCases : [.sqlite] }
 }
 
 func withPostgresLog<T: Sendable>(
@@ -36,12 +37,12 @@ func withPostgresLog<T: Sendable>(
         logger: Logger(label: "test.postgres"), body)
 }
 
-/// A decision with a key unique to this test run.
-func decision(_ id: String, declarant: String = "D1", lane: String = "release", payload: String? = nil)
-    -> StoredDecision
-{
+/// A decision with a key unique to this test run; `sender` marks which request sent it.
+func decision(
+    _ id: String, declarant: String = "D1", lane: Lane = .release, sender: String = "", payload: String? = nil
+) -> StoredDecision {
     StoredDecision(
-        key: DecisionKey(declarant: declarant, declarationID: id), messageID: "M-\(id)", lane: lane,
+        key: DecisionKey(declarant: declarant, declarationID: id), messageID: "M-\(id)\(sender)", lane: .decided(lane),
         profileVersion: "test@000000000000", decidedAt: 1_763_856_000_000,
         payload: payload ?? "{\"declaration\":\"\(id)\"}")
 }
@@ -54,12 +55,12 @@ struct DecisionLogTests {
     func aDecisionIsRecordedOnceAndReplayedAfter(_ backend: Backend) async throws {
         try await backend.withLog { log in
             let id = uniqueID("ONCE")
-            let first = try await log.record([decision(id, lane: "hold")])
-            #expect(first == [.recorded(decision(id, lane: "hold"))])
-            let again = try await log.record([decision(id, lane: "release", payload: "{\"second\":true}")])
+            let first = try await log.record([decision(id, lane: .hold)])
+            #expect(first == [.recorded(decision(id, lane: .hold))])
+            let again = try await log.record([decision(id, lane: .release, payload: "{\"second\":true}")])
             #expect(
-                again == [.replayed(decision(id, lane: "hold"))], "the original decision comes back, not a second one")
-            #expect(try await log.decisions(declarationID: id) == [decision(id, lane: "hold")])
+                again == [.replayed(decision(id, lane: .hold))], "the original decision comes back, not a second one")
+            #expect(try await log.decisions(declarationID: id) == [decision(id, lane: .hold)])
         }
     }
 
@@ -78,10 +79,10 @@ struct DecisionLogTests {
         try await backend.withLog { log in
             let id = uniqueID("DUP")
             let outcomes = try await log.record([
-                decision(id, lane: "document"), decision(uniqueID("OTHER")), decision(id, lane: "hold"),
+                decision(id, lane: .document), decision(uniqueID("OTHER")), decision(id, lane: .hold),
             ])
             #expect(outcomes.map(\.isReplay) == [false, false, true])
-            #expect(outcomes[2].decision.lane == "document")
+            #expect(outcomes[2].decision.lane == .decided(.document))
             #expect(try await log.decisions(declarationID: id).count == 1)
         }
     }
@@ -97,7 +98,7 @@ struct DecisionLogTests {
                     group.addTask {
                         // Every key is sent by two requests.
                         try await committer.record(
-                            (0..<5).map { decision("\(prefix)-\((request % 100) * 5 + $0)", lane: "r\(request)") })
+                            (0..<5).map { decision("\(prefix)-\((request % 100) * 5 + $0)", sender: "r\(request)") })
                     }
                 }
                 return try await group.reduce(into: []) { $0 += $1 }
@@ -106,11 +107,11 @@ struct DecisionLogTests {
             #expect(outcomes.filter { !$0.isReplay }.count == 500)
             var answered: [DecisionKey: String] = [:]
             for outcome in outcomes {
-                let lane = outcome.decision.lane
+                let sender = outcome.decision.messageID
                 #expect(
-                    answered[outcome.decision.key, default: lane] == lane,
+                    answered[outcome.decision.key, default: sender] == sender,
                     "both requests of a key get the same decision")
-                answered[outcome.decision.key] = lane
+                answered[outcome.decision.key] = sender
             }
             #expect(transactions.value < 200, "\(transactions.value) transactions for 200 requests")
         }
@@ -123,7 +124,7 @@ struct DecisionLogTests {
         _ = try await SQLiteDecisionLog(path: path).record([decision(id)])
         let reopened = try SQLiteDecisionLog(path: path)
         #expect(try await reopened.count() == 1)
-        #expect(try await reopened.record([decision(id, lane: "hold")]).first?.isReplay == true)
+        #expect(try await reopened.record([decision(id, lane: .hold)]).first?.isReplay == true)
     }
 
     @Test func anUnopenableSQLitePathSaysSo() throws {
@@ -133,7 +134,7 @@ struct DecisionLogTests {
         #expect(error.description.contains("/nonexistent/folder/decisions.sqlite"))
     }
 
-    @Test(.enabled(if: TestPostgres.isAvailable, "needs scripts/with-postgres.sh"))
+    @Test(.tags(.postgres), .needsPostgres)
     func twoInstancesOnOnePostgresGiveEachDeclarationOneDecision() async throws {
         let settings = try #require(TestPostgres.settings)
         let prefix = uniqueID("TWO")
@@ -146,7 +147,7 @@ struct DecisionLogTests {
                         for chunk in stride(from: 0, to: keys.count, by: 10) {
                             group.addTask {
                                 try await committer.record(
-                                    keys[chunk..<(chunk + 10)].map { decision($0, lane: "instance-\(instance)") })
+                                    keys[chunk..<(chunk + 10)].map { decision($0, sender: "instance-\(instance)") })
                             }
                         }
                     }
@@ -154,7 +155,7 @@ struct DecisionLogTests {
                 }
                 #expect(results.filter { !$0.isReplay }.count == keys.count, "each key recorded exactly once")
                 let answers = Dictionary(grouping: results, by: \.decision.key.declarationID).mapValues {
-                    Set($0.map(\.decision.lane))
+                    Set($0.map(\.decision.messageID))
                 }
                 #expect(answers.values.allSatisfy { $0.count == 1 }, "both instances answer the same decision")
                 for key in keys.prefix(20) { #expect(try await first.decisions(declarationID: key).count == 1) }

@@ -1,3 +1,4 @@
+import FastReleaseCore
 import FastReleaseStore
 import FastReleaseTestSupport
 import Foundation
@@ -8,7 +9,8 @@ import Testing
 @Suite("Decision revisions")
 struct RevisionTests {
     static func revision(
-        _ id: String, _ revision: String, function: String, lane: String, at time: Int64, reference: String = ""
+        _ id: String, _ revision: String, function: DeclarationFunction, lane: RecordedLane, at time: Int64,
+        reference: String = ""
     ) -> StoredDecision {
         StoredDecision(
             key: DecisionKey(declarant: "D1", declarationID: id, revision: revision), messageID: "M-\(revision)",
@@ -22,11 +24,12 @@ struct RevisionTests {
         let id = uniqueID("REV")
         let mrn = "26GB" + uniqueID("").suffix(8) + "ABCDEF"
         try await backend.withLog { log in
-            let original = Self.revision(id, "", function: "original", lane: "document", at: 1000, reference: mrn)
+            let original = Self.revision(
+                id, "", function: .original, lane: .decided(.document), at: 1000, reference: mrn)
             let amendment = Self.revision(
-                id, "AMEND-1", function: "amendment", lane: "release", at: 2000, reference: mrn)
+                id, "AMEND-1", function: .amendment, lane: .decided(.release), at: 2000, reference: mrn)
             let cancellation = Self.revision(
-                id, "CANCEL-1", function: "cancellation", lane: "withdrawn", at: 3000, reference: mrn)
+                id, "CANCEL-1", function: .cancellation, lane: .withdrawn, at: 3000, reference: mrn)
             #expect(try await log.record([original]).map(\.isReplay) == [false])
             #expect(try await log.record([amendment, cancellation]).map(\.isReplay) == [false, false])
             // Sent again, a revision is a replay of what was stored.
@@ -36,7 +39,7 @@ struct RevisionTests {
 
             let byID = try await log.decisions(declarationID: id)
             #expect(byID.map(\.key.revision) == ["", "AMEND-1", "CANCEL-1"])
-            #expect(byID.map(\.function) == ["original", "amendment", "cancellation"])
+            #expect(byID.map(\.function) == [.original, .amendment, .cancellation])
             #expect(byID.first?.declaration == original.declaration)
             let byReference = try await log.decisions(reference: mrn)
             #expect(byReference.map(\.key.revision) == ["", "AMEND-1", "CANCEL-1"])
@@ -68,7 +71,7 @@ struct RevisionTests {
             let rows = (0..<4).map { index in
                 StoredShadowDecision(
                     shadowVersion: version, key: DecisionKey(declarant: "D1", declarationID: "S-\(index)"),
-                    liveLane: "document", shadowLane: index % 2 == 0 ? "release" : "document",
+                    liveLane: .decided(.document), shadowLane: .decided(index % 2 == 0 ? .release : .document),
                     decidedAt: Int64(1000 + index), payload: "{}")
             }
             try await log.record(shadow: rows)
@@ -106,11 +109,11 @@ struct RevisionTests {
         let log = try SQLiteDecisionLog(path: path)
         let kept = try await log.decisions(declarationID: "OLD-1")
         #expect(kept.count == 1)
-        #expect(kept.first?.lane == "hold")
+        #expect(kept.first?.lane == .decided(.hold))
         #expect(kept.first?.payload == "{\"declaration\":\"OLD-1\"}")
         #expect(kept.first?.key.revision == "")
-        #expect(kept.first?.function == "original")
-        let amendment = Self.revision("OLD-1", "AMEND-1", function: "amendment", lane: "release", at: 100)
+        #expect(kept.first?.function == .original)
+        let amendment = Self.revision("OLD-1", "AMEND-1", function: .amendment, lane: .decided(.release), at: 100)
         #expect(try await log.record([amendment]).map(\.isReplay) == [false])
         #expect(try await log.count() == 2)
     }

@@ -1,4 +1,5 @@
 public import FastReleaseCore
+import FastReleaseFiles
 import Foundation
 
 /// Builds small profiles from YAML text for tests.
@@ -47,7 +48,7 @@ public enum ProfileFixture {
         let folder = try TemporaryDirectory()
         try folder.write("profile.yaml", yaml)
         try folder.write("enterprises.csv", register)
-        let (profile, _) = try ProfileLoader().load(directory: folder.url.path)
+        let (profile, _) = try ProfileFolder.load(folder.url.path)
         return CompiledProfile(profile)
     }
 

@@ -7,14 +7,8 @@ import Foundation
 public enum SyntheticProfile {
     /// Compiles a profile of `rules` rules over an enterprise register (CSV text).
     public static func make(rules count: Int, register: String) throws -> CompiledProfile {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "fastrelease-synthetic-\(count)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try yaml(rules: count).write(
-            to: folder.appendingPathComponent("profile.yaml"), atomically: true, encoding: .utf8)
-        try register.write(to: folder.appendingPathComponent("enterprises.csv"), atomically: true, encoding: .utf8)
-        return CompiledProfile(try ProfileLoader().load(directory: folder.path).profile)
+        let bundle = try ProfileBundle(files: ["profile.yaml": yaml(rules: count), "enterprises.csv": register])
+        return CompiledProfile(try ProfileLoader().load(bundle, name: "synthetic-\(count)").profile)
     }
 
     /// The profile's YAML.

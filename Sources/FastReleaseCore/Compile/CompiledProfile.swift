@@ -5,7 +5,7 @@
 /// which covers rules, thresholds, sampling and the enterprise register.
 ///
 /// ```swift
-/// let (profile, _) = try ProfileLoader().load(directory: "Profiles/default")
+/// let (profile, _) = try ProfileFolder.load("Profiles/default")
 /// let compiled = CompiledProfile(profile)
 /// print(compiled.version)  // default@3f9a0c1d22b4
 /// ```

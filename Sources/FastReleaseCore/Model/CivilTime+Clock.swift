@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 extension CivilTime {
     /// The civil time at `unixSeconds` in a zone `offsetSeconds` east of UTC.
     ///
@@ -49,10 +43,8 @@ extension CivilTime {
         return days * 86_400 + hour * 3600 + minute * 60 + second - Int64(offsetSeconds)
     }
 
-    /// The current civil time in a zone `offsetSeconds` east of UTC.
+    /// The current civil time in a zone `offsetSeconds` east of UTC, by the system clock.
     public static func now(offsetSeconds: Int) -> CivilTime {
-        var spec = timespec()
-        clock_gettime(CLOCK_REALTIME, &spec)
-        return CivilTime(unixSeconds: Int64(spec.tv_sec), offsetSeconds: offsetSeconds)
+        WallClock.system.civil(offsetSeconds: offsetSeconds)
     }
 }

@@ -91,6 +91,13 @@ public struct CivilTime: Sendable, Hashable, Comparable, CustomStringConvertible
         }
     }
 
+    /// `yyyy-MM-ddTHH:mm:ss`, as ``appendISO(to:)`` writes it.
+    public var isoText: String {
+        var out: [UInt8] = []
+        appendISO(to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// Year and month as the number `yyyyMM`.
     public var yearMonth: Int { Int(value / 100_000_000) }
 

@@ -3,7 +3,8 @@
 /// ```json
 /// {"declaration":"NBBH20160308005","lane":"release","score":0,"hits":[],...}
 /// ```
-/// The field list is in `docs/profiles.md` ("Decisions").
+/// The field list is in `docs/profiles.md` ("Decisions"); ``DecisionPayload`` is the same
+/// object, typed, and a test proves that what this encoder writes decodes to it.
 public struct JSONLinesEncoder: DecisionEncoder {
     /// Creates an encoder.
     public init() {}
@@ -12,7 +13,16 @@ public struct JSONLinesEncoder: DecisionEncoder {
     public var footer: [UInt8] { [] }
 
     public func encode(_ decision: Decision, into out: inout [UInt8]) {
-        out.append("{\"declaration\":")
+        out.append(UInt8(ascii: "{"))
+        appendMembers(of: decision, into: &out)
+        out.append("}\n")
+    }
+
+    /// Appends the members of a decision's object, without its braces, followed by `extras`:
+    /// the service keeps this once and writes it both as the stored payload (`{…}`) and as the
+    /// answer (`{"replay":false,…}`).
+    public func appendMembers(of decision: Decision, extras: PayloadExtras = .none, into out: inout [UInt8]) {
+        out.append("\"declaration\":")
         out.append(jsonString: decision.declarationID)
         out.append(",\"declarant\":")
         out.append(jsonString: decision.declarant)
@@ -100,19 +110,60 @@ public struct JSONLinesEncoder: DecisionEncoder {
         out.append(tenths: decision.timing.decodeMicroseconds)
         out.append(",\"score_us\":")
         out.append(tenths: decision.timing.scoreMicroseconds)
-        out.append("}}\n")
+        out.append(UInt8(ascii: "}"))
+        append(extras, into: &out)
+    }
+
+    private func append(_ extras: PayloadExtras, into out: inout [UInt8]) {
+        if let received = extras.receivedMilliseconds {
+            out.append(",\"received_ms\":")
+            out.append(integer: Int(received))
+        }
+        if let revision = extras.revision {
+            out.append(",\"revision\":")
+            out.append(jsonString: revision)
+        }
+        if let version = extras.version {
+            out.append(",\"version\":")
+            out.append(integer: version)
+        }
+        if let summary = extras.supersedes {
+            out.append(",\"supersedes\":{\"revision\":")
+            out.append(jsonString: summary.revision)
+            out.append(",\"function\":\"")
+            out.append(text: summary.function.rawValue)
+            out.append("\",\"lane\":\"")
+            out.append(text: summary.lane.name)
+            out.append("\",\"decided_at\":")
+            out.append(integer: Int(summary.decidedAt))
+            out.append(UInt8(ascii: "}"))
+        }
     }
 
     public func encode(_ error: DeclarationError, into out: inout [UInt8]) {
-        out.append(text: "{\"error\":{\"code\":\"\(error.code.name)\",\"source\":")
+        out.append("{\"error\":")
+        appendBody(of: error, into: &out)
+        out.append("}\n")
+    }
+
+    /// Appends the inner object of an error record, `{"code":…,"reason":…}`, as the service's
+    /// JSON document lists it under `errors`.
+    public func appendBody(of error: DeclarationError, into out: inout [UInt8]) {
+        out.append("{\"code\":")
+        out.append(jsonString: error.code.name)
+        out.append(",\"source\":")
         out.append(jsonString: error.position.source)
-        out.append(text: ",\"line\":\(error.position.line),\"column\":\(error.position.column),\"message\":")
+        out.append(",\"line\":")
+        out.append(integer: error.position.line)
+        out.append(",\"column\":")
+        out.append(integer: error.position.column)
+        out.append(",\"message\":")
         out.append(jsonString: error.messageID)
-        out.append(text: ",\"declaration\":")
+        out.append(",\"declaration\":")
         out.append(jsonString: error.declarationID)
-        out.append(text: ",\"reason\":")
+        out.append(",\"reason\":")
         out.append(jsonString: error.reason)
-        out.append(text: "}}\n")
+        out.append(UInt8(ascii: "}"))
     }
 }
 

@@ -1,111 +1,78 @@
 import FastReleaseCore
-import FastReleaseStore
 import Foundation
 
-/// The shapes answers are written in: newline-delimited JSON, one JSON document, or XML.
+/// The JSON shapes answers are written in: newline-delimited JSON, or one JSON document.
+///
+/// A decision is its payload with `"replay"` first. A decision this request recorded is
+/// written from the bytes the encoder made when it was recorded; a replay is read back from
+/// the log and written through `Codable` (``ReplayedDecision``), since it is rare.
 enum AnswerEncoding {
-    /// One answer as one JSON line. Decisions are the stored decision with `"replay"` first;
-    /// error records are `{"error": {…}}`.
+    private static let encoder = JSONLinesEncoder()
+
+    /// One answer as one JSON line.
     static func line(_ answer: Answer, into out: inout [UInt8]) {
-        switch answer {
-        case .decision(let decision, let replay):
-            out.append(contentsOf: replay ? Array("{\"replay\":true,".utf8) : Array("{\"replay\":false,".utf8))
-            var payload = decision.payload
-            payload.withUTF8 { out.append(contentsOf: $0.dropFirst()) }
-            out.append(UInt8(ascii: "\n"))
-        case .error(let error):
-            JSONLinesEncoder().encode(error, into: &out)
-        }
+        object(answer, into: &out)
+        out.append(UInt8(ascii: "\n"))
     }
 
     /// All answers as `{"decisions": [...], "errors": [...]}`.
     static func document(_ answers: [Answer]) -> [UInt8] {
-        var decisions: [[UInt8]] = []
-        var errors: [[UInt8]] = []
-        for answer in answers {
-            var line: [UInt8] = []
-            Self.line(answer, into: &line)
-            line.removeLast()
-            if case .error = answer {
-                errors.append(Array(line.dropFirst("{\"error\":".utf8.count).dropLast()))
-            } else {
-                decisions.append(line)
-            }
-        }
-        func list(_ items: [[UInt8]]) -> [UInt8] {
-            Array(items.joined(separator: Array(",\n  ".utf8)))
-        }
-        return Array("{\"decisions\":[\n  ".utf8) + list(decisions) + Array("\n],\"errors\":[\n  ".utf8) + list(errors)
-            + Array("\n]}\n".utf8)
-    }
-
-    /// All answers as one XML receipt document in the gateway's language.
-    static func xml(_ answers: [Answer], language: ReceiptLanguage) -> [UInt8] {
-        switch language {
-        case .ceb622: CEBReceiptWriter(export: false).document(answers)
-        case .ceb604: CEBReceiptWriter(export: true).document(answers)
-        case .dmsNotification: DMSNotificationWriter().document(answers)
-        case .fastRelease: xml(answers)
-        }
-    }
-
-    /// All answers as an XML receipt document (`urn:fastrelease:receipt:1`).
-    static func xml(_ answers: [Answer]) -> [UInt8] {
-        var out = Array(
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Receipts xmlns=\"urn:fastrelease:receipt:1\">\n".utf8)
+        var decisions: [UInt8] = Array("{\"decisions\":[".utf8)
+        var errors: [UInt8] = Array("],\"errors\":[".utf8)
+        var decisionCount = 0
+        var errorCount = 0
         for answer in answers {
             switch answer {
-            case .decision(let decision, let replay):
-                ReceiptXML.append(decision, replay: replay, into: &out)
+            case .decision:
+                decisions += Array((decisionCount == 0 ? "\n  " : ",\n  ").utf8)
+                object(answer, into: &decisions)
+                decisionCount += 1
             case .error(let error):
-                var encoded: [UInt8] = []
-                XMLDecisionEncoder().encode(error, into: &encoded)
-                out += encoded
+                errors += Array((errorCount == 0 ? "\n  " : ",\n  ").utf8)
+                encoder.appendBody(of: error, into: &errors)
+                errorCount += 1
             }
         }
-        out += Array("</Receipts>\n".utf8)
-        return out
+        if decisionCount > 0 { decisions.append(UInt8(ascii: "\n")) }
+        if errorCount > 0 { errors.append(UInt8(ascii: "\n")) }
+        return decisions + errors + Array("]}\n".utf8)
+    }
+
+    /// One answer as a JSON object, without a line break.
+    private static func object(_ answer: Answer, into out: inout [UInt8]) {
+        switch answer {
+        case .decision(let answered):
+            if let members = answered.freshMembers {
+                out += Array("{\"replay\":false,".utf8)
+                out += members
+                out.append(UInt8(ascii: "}"))
+            } else {
+                out += ReplayedDecision.encoded(answered)
+            }
+        case .error(let error):
+            var line: [UInt8] = []
+            encoder.encode(error, into: &line)
+            out += line.dropLast()
+        }
     }
 }
 
-/// Writes one stored decision as a `<Receipt>` element, read back from its JSON payload.
-enum ReceiptXML {
-    static func append(_ decision: StoredDecision, replay: Bool, into out: inout [UInt8]) {
-        let object = decision.payload.jsonObject
-        func attribute(_ name: String, _ value: Any?) {
-            if let value { out.attribute(name, "\(value)") }
+/// A decision read back from the log, answered with `"replay"` beside its payload's members.
+enum ReplayedDecision {
+    /// The answer's JSON; a payload the log holds unreadable is answered as an error record
+    /// naming the declaration, so the gateway learns to ask an operator rather than guess.
+    static func encoded(_ answered: AnsweredDecision) -> [UInt8] {
+        do {
+            let payload = try answered.stored.decodedPayload()
+            return Array(try PayloadCoding.encoder().encode(WithReplay(replay: answered.replay, payload: payload)))
+        } catch {
+            let unreadable = DeclarationError(
+                code: .init("decision.unreadable"), position: SourcePosition(source: "log", line: 0, column: 0),
+                messageID: answered.stored.messageID, declarationID: answered.stored.key.declarationID,
+                reason: "the decision stored for this declaration cannot be read back (\(error)); ask an operator")
+            var line: [UInt8] = []
+            JSONLinesEncoder().encode(unreadable, into: &line)
+            return Array(line.dropLast())
         }
-        out += Array("  <Receipt".utf8)
-        attribute("declaration", decision.key.declarationID)
-        attribute("declarant", decision.key.declarant)
-        attribute("message", decision.messageID)
-        attribute("format", object["format"])
-        attribute("lane", decision.lane)
-        attribute("score", object["score"])
-        attribute("replay", replay)
-        attribute("profile", decision.profileVersion)
-        out += Array(">\n".utf8)
-        for hit in object["hits"] as? [[String: Any]] ?? [] {
-            out += Array("    <Hit".utf8)
-            attribute("rule", hit["rule"])
-            attribute("weight", hit["weight"])
-            attribute("lane", hit["lane"])
-            out.append(UInt8(ascii: ">"))
-            out.append(xmlEscaped: hit["reason"] as? String ?? "")
-            out += Array("</Hit>\n".utf8)
-        }
-        for test in object["lab_tests"] as? [String] ?? [] {
-            out += Array("    <LabTest>".utf8)
-            out.append(xmlEscaped: test)
-            out += Array("</LabTest>\n".utf8)
-        }
-        out += Array("  </Receipt>\n".utf8)
-    }
-}
-
-extension String {
-    /// The JSON object this text holds, or an empty one.
-    var jsonObject: [String: Any] {
-        (try? JSONSerialization.jsonObject(with: Data(utf8))) as? [String: Any] ?? [:]
     }
 }

@@ -19,9 +19,7 @@ struct DashboardRoutes {
         }
         router.get("/v1/dashboard/data") { _, context in
             try context.require(.viewer)
-            return Response(
-                status: .ok, headers: [.contentType: "application/json"],
-                body: .init(byteBuffer: ByteBuffer(bytes: try await data.json())))
+            return try JSONResponse.make(try await data.document())
         }
     }
 }

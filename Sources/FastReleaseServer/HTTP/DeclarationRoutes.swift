@@ -1,6 +1,6 @@
 import FastReleaseCore
-import FastReleaseStore
 import FastReleaseXML
+import Foundation
 import Hummingbird
 import Logging
 import NIOCore
@@ -22,6 +22,7 @@ struct DeclarationRoutes {
     let maxRequestBytes: Int
     let limits: XMLLimits
     let streamWindow: Int
+    let clock: WallClock
 
     func register(on router: Router<ServiceRequestContext>) {
         router.post("/v1/declarations") { request, context in
@@ -63,9 +64,10 @@ struct DeclarationRoutes {
             }
             let answers = try await decideAll(frames, logger: context.logger)
             let failed = answers.contains { if case .error = $0 { true } else { false } }
+            let now = Date(timeIntervalSince1970: Double(clock.milliseconds()) / 1000)
             let body =
                 shape == .xml
-                ? AnswerEncoding.xml(answers, language: ReceiptLanguage(frames: frames))
+                ? ReceiptLanguage(frames: frames).document(answers, now: now)
                 : AnswerEncoding.document(answers)
             return Response(
                 status: failed ? .badRequest : .ok,
@@ -122,7 +124,9 @@ struct DeclarationRoutes {
         }
     }
 
-    /// Streams answers as newline-delimited JSON while the body is still arriving.
+    /// Streams answers as newline-delimited JSON while the body is still arriving. A client that
+    /// goes away ends the stream's work: nothing more is read, and messages not yet started are
+    /// dropped (messages already being decided are recorded, so a resend gets them as replays).
     private func streamingResponse(_ request: Request, context: ServiceRequestContext) -> Response {
         let service = self.service
         let limits = self.limits
@@ -141,14 +145,25 @@ struct DeclarationRoutes {
                     }
                 }
                 for try await chunk in request.body {
+                    try Task.checkCancellation()
                     await enqueue(chunk.withUnsafeReadableBytes { splitter.feed($0) })
                 }
                 await enqueue(splitter.finish())
             }
-            for await task in pending {
-                let bytes = await task.value
-                permits.release()
-                try await writer.write(ByteBuffer(bytes: bytes))
+            do {
+                for await task in pending {
+                    let bytes = await task.value
+                    permits.release()
+                    try await writer.write(ByteBuffer(bytes: bytes))
+                }
+            } catch {
+                logger.notice("stream client went away", metadata: ["error": "\(error)"])
+                reader.cancel()
+                for await task in pending {
+                    task.cancel()
+                    permits.release()
+                }
+                throw error
             }
             if case .failure(let error) = await reader.result {
                 logger.notice("stream ended early", metadata: ["error": "\(error)"])
@@ -161,6 +176,7 @@ struct DeclarationRoutes {
     /// One message's answers as JSON lines; a failure becomes an error line.
     private static func answerLines(_ frame: MessageFrame, service: DecisionService, logger: Logger) async -> [UInt8] {
         var out: [UInt8] = []
+        if Task.isCancelled { return out }
         do {
             for answer in try await service.answer(frame, mayWait: true, logger: logger) {
                 AnswerEncoding.line(answer, into: &out)

@@ -20,6 +20,7 @@ import NIOCore
 /// was cancelled; 400 with the field at fault for anything else.
 struct InspectionRoutes {
     let log: any DecisionLog
+    let clock: WallClock
     static let maxBodyBytes = 64 << 10
 
     func register(on router: Router<ServiceRequestContext>) {
@@ -33,36 +34,21 @@ struct InspectionRoutes {
             }
             let submitted = try InspectionSubmission.parse(Data(body.readableBytesView))
             let decision = try await decisionInForce(submitted)
-            let inspection = submitted.stored(
-                against: decision.key, recordedBy: context.caller?.name ?? "", now: Date())
+            let inspection = try submitted.stored(
+                against: decision.key, recordedBy: context.caller?.name ?? "", now: clock.milliseconds())
             let outcome = try await log.record(inspection)
             let replay = if case .replayed = outcome { true } else { false }
-            var out = Array((replay ? "{\"replay\":true," : "{\"replay\":false,").utf8)
-            out += Array(outcome.inspection.payload.utf8.dropFirst())
-            out.append(UInt8(ascii: "\n"))
-            return Response(
-                status: replay ? .ok : .created, headers: [.contentType: "application/json"],
-                body: .init(byteBuffer: ByteBuffer(bytes: out)))
+            return try JSONResponse.make(
+                WithReplay(replay: replay, payload: try InspectionPayload.decode(outcome.inspection.payload)),
+                status: replay ? .ok : .created)
         }
     }
 
     private func decisionInForce(_ submitted: InspectionSubmission) async throws -> StoredDecision {
-        var stored = try await log.decisions(declarationID: submitted.declaration)
-        if let declarant = submitted.declarant { stored = stored.filter { $0.key.declarant == declarant } }
-        guard let current = stored.last else {
-            throw ServiceError(
-                .notFound, code: "decision.not-found",
-                "no decision is stored for declaration \(submitted.declaration); an inspection is recorded against the decision that ordered it"
-            )
-        }
-        let declarants = Set(stored.map(\.key.declarant))
-        guard declarants.count == 1 else {
-            throw ServiceError(
-                .conflict, code: "decision.ambiguous",
-                "declarants \(declarants.sorted().joined(separator: ", ")) each sent a declaration \(submitted.declaration); add \"declarant\""
-            )
-        }
-        guard current.function != DeclarationFunction.cancellation.rawValue else {
+        let history = try await DecisionLookup(log: log).revisions(
+            of: submitted.declaration, declarant: submitted.declarant, hint: "\"declarant\"")
+        let current = history.last!
+        guard !current.isWithdrawal else {
             throw ServiceError(
                 .conflict, code: "declaration.cancelled",
                 "declaration \(submitted.declaration) was cancelled; there is no decision in force to inspect against")

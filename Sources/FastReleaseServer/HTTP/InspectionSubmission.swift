@@ -5,18 +5,12 @@ import Hummingbird
 
 /// An inspection result as a gateway or operator sends it, checked field by field.
 struct InspectionSubmission: Decodable {
-    struct LabResult: Codable {
-        var test: String
-        var passed: Bool
-        var value: String?
-    }
-
     var inspectionID: String?
     var declaration: String
     var declarant: String?
     var conforming: Bool
     var findings: [String]?
-    var labResults: [LabResult]?
+    var labResults: [InspectionPayload.LabResult]?
     var inspectedAt: String?
 
     enum CodingKeys: String, CodingKey {
@@ -63,40 +57,19 @@ struct InspectionSubmission: Decodable {
     }
 
     /// The record to store, against the decision inspected.
-    func stored(against decision: DecisionKey, recordedBy: String, now: Date) -> StoredInspection {
+    ///
+    /// - Parameter now: milliseconds since 1970, for a result that states no `inspected_at`.
+    func stored(against decision: DecisionKey, recordedBy: String, now: Int64) throws -> StoredInspection {
         let id = inspectionID ?? UUID().uuidString
-        let inspectedAt = inspectedAt.flatMap(Self.milliseconds) ?? Int64(now.timeIntervalSince1970 * 1000)
-        var out: [UInt8] = Array("{\"inspection\":".utf8)
-        out.append(jsonString: id)
-        out += Array(",\"declaration\":".utf8)
-        out.append(jsonString: decision.declarationID)
-        out += Array(",\"declarant\":".utf8)
-        out.append(jsonString: decision.declarant)
-        out += Array(",\"revision\":".utf8)
-        out.append(jsonString: decision.revision)
-        out += Array(",\"conforming\":\(conforming),\"findings\":[".utf8)
-        for (index, finding) in (findings ?? []).enumerated() {
-            if index > 0 { out.append(UInt8(ascii: ",")) }
-            out.append(jsonString: finding)
-        }
-        out += Array("],\"lab_results\":[".utf8)
-        for (index, result) in (labResults ?? []).enumerated() {
-            if index > 0 { out.append(UInt8(ascii: ",")) }
-            out += Array("{\"test\":".utf8)
-            out.append(jsonString: result.test)
-            out += Array(",\"passed\":\(result.passed)".utf8)
-            if let value = result.value {
-                out += Array(",\"value\":".utf8)
-                out.append(jsonString: value)
-            }
-            out.append(UInt8(ascii: "}"))
-        }
-        out += Array("],\"inspected_at\":\(inspectedAt),\"recorded_by\":".utf8)
-        out.append(jsonString: recordedBy)
-        out.append(UInt8(ascii: "}"))
+        let inspectedAt = inspectedAt.flatMap(Self.milliseconds) ?? now
+        let payload = InspectionPayload(
+            inspection: id, declaration: decision.declarationID, declarant: decision.declarant,
+            revision: decision.revision, conforming: conforming, findings: findings ?? [],
+            labResults: labResults ?? [], inspectedAt: inspectedAt, recordedBy: recordedBy)
         return StoredInspection(
             inspectionID: id, decision: decision, conforming: conforming, inspectedAt: inspectedAt,
-            recordedBy: recordedBy, payload: String(decoding: out, as: UTF8.self))
+            recordedBy: recordedBy,
+            payload: String(decoding: try PayloadCoding.encoder().encode(payload), as: UTF8.self))
     }
 
     private static func milliseconds(_ text: String) -> Int64? {

@@ -23,10 +23,7 @@ struct OperationsRoutes {
                 context.logger.warning("not ready: decision log unreachable", metadata: ["error": "\(error)"])
                 throw ServiceError(.serviceUnavailable, code: "store.unavailable", "the decision log cannot be reached")
             }
-            let body = "{\"ready\":true,\"profile\":\"\(service.engine.profile.version)\"}\n"
-            return Response(
-                status: .ok, headers: [.contentType: "application/json"],
-                body: .init(byteBuffer: ByteBuffer(string: body)))
+            return try JSONResponse.make(Readiness(ready: true, profile: service.engine.profile.version))
         }
         router.get("/metrics") { _, context in
             if !publicMetrics { try context.require(.viewer) }
@@ -35,4 +32,10 @@ struct OperationsRoutes {
                 body: .init(byteBuffer: ByteBuffer(bytes: metrics.exposition())))
         }
     }
+}
+
+/// `GET /readyz`: ready, and the profile version in force.
+struct Readiness: Encodable {
+    let ready: Bool
+    let profile: String
 }

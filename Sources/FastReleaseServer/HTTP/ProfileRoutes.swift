@@ -20,6 +20,7 @@ struct ProfileRoutes {
     let manager: ProfileManager
     let shadow: ShadowComparison
     let log: any DecisionLog
+    let clock: WallClock
     static let maxBodyBytes = ProfileBundle.maxBytes + (1 << 20)
 
     func register(on router: Router<ServiceRequestContext>) {
@@ -27,17 +28,10 @@ struct ProfileRoutes {
         router.get("/v1/profile") { _, context in
             try context.require(.viewer)
             let current = manager.live.current
-            var out: [UInt8] = Array("{\"version\":".utf8)
-            out.append(jsonString: current.version)
-            out += Array(",\"name\":".utf8)
-            out.append(jsonString: current.source.name)
-            out += Array(",\"rules\":\(current.ruleCount),\"history\":[".utf8)
-            for (index, change) in try await manager.history().enumerated() {
-                if index > 0 { out.append(UInt8(ascii: ",")) }
-                Self.append(change, to: &out)
-            }
-            out += Array("]}\n".utf8)
-            return Self.json(.ok, out)
+            return try JSONResponse.make(
+                ProfileInForce(
+                    version: current.version, name: current.source.name, rules: current.ruleCount,
+                    history: try await manager.history().map(ProfileChangeSummary.init)))
         }
         router.put("/v1/profile") { request, context in
             try context.require(.operator)
@@ -65,7 +59,7 @@ struct ProfileRoutes {
             } catch ProfileManager.Refusal.invalid(let error) {
                 throw Self.invalid(error)
             }
-            shadow.start(candidate, at: Int64(Date().timeIntervalSince1970 * 1000))
+            shadow.start(candidate, at: clock.milliseconds())
             context.logger.notice("shadow started", metadata: ["profile.shadow": "\(candidate.version)"])
             return try await shadowAnswer()
         }
@@ -80,40 +74,18 @@ struct ProfileRoutes {
         }
     }
 
-    /// `{"live":…,"shadow":…|null,"since":…,"compared":…,"differing":…,"by_lanes":{…},"examples":[…]}`
+    /// The comparison so far, with up to 20 recent examples of declarations the two decided differently.
     private func shadowAnswer() async throws -> Response {
         let summary = shadow.summary
-        var out: [UInt8] = Array("{\"live\":".utf8)
-        out.append(jsonString: manager.live.current.version)
-        out += Array(",\"shadow\":".utf8)
-        if let version = summary.version { out.append(jsonString: version) } else { out += Array("null".utf8) }
-        out += Array(
-            ",\"since\":\(summary.since),\"compared\":\(summary.compared),\"differing\":\(summary.differing),\"by_lanes\":{"
-                .utf8)
-        for (index, (pair, count)) in summary.byLanes.sorted(by: { $0.key < $1.key }).enumerated() {
-            if index > 0 { out.append(UInt8(ascii: ",")) }
-            out.append(jsonString: pair)
-            out += Array(":\(count)".utf8)
-        }
-        out += Array("},\"examples\":[".utf8)
+        var examples: [ShadowReport.Example] = []
         if let version = summary.version {
-            for (index, example) in try await log.shadowDifferences(version: version, limit: 20).enumerated() {
-                if index > 0 { out.append(UInt8(ascii: ",")) }
-                out += Array("{\"declaration\":".utf8)
-                out.append(jsonString: example.key.declarationID)
-                out += Array(",\"declarant\":".utf8)
-                out.append(jsonString: example.key.declarant)
-                out += Array(",\"live\":".utf8)
-                out.append(jsonString: example.liveLane)
-                out += Array(",\"shadow\":".utf8)
-                out.append(jsonString: example.shadowLane)
-                out += Array(",\"decision\":".utf8)
-                out += Array(example.payload.utf8)
-                out.append(UInt8(ascii: "}"))
-            }
+            examples = try await log.shadowDifferences(version: version, limit: 20).map(ShadowReport.Example.init)
         }
-        out += Array("]}\n".utf8)
-        return Self.json(.ok, out)
+        return try JSONResponse.make(
+            ShadowReport(
+                live: manager.live.current.version, shadow: summary.version, since: summary.since,
+                compared: summary.compared, differing: summary.differing, byLanes: summary.byLanes,
+                examples: examples))
     }
 
     private static func bundle(_ request: Request) async throws -> ProfileBundle {
@@ -139,10 +111,7 @@ struct ProfileRoutes {
 
     private static func answer(_ change: () async throws -> StoredProfileChange) async throws -> Response {
         do {
-            var out: [UInt8] = []
-            append(try await change(), to: &out)
-            out.append(UInt8(ascii: "\n"))
-            return json(.ok, out)
+            return try JSONResponse.make(ProfileChangeSummary(try await change()))
         } catch ProfileManager.Refusal.invalid(let error) {
             throw invalid(error)
         } catch ProfileManager.Refusal.busy {
@@ -157,24 +126,5 @@ struct ProfileRoutes {
             .unprocessableContent, code: "profile.invalid",
             "the profile has \(error.errors.count) error(s); the version in force keeps serving:\n"
                 + error.issues.map(\.description).joined(separator: "\n"))
-    }
-
-    /// `{"version":…,"previous":…,"changed_at":…,"changed_by":…,"summary":…}`
-    private static func append(_ change: StoredProfileChange, to out: inout [UInt8]) {
-        out += Array("{\"version\":".utf8)
-        out.append(jsonString: change.version)
-        out += Array(",\"previous\":".utf8)
-        out.append(jsonString: change.previousVersion)
-        out += Array(",\"changed_at\":\(change.changedAt),\"changed_by\":".utf8)
-        out.append(jsonString: change.changedBy)
-        out += Array(",\"summary\":".utf8)
-        out.append(jsonString: change.summary)
-        out.append(UInt8(ascii: "}"))
-    }
-
-    private static func json(_ status: HTTPResponse.Status, _ bytes: [UInt8]) -> Response {
-        Response(
-            status: status, headers: [.contentType: "application/json"],
-            body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 }

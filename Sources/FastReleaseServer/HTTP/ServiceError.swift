@@ -24,14 +24,16 @@ public struct ServiceError: HTTPResponseError, Sendable, CustomStringConvertible
     public var description: String { "\(status.code) \(code): \(reason)" }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
-        var body: [UInt8] = Array("{\"error\":{\"code\":".utf8)
-        body.append(jsonString: code)
-        body += Array(",\"reason\":".utf8)
-        body.append(jsonString: reason)
-        body += Array("}}\n".utf8)
-        var headers = self.headers
-        headers[.contentType] = "application/json"
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
+        try JSONResponse.make(Body(error: .init(code: code, reason: reason)), status: status, headers: headers)
+    }
+
+    /// `{"error": {"code": …, "reason": …}}`.
+    private struct Body: Encodable {
+        struct Inner: Encodable {
+            let code: String
+            let reason: String
+        }
+        let error: Inner
     }
 
     /// 401: no or unknown token.

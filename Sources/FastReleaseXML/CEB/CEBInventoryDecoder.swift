@@ -12,11 +12,11 @@ final class CEBInventoryDecoder: FormatDecoder, DeclarationReading {
     static let formats: [MessageFormat] = [
         MessageFormat(
             name: FormatNames.ceb621, rootElement: "CEB621Message", namespace: CEBMessageKinds.namespace,
-            direction: .import,
+            direction: .import, receipts: .ceb622,
             makeDecoder: { CEBInventoryDecoder(format: "CEB621", direction: .import) }),
         MessageFormat(
             name: FormatNames.ceb603, rootElement: "CEB603Message", namespace: CEBMessageKinds.namespace,
-            direction: .export,
+            direction: .export, receipts: .ceb604,
             makeDecoder: { CEBInventoryDecoder(format: "CEB603", direction: .export) }),
     ]
 

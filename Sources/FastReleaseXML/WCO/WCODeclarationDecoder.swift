@@ -17,10 +17,10 @@ final class WCODeclarationDecoder: FormatDecoder, DeclarationReading {
     static let formats: [MessageFormat] = [
         MessageFormat(
             name: formatName, rootElement: "MetaData", namespace: WCONamespace.metadata, direction: .import,
-            makeDecoder: { WCODeclarationDecoder() }),
+            receipts: .dmsNotification, makeDecoder: { WCODeclarationDecoder() }),
         MessageFormat(
             name: formatName, rootElement: "Declaration", namespace: WCONamespace.declaration, direction: .import,
-            makeDecoder: { WCODeclarationDecoder() }),
+            receipts: .dmsNotification, makeDecoder: { WCODeclarationDecoder() }),
     ]
 
     /// Why a WCO root that is not a declaration is refused, or `nil`.

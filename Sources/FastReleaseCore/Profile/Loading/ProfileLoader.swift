@@ -1,12 +1,14 @@
 import Foundation
 internal import Yams
 
-/// Reads a profile directory (`profile.yaml`, its rule files and its enterprise register)
-/// into a ``RiskProfile``, reporting every mistake at once.
+/// Reads a profile (`profile.yaml`, its rule files and its enterprise register) from the
+/// texts of a ``ProfileBundle`` into a ``RiskProfile``, reporting every mistake at once. It
+/// does no file I/O: `FastReleaseFiles` reads a folder into a bundle, an upload arrives as one.
 ///
 /// ```swift
-/// let profile = try ProfileLoader().load(directory: "Profiles/default")
-/// let compiled = try CompiledProfile(profile)
+/// let bundle = try ProfileBundle(files: ["profile.yaml": yaml, "enterprises.csv": csv])
+/// let (profile, warnings) = try ProfileLoader().load(bundle, name: "uploaded")
+/// let compiled = CompiledProfile(profile)
 /// ```
 public struct ProfileLoader: Sendable {
     /// The profile format version this loader reads.
@@ -15,25 +17,32 @@ public struct ProfileLoader: Sendable {
     /// Creates a loader.
     public init() {}
 
-    /// Loads and checks a profile directory.
+    /// Loads and checks a profile.
     ///
-    /// - Parameter directory: the folder holding `profile.yaml`.
+    /// - Parameters:
+    ///   - bundle: the profile's files.
+    ///   - name: the profile's name when `profile.yaml` gives none (a folder's name).
+    ///   - sourcePrefix: put before each file's path in messages (a folder's path and `/`).
     /// - Returns: the profile and any warnings.
     /// - Throws: ``ProfileError`` listing every error (file:line:column and what to fix).
-    public func load(directory: String) throws(ProfileError) -> (profile: RiskProfile, warnings: [ProfileIssue]) {
+    public func load(_ bundle: ProfileBundle, name: String, sourcePrefix: String = "") throws(ProfileError) -> (
+        profile: RiskProfile, warnings: [ProfileIssue]
+    ) {
         let diagnostics = ProfileDiagnostics()
-        let profile = read(directory: directory, diagnostics: diagnostics)
+        let profile = read(ProfileFiles(bundle: bundle, prefix: sourcePrefix), name: name, diagnostics: diagnostics)
         if diagnostics.hasErrors || profile == nil {
             throw ProfileError(issues: diagnostics.sortedIssues)
         }
         return (profile!, diagnostics.sortedIssues)
     }
 
-    private func read(directory: String, diagnostics: ProfileDiagnostics) -> RiskProfile? {
-        let mainPath = (directory as NSString).appendingPathComponent("profile.yaml")
+    private func read(_ files: ProfileFiles, name: String, diagnostics: ProfileDiagnostics) -> RiskProfile? {
+        let mainPath = files.displayPath("profile.yaml")
         let file = YAMLFile(path: mainPath, diagnostics: diagnostics)
-        guard let text = readText(mainPath, diagnostics: diagnostics, hint: "a profile directory holds profile.yaml")
-        else {
+        guard let text = files.text("profile.yaml") else {
+            diagnostics.error(
+                SourcePosition(source: mainPath, line: 1, column: 1),
+                "cannot read \(mainPath); a profile directory holds profile.yaml")
             return nil
         }
         guard let root = file.parse(text) else { return nil }
@@ -41,7 +50,7 @@ public struct ProfileLoader: Sendable {
             "format", "name", "description", "timezone", "enterprises", "country_groups", "lanes", "sampling", "rules",
         ]
         guard let entries = file.mapping(root, "profile.yaml", allowed: keys) else { return nil }
-        var profile = RiskProfile(name: (directory as NSString).lastPathComponent)
+        var profile = RiskProfile(name: name)
         var seen = Set<String>()
         var ruleNodes: [Node] = []
         for entry in entries {
@@ -55,7 +64,7 @@ public struct ProfileLoader: Sendable {
             case "name": profile.name = file.nonEmptyString(entry.value, "name") ?? profile.name
             case "description": profile.summary = file.string(entry.value, "description") ?? ""
             case "timezone": profile.timeZoneOffsetSeconds = readOffset(entry.value, file) ?? 0
-            case "enterprises": readEnterprises(entry.value, file, directory: directory, into: &profile)
+            case "enterprises": readEnterprises(entry.value, file, files: files, into: &profile)
             case "country_groups": profile.countryGroups = readCountryGroups(entry.value, file)
             case "lanes": profile.thresholds = readLanes(entry.value, file)
             case "sampling": profile.sampling = readSampling(entry.value, file)
@@ -67,7 +76,7 @@ public struct ProfileLoader: Sendable {
             file.error(root, "profile.yaml has no `\(required)`; add it (see docs/profiles.md)")
         }
         let rulesReader = RuleReader(groups: Set(profile.countryGroups.keys))
-        profile.rules = ruleNodes.flatMap { rulesReader.readRuleList($0, file, directory: directory) }
+        profile.rules = ruleNodes.flatMap { rulesReader.readRuleList($0, file, files: files) }
         rulesReader.checkUniqueIDs(profile.rules, diagnostics: diagnostics)
         return profile
     }
@@ -90,7 +99,7 @@ public struct ProfileLoader: Sendable {
         return bytes[0] == UInt8(ascii: "-") ? -seconds : seconds
     }
 
-    private func readEnterprises(_ node: Node, _ file: YAMLFile, directory: String, into profile: inout RiskProfile) {
+    private func readEnterprises(_ node: Node, _ file: YAMLFile, files: ProfileFiles, into profile: inout RiskProfile) {
         guard let entries = file.mapping(node, "enterprises", allowed: ["register", "roles", "unregistered_class"])
         else {
             return
@@ -99,8 +108,9 @@ public struct ProfileLoader: Sendable {
             switch entry.key {
             case "register":
                 guard let name = file.nonEmptyString(entry.value, "enterprises.register") else { continue }
-                let path = (directory as NSString).appendingPathComponent(name)
-                guard let text = readText(path, diagnostics: file.diagnostics, at: file.position(entry.value)) else {
+                let path = files.displayPath(name)
+                guard let text = files.text(name) else {
+                    file.error(entry.value, "cannot read \(path); the register is named relative to the profile folder")
                     continue
                 }
                 profile.register = RegisterReader(path: path, diagnostics: file.diagnostics).read(text)
@@ -218,23 +228,5 @@ public struct ProfileLoader: Sendable {
             }
         }
         return policy
-    }
-
-    // MARK: Files
-
-    private func readText(
-        _ path: String, diagnostics: ProfileDiagnostics, at position: SourcePosition? = nil, hint: String = ""
-    ) -> String? {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            let place = position ?? SourcePosition(source: path, line: 1, column: 1)
-            diagnostics.error(place, "cannot read \(path)\(hint.isEmpty ? "" : "; \(hint)")")
-            return nil
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            diagnostics.error(
-                SourcePosition(source: path, line: 1, column: 1), "\(path) is not UTF-8 text; save it as UTF-8")
-            return nil
-        }
-        return text
     }
 }

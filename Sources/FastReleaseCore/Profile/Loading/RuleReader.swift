@@ -9,7 +9,7 @@ struct RuleReader {
     static let ruleKeys = ["id", "kind", "reason", "when", "weight", "lane", "lab_tests", "valid"]
 
     /// Reads a `rules:` list whose entries are rule mappings or names of rule files.
-    func readRuleList(_ node: Node, _ file: YAMLFile, directory: String) -> [Rule] {
+    func readRuleList(_ node: Node, _ file: YAMLFile, files: ProfileFiles) -> [Rule] {
         guard case .sequence(let sequence) = node else {
             file.error(node, "`rules` must be a list of rules or of rule file names")
             return []
@@ -17,7 +17,7 @@ struct RuleReader {
         var rules: [Rule] = []
         for element in sequence {
             if case .scalar(let scalar) = element {
-                rules += readRuleFile(named: scalar.string, at: element, from: file, directory: directory)
+                rules += readRuleFile(named: scalar.string, at: element, from: file, files: files)
             } else if let rule = readRule(element, file) {
                 rules.append(rule)
             }
@@ -25,10 +25,9 @@ struct RuleReader {
         return rules
     }
 
-    private func readRuleFile(named name: String, at node: Node, from parent: YAMLFile, directory: String) -> [Rule] {
-        let path = (directory as NSString).appendingPathComponent(name)
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
-        else {
+    private func readRuleFile(named name: String, at node: Node, from parent: YAMLFile, files: ProfileFiles) -> [Rule] {
+        let path = files.displayPath(name)
+        guard let text = files.text(name) else {
             parent.error(
                 node, "cannot read rule file \(path); check the name (it is relative to the profile directory)")
             return []
@@ -37,9 +36,9 @@ struct RuleReader {
         guard let root = file.parse(text) else { return [] }
         if case .mapping = root {
             guard let entries = file.mapping(root, "rule file", allowed: ["rules"]) else { return [] }
-            return entries.flatMap { readRuleList($0.value, file, directory: directory) }
+            return entries.flatMap { readRuleList($0.value, file, files: files) }
         }
-        return readRuleList(root, file, directory: directory)
+        return readRuleList(root, file, files: files)
     }
 
     /// Reads one rule mapping.

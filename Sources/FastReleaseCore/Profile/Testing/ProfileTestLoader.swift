@@ -1,4 +1,3 @@
-import Foundation
 internal import Yams
 
 /// Reads a profile's example cases: every `*.yaml` file of its `tests/` folder, one case a
@@ -22,27 +21,24 @@ public struct ProfileTestLoader {
     /// Creates a loader.
     public init() {}
 
-    /// The cases in `directory`, sorted by file name.
-    public func load(directory: String) throws(ProfileError) -> [ProfileTestCase] {
+    /// The cases in `files` (file name → text), sorted by file name.
+    ///
+    /// - Parameters:
+    ///   - files: the case files' texts by name.
+    ///   - folder: where they came from, for messages (`Profiles/default/tests`).
+    public func load(files: [String: String], folder: String) throws(ProfileError) -> [ProfileTestCase] {
         let diagnostics = ProfileDiagnostics()
-        let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
-            .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
         if files.isEmpty {
             diagnostics.error(
-                SourcePosition(source: directory, line: 1, column: 1),
-                "no test cases (*.yaml) in \(directory); add examples of what the profile must decide")
+                SourcePosition(source: folder, line: 1, column: 1),
+                "no test cases (*.yaml) in \(folder); add examples of what the profile must decide")
         }
         var cases: [ProfileTestCase] = []
-        for name in files {
-            let path = (directory as NSString).appendingPathComponent(name)
-            let file = YAMLFile(path: path, diagnostics: diagnostics)
-            guard let data = FileManager.default.contents(atPath: path) else {
-                diagnostics.error(SourcePosition(source: path, line: 1, column: 1), "cannot read the file")
+        for name in files.keys.sorted() {
+            let file = YAMLFile(path: folder.isEmpty ? name : "\(folder)/\(name)", diagnostics: diagnostics)
+            guard let root = file.parse(files[name]!), let testCase = CaseReader(file: file).read(root) else {
                 continue
             }
-            guard let root = file.parse(String(decoding: data, as: UTF8.self)),
-                let testCase = CaseReader(file: file).read(root)
-            else { continue }
             cases.append(testCase)
         }
         if diagnostics.hasErrors { throw ProfileError(issues: diagnostics.sortedIssues) }

@@ -1,5 +1,3 @@
-public import Foundation
-
 /// A profile's files as text, by path relative to the profile folder: what `PUT /v1/profile`
 /// receives and what the profile history keeps, so that any earlier version can be put back.
 ///
@@ -31,65 +29,12 @@ public struct ProfileBundle: Sendable, Hashable, Codable {
         self.files = files
     }
 
-    /// Reads the `.yaml`, `.yml` and `.csv` files of a profile folder, without `tests/`.
-    public static func read(directory: String) throws(ProfileError) -> ProfileBundle {
-        let root = URL(fileURLWithPath: directory).standardizedFileURL
-        var files: [String: String] = [:]
-        let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey])
-        while let url = enumerator?.nextObject() as? URL {
-            let path = String(url.standardizedFileURL.path.dropFirst(root.path.count + 1))
-            if path.hasPrefix("tests/") || path == "tests" {
-                enumerator?.skipDescendants()
-                continue
-            }
-            guard ["yaml", "yml", "csv"].contains(url.pathExtension),
-                let data = FileManager.default.contents(atPath: url.path)
-            else { continue }
-            files[path] = String(decoding: data, as: UTF8.self)
-        }
-        return try ProfileBundle(files: files)
-    }
-
-    /// Writes the files under `directory` (created if needed).
-    public func write(to directory: URL) throws {
-        for (path, text) in files {
-            let file = directory.appendingPathComponent(path)
-            try FileManager.default.createDirectory(
-                at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: file)
-        }
-    }
-
-    /// Loads and checks the bundle as a profile. Issues name files by their bundle paths.
-    public func load() throws(ProfileError) -> (profile: RiskProfile, warnings: [ProfileIssue]) {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fastrelease-profile-\(UUID())")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        do {
-            try write(to: folder)
-        } catch {
-            throw ProfileError(issues: [
-                ProfileIssue(
-                    .error, at: SourcePosition(source: "(bundle)", line: 1, column: 1),
-                    "cannot stage the files: \(error)")
-            ])
-        }
-        let prefix = folder.path + "/"
-        func relative(_ issues: [ProfileIssue]) -> [ProfileIssue] {
-            issues.map { issue in
-                var issue = issue
-                if issue.position.source.hasPrefix(prefix) {
-                    issue.position.source = String(issue.position.source.dropFirst(prefix.count))
-                }
-                issue.message = issue.message.replacingOccurrences(of: prefix, with: "")
-                return issue
-            }
-        }
-        do {
-            let (profile, warnings) = try ProfileLoader().load(directory: folder.path)
-            return (profile, relative(warnings))
-        } catch {
-            throw ProfileError(issues: relative(error.issues))
-        }
+    /// Loads and checks the bundle as a profile, in memory. Issues name files by their bundle paths.
+    ///
+    /// - Parameter name: the profile's name when `profile.yaml` gives none.
+    public func load(name: String = "uploaded") throws(ProfileError) -> (profile: RiskProfile, warnings: [ProfileIssue])
+    {
+        try ProfileLoader().load(self, name: name)
     }
 
     private static func isSafe(_ path: String) -> Bool {

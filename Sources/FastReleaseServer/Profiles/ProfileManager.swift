@@ -1,5 +1,6 @@
 import Dispatch
 public import FastReleaseCore
+import FastReleaseFiles
 public import FastReleaseStore
 import Foundation
 public import Logging
@@ -19,6 +20,7 @@ public final class ProfileManager: Sendable {
     private let log: any DecisionLog
     private let directory: String
     private let logger: Logger
+    private let clock: WallClock
     private let changing = Mutex(false)
 
     /// A change that could not be made.
@@ -32,10 +34,12 @@ public final class ProfileManager: Sendable {
     }
 
     /// Creates a manager of `live`, whose files are in `directory` (reloaded on SIGHUP).
-    public init(live: LiveProfile, log: any DecisionLog, directory: String, logger: Logger) {
+    public init(live: LiveProfile, log: any DecisionLog, directory: String, clock: WallClock = .system, logger: Logger)
+    {
         self.live = live
         self.log = log
         self.directory = directory
+        self.clock = clock
         self.logger = logger
     }
 
@@ -43,11 +47,11 @@ public final class ProfileManager: Sendable {
     public func recordStartup() async throws {
         let current = live.current
         if let last = try await log.profileChanges(limit: 1).first, last.version == current.version { return }
-        let bundle = try? ProfileBundle.read(directory: directory)
+        let bundle = try? ProfileFolder.read(directory)
         try await log.record(
             StoredProfileChange(
                 version: current.version, previousVersion: "",
-                changedAt: Self.nowMilliseconds(), changedBy: "startup",
+                changedAt: clock.milliseconds(), changedBy: "startup",
                 summary: "in force at start (\(current.ruleCount) rules)",
                 files: bundle.flatMap { try? Self.encode($0) } ?? "{}"))
     }
@@ -63,7 +67,7 @@ public final class ProfileManager: Sendable {
         defer { changing.withLock { $0 = false } }
         let compiled: CompiledProfile
         do {
-            compiled = try await Self.compile(bundle)
+            compiled = try await compile(bundle)
         } catch let error as ProfileError {
             logger.notice(
                 "profile refused", metadata: ["profile.errors": "\(error.errors.count)", "auth.caller": "\(who)"])
@@ -71,7 +75,7 @@ public final class ProfileManager: Sendable {
         }
         let previous = live.swap(to: compiled)
         let change = StoredProfileChange(
-            version: compiled.version, previousVersion: previous.version, changedAt: Self.nowMilliseconds(),
+            version: compiled.version, previousVersion: previous.version, changedAt: clock.milliseconds(),
             changedBy: who, summary: ProfileDiff(from: previous.source, to: compiled.source).summary,
             files: try Self.encode(bundle))
         try await log.record(change)
@@ -87,7 +91,7 @@ public final class ProfileManager: Sendable {
     /// Reloads the profile folder (SIGHUP).
     public func reloadFromDisk(by who: String = "SIGHUP") async throws -> StoredProfileChange {
         do {
-            return try await replace(with: try ProfileBundle.read(directory: directory), by: who)
+            return try await replace(with: try ProfileFolder.read(directory), by: who)
         } catch let error as ProfileError {
             throw Refusal.invalid(error)
         }
@@ -106,7 +110,7 @@ public final class ProfileManager: Sendable {
     /// shadow mode).
     public func compileCandidate(_ bundle: ProfileBundle) async throws -> CompiledProfile {
         do {
-            return try await Self.compile(bundle)
+            return try await compile(bundle)
         } catch let error as ProfileError {
             throw Refusal.invalid(error)
         }
@@ -117,11 +121,12 @@ public final class ProfileManager: Sendable {
         try await log.profileChanges(limit: limit)
     }
 
-    private static func compile(_ bundle: ProfileBundle) async throws -> CompiledProfile {
-        try await withCheckedThrowingContinuation { continuation in
+    private func compile(_ bundle: ProfileBundle) async throws -> CompiledProfile {
+        let name = URL(fileURLWithPath: directory).lastPathComponent
+        return try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global(qos: .utility).async {
                 do {
-                    let (profile, _) = try bundle.load()
+                    let (profile, _) = try bundle.load(name: name)
                     continuation.resume(returning: CompiledProfile(profile))
                 } catch {
                     continuation.resume(throwing: error)
@@ -135,6 +140,4 @@ public final class ProfileManager: Sendable {
         encoder.outputFormatting = [.sortedKeys]
         return String(decoding: try encoder.encode(bundle), as: UTF8.self)
     }
-
-    private static func nowMilliseconds() -> Int64 { Int64(Date().timeIntervalSince1970 * 1000) }
 }

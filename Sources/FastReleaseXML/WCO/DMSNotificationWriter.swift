@@ -1,5 +1,4 @@
 import FastReleaseCore
-import FastReleaseStore
 import Foundation
 
 /// Writes answers as DMS notifications, the way UK CDS answers WCO declarations: one
@@ -17,7 +16,7 @@ struct DMSNotificationWriter {
     private static let response = "urn:wco:datamodel:WCO:RES-DMS:2"
     private static let dataStrings = "urn:wco:datamodel:WCO:Response_DS:DMS:2"
 
-    func document(_ answers: [Answer], now: Date = Date()) -> [UInt8] {
+    func document(_ answers: [Answer], now: Date) -> [UInt8] {
         var out = Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".utf8)
         out += Array(
             "<md:MetaData xmlns:md=\"\(Self.metadata)\" xmlns=\"\(Self.response)\" xmlns:ds=\"\(Self.dataStrings)\">\n"
@@ -28,8 +27,8 @@ struct DMSNotificationWriter {
         let time = Self.dateTime(now)
         for answer in answers {
             switch answer {
-            case .decision(let stored, let replay):
-                notifications(ReceiptEntry(stored, replay: replay), time: time, into: &out)
+            case .decision(let answered):
+                notifications(ReceiptEntry(answered), time: time, into: &out)
             case .error(let error):
                 rejection(error, time: time, into: &out)
             }
@@ -41,15 +40,15 @@ struct DMSNotificationWriter {
     private func notifications(_ entry: ReceiptEntry, time: String, into out: inout [UInt8]) {
         let stored = entry.stored
         let decided = Self.dateTime(Date(timeIntervalSince1970: Double(stored.decidedAt) / 1000))
-        let version = String((entry.payload["version"] as? Int) ?? 1)
-        let withdrawn = stored.function == DeclarationFunction.cancellation.rawValue
+        let version = String(entry.payload?.version ?? 1)
+        let withdrawn = stored.isWithdrawal
         beginResponse("01", id: "\(stored.key)#01", time: time, into: &out)
         out += Array("    <Declaration>\n".utf8)
         dateTime(withdrawn ? "CancellationDateTime" : "AcceptanceDateTime", decided, indent: 6, into: &out)
         declarationIdentity(stored, version: version, into: &out)
         out += Array("    </Declaration>\n  </Response>\n".utf8)
         guard !withdrawn else { return }
-        let released = stored.lane == Lane.release.name
+        let released = stored.lane == .decided(.release)
         beginResponse(released ? "08" : "05", id: "\(stored.key)#\(stored.lane)", time: time, into: &out)
         out += Array("    <AdditionalInformation>\n".utf8)
         element("StatementDescription", entry.summary(limit: 512), indent: 6, into: &out)

@@ -2,18 +2,6 @@ public import FastReleaseCore
 public import FastReleaseStore
 public import Logging
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
-/// What the service answers for one declaration of a message.
-public enum Answer: Sendable {
-    /// A decision, durable in the log; `replay` when it is the one stored for an earlier send.
-    case decision(StoredDecision, replay: Bool)
-    /// A declaration or message that could not be decided.
-    case error(DeclarationError)
-}
-
 /// Turns messages into durable answers: decide on the engine, record through the group
 /// committer, then answer. Nothing is answered before it is in the decision log.
 public final class DecisionService: Sendable {
@@ -21,22 +9,35 @@ public final class DecisionService: Sendable {
     public let engine: DecisionEngine
     /// The decision log (for reads).
     public let log: any DecisionLog
-    private let committer: GroupCommitter
+    /// Writes decisions in shared transactions; a service of the application's group.
+    public let committer: GroupCommitter
+    /// The candidate profile decided in shadow, if any.
+    public let shadow: ShadowComparison
     private let metrics: ServiceMetrics
     private let logger: Logger
     private let changes: ChangeResolver
-    /// The candidate profile decided in shadow, if any.
-    public let shadow = ShadowComparison()
+    private let clock: WallClock
 
     /// Creates the service.
+    ///
+    /// - Parameters:
+    ///   - engine: the workers.
+    ///   - log: the decision log.
+    ///   - maxBatchRows: the most rows in one log transaction.
+    ///   - metrics: where to count.
+    ///   - clock: the time decisions are received and made at.
+    ///   - logger: the service's logger.
     public init(
-        engine: DecisionEngine, log: any DecisionLog, maxBatchRows: Int, metrics: ServiceMetrics, logger: Logger
+        engine: DecisionEngine, log: any DecisionLog, maxBatchRows: Int, metrics: ServiceMetrics,
+        clock: WallClock = .system, logger: Logger
     ) {
         self.engine = engine
         self.log = log
         self.metrics = metrics
         self.logger = logger
+        self.clock = clock
         changes = ChangeResolver(log: log)
+        shadow = ShadowComparison(log: log, logger: logger)
         committer = GroupCommitter(log: log, maxBatchRows: maxBatchRows) { rows, duration, failed in
             if failed { metrics.failed(kind: "store") } else { metrics.logWritten(rows: rows, duration: duration) }
         }
@@ -53,41 +54,41 @@ public final class DecisionService: Sendable {
     ///   be made durable (then nothing of the message may be answered as decided).
     public func answer(_ frame: MessageFrame, mayWait: Bool, logger: Logger? = nil) async throws -> [Answer] {
         let logger = logger ?? self.logger
-        let clock = ContinuousClock()
-        let started = clock.now
+        let started = ContinuousClock.now
         let profile = engine.profile
-        let receivedAt = CivilTime.now(offsetSeconds: profile.source.timeZoneOffsetSeconds)
-        let receivedMilliseconds = Int64(nowMilliseconds())
+        let receivedAt = clock.civil(offsetSeconds: profile.source.timeZoneOffsetSeconds)
+        let receivedMilliseconds = clock.milliseconds()
         let records = try await engine.submit(frame, receivedAt: receivedAt, mayWait: mayWait)
-        let decidedAt = Int64(nowMilliseconds())
-        var stored: [StoredDecision] = []
+        let decidedAt = clock.milliseconds()
+        var pending: [PendingRecord] = []
         var refusals: [Int: DeclarationError] = [:]  // record index → why a change was refused
         for (index, record) in records.enumerated() {
             switch record {
             case .decision(let decision):
-                stored.append(
-                    StoredRecord.decision(
+                pending.append(
+                    DecisionRecords.scored(
                         decision, decidedAt: decidedAt,
-                        extraFields: Array(",\"received_ms\":\(receivedMilliseconds)".utf8)))
+                        extras: PayloadExtras(receivedMilliseconds: receivedMilliseconds)
+                    ))
             case .change(let change, let decodeMicroseconds):
                 switch try await changes.resolve(
                     change, decodeMicroseconds: decodeMicroseconds, profile: profile, receivedAt: receivedAt,
                     decidedAt: decidedAt)
                 {
-                case .record(let decision): stored.append(decision)
+                case .record(let record): pending.append(record)
                 case .refuse(let error): refusals[index] = error
                 }
             case .error:
                 break
             }
         }
-        let outcomes = try await committer.record(stored)
-        var next = outcomes.makeIterator()
+        let outcomes = try await committer.record(pending.map(\.stored))
+        var next = zip(pending, outcomes).makeIterator()
         var decided: [(Decision, RecordOutcome)] = []
         let answers = records.enumerated().map { index, record -> Answer in
             if case .error(let error) = record { return refused(error, logger: logger) }
             if let error = refusals[index] { return refused(error, logger: logger) }
-            let outcome = next.next()!
+            let (written, outcome) = next.next()!
             if case .decision(let decision) = record { decided.append((decision, outcome)) }
             metrics.decided(lane: outcome.decision.lane, replay: outcome.isReplay)
             logger.debug(
@@ -97,42 +98,12 @@ public final class DecisionService: Sendable {
                     "declaration.declarant": "\(outcome.decision.key.declarant)",
                     "decision.lane": "\(outcome.decision.lane)", "decision.replay": "\(outcome.isReplay)",
                 ])
-            return .decision(outcome.decision, replay: outcome.isReplay)
+            return .decision(
+                AnsweredDecision(stored: outcome.decision, replay: outcome.isReplay, freshMembers: written.members))
         }
-        decideInShadow(decided, decidedAt: decidedAt)
-        metrics.messageAnswered(after: clock.now - started)
+        shadow.decide(decided, decidedAt: decidedAt)
+        metrics.messageAnswered(after: ContinuousClock.now - started)
         return answers
-    }
-
-    /// Decides the message's new declarations with the shadow candidate, counts the differences
-    /// and records the candidate's decisions in the background: answers never wait for it.
-    private func decideInShadow(_ decided: [(Decision, RecordOutcome)], decidedAt: Int64) {
-        guard let candidate = shadow.candidate else { return }
-        let scorer = Scorer(profile: candidate)
-        var rows: [StoredShadowDecision] = []
-        for (live, outcome) in decided where !outcome.isReplay {
-            guard let declaration = live.declaration else { continue }
-            let decision = scorer.score(declaration, receivedAt: live.asOf)
-            shadow.count(version: candidate.version, live: live.lane.name, shadow: decision.lane.name)
-            var payload: [UInt8] = []
-            JSONLinesEncoder().encode(decision, into: &payload)
-            payload.removeLast()
-            rows.append(
-                StoredShadowDecision(
-                    shadowVersion: candidate.version, key: outcome.decision.key, liveLane: live.lane.name,
-                    shadowLane: decision.lane.name, decidedAt: decidedAt,
-                    payload: String(decoding: payload, as: UTF8.self)))
-        }
-        guard !rows.isEmpty else { return }
-        let log = self.log
-        let logger = self.logger
-        Task {
-            do {
-                try await log.record(shadow: rows)
-            } catch {
-                logger.warning("shadow decisions not recorded", metadata: ["error": "\(error)"])
-            }
-        }
     }
 
     private func refused(_ error: DeclarationError, logger: Logger) -> Answer {
@@ -144,11 +115,5 @@ public final class DecisionService: Sendable {
                 "error.code": "\(error.code.name)", "error.position": "\(error.position)",
             ])
         return .error(error)
-    }
-
-    private func nowMilliseconds() -> Int {
-        var spec = timespec()
-        clock_gettime(CLOCK_REALTIME, &spec)
-        return spec.tv_sec * 1000 + spec.tv_nsec / 1_000_000
     }
 }

@@ -15,13 +15,10 @@ struct ChangeResolver {
     /// What a change becomes.
     enum Resolution {
         /// A decision to record (an amendment's new decision, or a cancellation's withdrawal).
-        case record(StoredDecision)
+        case record(PendingRecord)
         /// The change cannot be applied.
         case refuse(DeclarationError)
     }
-
-    /// The lane name recorded for a withdrawn declaration.
-    static let withdrawnLane = "withdrawn"
 
     func resolve(
         _ change: Declaration, decodeMicroseconds: Double, profile: CompiledProfile, receivedAt: CivilTime,
@@ -50,7 +47,7 @@ struct ChangeResolver {
                     "the \(change.function.rawValue) names \(change.amends), which FastRelease has not decided; send the original declaration first"
                 ))
         }
-        if current.function == DeclarationFunction.cancellation.rawValue {
+        if current.isWithdrawal {
             return .refuse(
                 refusal(
                     change, .alreadyCancelled,
@@ -59,7 +56,8 @@ struct ChangeResolver {
         }
         if change.function == .cancellation {
             return .record(
-                withdrawal(change, of: current, revision: revision, version: history.count + 1, decidedAt: decidedAt))
+                try DecisionRecords.withdrawal(
+                    of: current, by: change, revision: revision, version: history.count + 1, decidedAt: decidedAt))
         }
         let declaration: Declaration
         if change.carriesChangesOnly {
@@ -115,60 +113,17 @@ struct ChangeResolver {
     private func decide(
         _ declaration: Declaration, _ decodeMicroseconds: Double, _ profile: CompiledProfile, _ receivedAt: CivilTime,
         _ decidedAt: Int64, _ revision: String, version: Int, supersedes current: StoredDecision?
-    ) -> StoredDecision {
+    ) -> PendingRecord {
         var decision = Scorer(profile: profile).score(
             declaration, receivedAt: receivedAt, decodeMicroseconds: decodeMicroseconds)
         decision.declaration = declaration
-        var extra: [UInt8] = []
-        extra.append(contentsOf: Array(",\"revision\":".utf8))
-        extra.append(jsonString: revision)
-        extra.append(contentsOf: Array(",\"version\":\(version)".utf8))
-        if let current {
-            extra.append(contentsOf: Array(",\"supersedes\":".utf8))
-            Self.appendSummary(of: current, to: &extra)
-        }
-        return StoredRecord.decision(
-            decision, decidedAt: decidedAt, revision: revision,
-            declarant: current?.key.declarant, declarationID: current?.key.declarationID,
-            reference: current?.reference, extraFields: extra)
-    }
-
-    private func withdrawal(
-        _ change: Declaration, of current: StoredDecision, revision: String, version: Int, decidedAt: Int64
-    ) -> StoredDecision {
-        var out: [UInt8] = Array("{\"declaration\":".utf8)
-        out.append(jsonString: current.key.declarationID)
-        out.append(contentsOf: Array(",\"declarant\":".utf8))
-        out.append(jsonString: current.key.declarant)
-        out.append(contentsOf: Array(",\"message\":".utf8))
-        out.append(jsonString: change.messageID)
-        out.append(contentsOf: Array(",\"format\":".utf8))
-        out.append(jsonString: change.format)
-        out.append(
-            contentsOf: Array(",\"function\":\"cancellation\",\"lane\":\"\(Self.withdrawnLane)\",\"reason\":".utf8))
-        out.append(jsonString: change.reference("StatementDescription") ?? "")
-        out.append(contentsOf: Array(",\"revision\":".utf8))
-        out.append(jsonString: revision)
-        out.append(contentsOf: Array(",\"version\":\(version),\"withdraws\":".utf8))
-        Self.appendSummary(of: current, to: &out)
-        out.append(UInt8(ascii: "}"))
-        return StoredDecision(
-            key: DecisionKey(
-                declarant: current.key.declarant, declarationID: current.key.declarationID, revision: revision),
-            messageID: change.messageID, lane: Self.withdrawnLane, profileVersion: current.profileVersion,
-            decidedAt: decidedAt, payload: String(decoding: out, as: UTF8.self),
-            function: DeclarationFunction.cancellation.rawValue, reference: current.reference)
-    }
-
-    /// `{"revision":…,"function":…,"lane":…,"decided_at":…}` of a stored decision.
-    static func appendSummary(of decision: StoredDecision, to out: inout [UInt8]) {
-        out.append(contentsOf: Array("{\"revision\":".utf8))
-        out.append(jsonString: decision.key.revision)
-        out.append(contentsOf: Array(",\"function\":".utf8))
-        out.append(jsonString: decision.function)
-        out.append(contentsOf: Array(",\"lane\":".utf8))
-        out.append(jsonString: decision.lane)
-        out.append(contentsOf: Array(",\"decided_at\":\(decision.decidedAt)}".utf8))
+        let key = DecisionKey(
+            declarant: current?.key.declarant ?? decision.declarant,
+            declarationID: current?.key.declarationID ?? decision.declarationID, revision: revision)
+        return DecisionRecords.scored(
+            decision, decidedAt: decidedAt,
+            extras: PayloadExtras(revision: revision, version: version, supersedes: current?.revisionSummary),
+            key: key, reference: current?.reference)
     }
 
     private func refusal(_ change: Declaration, _ code: DeclarationError.Code, _ reason: String) -> DeclarationError {

@@ -1,5 +1,4 @@
 import FastReleaseCore
-import FastReleaseStore
 import Foundation
 
 /// Writes answers as a CEB622 (import) or CEB604 (export) inventory receipt: one
@@ -13,7 +12,7 @@ import Foundation
 struct CEBReceiptWriter {
     let export: Bool
 
-    func document(_ answers: [Answer], now: Date = Date()) -> [UInt8] {
+    func document(_ answers: [Answer], now: Date) -> [UInt8] {
         let root = export ? "CEB604Message" : "CEB622Message"
         var out = Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".utf8)
         out += Array(
@@ -22,8 +21,8 @@ struct CEBReceiptWriter {
         let time = Self.returnTime(now)
         for answer in answers {
             switch answer {
-            case .decision(let stored, let replay):
-                inventoryReturn(ReceiptEntry(stored, replay: replay), time: time, into: &out)
+            case .decision(let answered):
+                inventoryReturn(ReceiptEntry(answered), time: time, into: &out)
             case .error(let error):
                 rejection(error, time: time, into: &out)
             }
@@ -40,10 +39,10 @@ struct CEBReceiptWriter {
         let preNo = declaration?.reference("preNo") ?? Self.number("B", stored, length: 18)
         let status: String
         switch stored.lane {
-        case Lane.release.name: status = "800"
-        case Lane.document.name: status = "300"
-        case "withdrawn": status = "100"
-        default: status = "500"
+        case .decided(.release): status = "800"
+        case .decided(.document): status = "300"
+        case .withdrawn: status = "100"
+        case .decided: status = "500"
         }
         out += Array("  <ceb:InventoryReturn>\n".utf8)
         element("guid", Self.guid(for: stored), into: &out)

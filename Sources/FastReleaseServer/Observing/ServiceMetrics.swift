@@ -1,4 +1,4 @@
-import FastReleaseCore
+public import FastReleaseCore
 public import Prometheus
 import Synchronization
 
@@ -51,7 +51,7 @@ public final class ServiceMetrics: Sendable {
                 namespace: "fastrelease", metricName: "queue_depth", unitName: "",
                 helpText: "Messages waiting for a decoding worker"))
         var counters: [String: Counter] = [:]
-        for lane in Lane.allCases {
+        for lane in Lane.allCases.map(RecordedLane.decided) + [.withdrawn] {
             for replay in [false, true] {
                 counters["\(lane.name)/\(replay)"] = Self.decisionsCounter(registry, lane: lane.name, replay: replay)
             }
@@ -61,9 +61,8 @@ public final class ServiceMetrics: Sendable {
     }
 
     /// Counts a decision answered.
-    public func decided(lane: String, replay: Bool) {
-        (decisionCounters["\(lane)/\(replay)"] ?? Self.decisionsCounter(registry, lane: lane, replay: replay))
-            .increment()
+    public func decided(lane: RecordedLane, replay: Bool) {
+        decisionCounters["\(lane.name)/\(replay)"]?.increment()
     }
 
     /// Counts an error by kind.

@@ -1,0 +1,123 @@
+import FastReleaseCore
+import FastReleaseStore
+
+/// What the dashboard shows, gathered from the decision log, the metrics, the profile history
+/// and the shadow comparison: one JSON document (`GET /v1/dashboard/data`).
+struct DashboardData {
+    let log: any DecisionLog
+    let metrics: ServiceMetrics
+    let profiles: ProfileManager
+    let shadow: ShadowComparison
+    let clock: WallClock
+
+    /// Decisions and inspections read for rule statistics, at most.
+    static let sampleLimit = 20_000
+
+    func document() async throws -> DashboardDocument {
+        let now = clock.milliseconds()
+        let since = now - 24 * 3_600_000
+        let (count, latencies) = metrics.recentLatencies.percentiles([0.5, 0.9, 0.99, 0.999, 1.0])
+        let summary = shadow.summary
+        return DashboardDocument(
+            generatedAt: now, profile: profiles.live.current.version,
+            lanes: try await log.laneCounts(from: since, bucket: 3_600_000).map {
+                .init(bucket: $0.bucketStart, lane: $0.lane, count: $0.count)
+            },
+            latency: .init(
+                messages: count, p50: latencies[0], p90: latencies[1], p99: latencies[2], p999: latencies[3],
+                max: latencies[4]),
+            rules: try await ruleStatistics(since: since),
+            history: try await profiles.history(limit: 20).map(ProfileChangeSummary.init),
+            shadow: .init(
+                version: summary.version, compared: summary.compared, differing: summary.differing,
+                byLanes: summary.byLanes))
+    }
+
+    /// Hits of each rule over the last day's decisions (up to `sampleLimit`), with the results of
+    /// the inspections recorded against them; the 15 most frequent.
+    private func ruleStatistics(since: Int64) async throws -> [DashboardDocument.RuleStatistic] {
+        let outcomes = try await log.nonconformity(limit: Self.sampleLimit)
+        var statistics: [String: DashboardDocument.RuleStatistic] = [:]
+        var read = 0
+        pages: for try await page in log.decisionPages(decidedFrom: since, to: .max) {
+            for decision in page {
+                guard read < Self.sampleLimit else { break pages }
+                read += 1
+                let outcome = outcomes[decision.key.declarationKey]
+                for hit in (try? decision.decodedPayload())?.hits ?? [] {
+                    var statistic = statistics[hit.rule] ?? .init(rule: hit.rule)
+                    statistic.hits += 1
+                    if let outcome {
+                        statistic.withResult += 1
+                        if outcome { statistic.nonconforming += 1 }
+                    }
+                    statistics[hit.rule] = statistic
+                }
+            }
+        }
+        return Array(
+            statistics.values.sorted { $0.hits > $1.hits || ($0.hits == $1.hits && $0.rule < $1.rule) }.prefix(15))
+    }
+}
+
+/// The dashboard's data, as `GET /v1/dashboard/data` answers it.
+struct DashboardDocument: Encodable {
+    let generatedAt: Int64
+    let profile: String
+    let lanes: [LaneBucket]
+    let latency: Latency
+    let rules: [RuleStatistic]
+    let history: [ProfileChangeSummary]
+    let shadow: Shadow
+
+    struct LaneBucket: Encodable {
+        let bucket: Int64
+        let lane: RecordedLane
+        let count: Int
+    }
+
+    struct Latency: Encodable {
+        let messages: Int
+        let p50: Double
+        let p90: Double
+        let p99: Double
+        let p999: Double
+        let max: Double
+
+        private enum CodingKeys: String, CodingKey {
+            case messages, p50 = "p50_ms", p90 = "p90_ms", p99 = "p99_ms", p999 = "p999_ms", max = "max_ms"
+        }
+    }
+
+    struct RuleStatistic: Encodable {
+        var rule: String
+        var hits = 0
+        var withResult = 0
+        var nonconforming = 0
+
+        private enum CodingKeys: String, CodingKey {
+            case rule, hits, withResult = "with_result", nonconforming
+        }
+    }
+
+    struct Shadow: Encodable {
+        let version: String?
+        let compared: Int
+        let differing: Int
+        let byLanes: [String: Int]
+
+        private enum CodingKeys: String, CodingKey { case version, compared, differing, byLanes = "by_lanes" }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(version, forKey: .version)
+            try container.encode(compared, forKey: .compared)
+            try container.encode(differing, forKey: .differing)
+            try container.encode(byLanes, forKey: .byLanes)
+        }
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case generatedAt = "generated_at", profile, lanes, latency, rules, history, shadow
+    }
+}

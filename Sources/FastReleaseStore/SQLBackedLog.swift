@@ -1,0 +1,65 @@
+import FastReleaseCore
+
+/// A decision log kept in SQL tables: the reads are written once here, over the one query
+/// text of ``LogQueries`` and the row mappings of ``StoredRow``; each backend supplies
+/// ``fetch(_:_:)`` and its own writes.
+protocol SQLBackedLog: DecisionLog {
+    /// Runs a query (with `?` placeholders) and reads every row of its answer.
+    func fetch<Row: ReadableRow>(_ sql: String, _ arguments: [ColumnValue]) async throws -> [Row]
+}
+
+extension SQLBackedLog {
+    public func decisions(declarationID: String) async throws -> [StoredDecision] {
+        try await fetch(LogQueries.decisionsByID, [.text(declarationID)])
+    }
+
+    public func decisions(reference: String) async throws -> [StoredDecision] {
+        try await fetch(LogQueries.decisionsByReference, [.text(reference)])
+    }
+
+    public func count() async throws -> Int {
+        let rows: [CountRow] = try await fetch(LogQueries.decisionCount, [])
+        return rows.first?.count ?? 0
+    }
+
+    public func inspections(declarationID: String) async throws -> [StoredInspection] {
+        try await fetch(LogQueries.inspectionsByDeclarationID, [.text(declarationID)])
+    }
+
+    public func decisions(decidedFrom from: Int64, to: Int64, after: StoredDecision?, limit: Int) async throws
+        -> [StoredDecision]
+    {
+        try await fetch(
+            LogQueries.decisionPage,
+            [
+                .integer(from), .integer(to), .integer(after?.decidedAt ?? Int64.min),
+                .text(after?.key.declarant ?? ""), .text(after?.key.declarationID ?? ""),
+                .text(after?.key.revision ?? ""), .integer(Int64(limit)),
+            ])
+    }
+
+    public func inspections(after: String?, limit: Int) async throws -> [StoredInspection] {
+        try await fetch(LogQueries.inspectionPage, [.text(after ?? ""), .integer(Int64(limit))])
+    }
+
+    public func laneCounts(from: Int64, bucket: Int64) async throws -> [LaneCount] {
+        try await fetch(LogQueries.laneCounts, [.integer(bucket), .integer(bucket), .integer(from)])
+    }
+
+    public func shadowDifferences(version: String, limit: Int) async throws -> [StoredShadowDecision] {
+        try await fetch(LogQueries.shadowDifferences, [.text(version), .integer(Int64(limit))])
+    }
+
+    public func profileChanges(limit: Int) async throws -> [StoredProfileChange] {
+        try await fetch(LogQueries.profileChanges, [.integer(Int64(limit))])
+    }
+
+    public func profileChange(version: String) async throws -> StoredProfileChange? {
+        let rows: [StoredProfileChange] = try await fetch(LogQueries.profileChangeByVersion, [.text(version)])
+        return rows.first
+    }
+
+    public func ping() async throws {
+        let _: [CountRow] = try await fetch(LogQueries.ping, [])
+    }
+}

@@ -1,0 +1,81 @@
+import FastReleaseCore
+
+/// The decision log's queries, one text for both backends (`?` placeholders; PostgreSQL's
+/// are numbered when the query is sent).
+enum LogQueries {
+    private static let decisionColumns = StoredDecision.columnList
+    private static let byRevisionOrder = "ORDER BY declarant, decided_at, function = 'original' DESC, revision"
+
+    static let decisionByKey =
+        "SELECT \(decisionColumns) FROM decisions WHERE declarant = ? AND declaration_id = ? AND revision = ?"
+
+    /// Every revision of every declaration with an id, oldest first within a declarant.
+    static let decisionsByID = "SELECT \(decisionColumns) FROM decisions WHERE declaration_id = ? \(byRevisionOrder)"
+
+    /// Every revision of the declaration(s) customs gave a reference.
+    static let decisionsByReference = """
+        SELECT \(decisionColumns) FROM decisions WHERE (declarant, declaration_id) IN
+            (SELECT declarant, declaration_id FROM decisions WHERE reference = ?)
+        \(byRevisionOrder)
+        """
+
+    /// A page of the decisions of a period, after a key: from, to, decided_at, declarant, id, revision, limit.
+    static let decisionPage = """
+        SELECT \(decisionColumns) FROM decisions WHERE decided_at >= ? AND decided_at < ?
+        AND (decided_at, declarant, declaration_id, revision) > (?, ?, ?, ?)
+        ORDER BY decided_at, declarant, declaration_id, revision LIMIT ?
+        """
+
+    static let decisionCount = "SELECT COUNT(*) AS n FROM decisions"
+
+    static let inspectionByID =
+        "SELECT \(StoredInspection.columnList) FROM inspections WHERE inspection_id = ?"
+
+    static let inspectionsByDeclarationID =
+        "SELECT \(StoredInspection.columnList) FROM inspections WHERE declaration_id = ? ORDER BY inspected_at, inspection_id"
+
+    static let inspectionPage =
+        "SELECT \(StoredInspection.columnList) FROM inspections WHERE inspection_id > ? ORDER BY inspection_id LIMIT ?"
+
+    /// Lane counts per bucket: bucket, bucket, from.
+    static let laneCounts = """
+        SELECT (decided_at / ?) * ? AS bucket, lane, COUNT(*) AS n FROM decisions WHERE decided_at >= ?
+        GROUP BY bucket, lane ORDER BY bucket, lane
+        """
+
+    static let shadowDifferences = """
+        SELECT \(StoredShadowDecision.columnList) FROM shadow_decisions
+        WHERE shadow_version = ? AND live_lane <> shadow_lane ORDER BY decided_at DESC LIMIT ?
+        """
+
+    static let profileChanges =
+        "SELECT \(StoredProfileChange.columnList) FROM profile_changes ORDER BY sequence DESC LIMIT ?"
+
+    static let profileChangeByVersion =
+        "SELECT \(StoredProfileChange.columnList) FROM profile_changes WHERE version = ? ORDER BY sequence DESC LIMIT 1"
+
+    static let ping = "SELECT 1 AS n"
+}
+
+extension StoredRow {
+    /// `INSERT INTO table (columns) VALUES (?, …)`, with `suffix` (such as an `ON CONFLICT` clause).
+    static func insertStatement(_ suffix: String = "") -> String {
+        let places = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+        return "INSERT INTO \(table) (\(columnList)) VALUES (\(places)) \(suffix)"
+    }
+}
+
+/// A count read from column `n`.
+struct CountRow: ReadableRow {
+    let count: Int
+
+    init(reading row: some RowReader) throws {
+        count = Int(try row.integer("n"))
+    }
+}
+
+extension LaneCount: ReadableRow {
+    init(reading row: some RowReader) throws {
+        self.init(bucketStart: try row.integer("bucket"), lane: try row.lane("lane"), count: Int(try row.integer("n")))
+    }
+}

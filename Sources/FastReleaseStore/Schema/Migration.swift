@@ -1,0 +1,37 @@
+/// One step of the decision log's schema, with its statements for each backend.
+///
+/// ``Migration/all`` is the one ordered list; both backends run it the same way: every step
+/// not yet applied, in order, each in the transaction that records it. SQLite records steps by
+/// ``name`` (GRDB's migrator); PostgreSQL by ``version`` (table `fastrelease_schema`, taken
+/// under an advisory lock so that instances starting together migrate once).
+struct Migration: Sendable {
+    /// The step's number, from 1.
+    let version: Int
+    /// The step's name.
+    let name: String
+    /// SQLite's statements.
+    let sqlite: [String]
+    /// PostgreSQL's statements.
+    let postgres: [String]
+
+    /// The same statements on both backends.
+    init(_ version: Int, _ name: String, both: [String]) {
+        self.init(version, name, sqlite: both, postgres: both)
+    }
+
+    init(_ version: Int, _ name: String, sqlite: [String], postgres: [String]) {
+        self.version = version
+        self.name = name
+        self.sqlite = sqlite
+        self.postgres = postgres
+    }
+
+    /// Every step, oldest first. Never change a step that has shipped: add one.
+    static let all: [Migration] = [
+        Migration(1, "decisions-v1", both: SchemaVersion1.statements),
+        Migration(2, "decisions-v2-revisions", sqlite: SchemaVersion2.sqlite, postgres: SchemaVersion2.postgres),
+        Migration(3, "decisions-v3-inspections", both: SchemaVersion3.statements),
+        Migration(4, "decisions-v4-profile-changes", sqlite: SchemaVersion4.sqlite, postgres: SchemaVersion4.postgres),
+        Migration(5, "decisions-v5-shadow", both: SchemaVersion5.statements),
+    ]
+}
