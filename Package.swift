@@ -178,6 +178,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .testTarget(
@@ -211,8 +212,35 @@ if Context.environment["FASTRELEASE_BENCHMARKS"] != nil {
         ))
 }
 
+// MARK: - Documentation examples
+
+// Every ```swift example of a `///` comment, compiled (scripts/check-doc-examples.sh writes the
+// file; CI runs it).
+if Context.environment["FASTRELEASE_DOC_EXAMPLES"] != nil {
+    package.targets.append(
+        .target(
+            name: "FastReleaseDocExamples",
+            dependencies: [
+                "FastReleaseBench", "FastReleaseCore", "FastReleaseFiles", "FastReleaseOperations",
+                "FastReleaseServer", "FastReleaseStore", "FastReleaseXML",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: ".build-doc-examples/FastReleaseDocExamples",
+            // The examples bind values only to show them; what matters is that they compile.
+            swiftSettings: [.unsafeFlags(["-suppress-warnings"])]
+        ))
+}
+
 // MARK: - Apply shared settings
 
+// CI builds with FASTRELEASE_STRICT=1: every warning of this package's own code is an error
+// (dependencies keep their warnings), and scripts/test.sh adds the explicit target-dependency
+// import check.
+let strictSettings: [SwiftSetting] =
+    Context.environment["FASTRELEASE_STRICT"] != nil ? [.unsafeFlags(["-warnings-as-errors"])] : []
+
 for target in package.targets where target.type != .system {
-    target.swiftSettings = (target.swiftSettings ?? []) + sharedSwiftSettings
+    let strict = target.name == "FastReleaseDocExamples" ? [] : strictSettings
+    target.swiftSettings = (target.swiftSettings ?? []) + sharedSwiftSettings + strict
 }

@@ -8,7 +8,7 @@ public import ServiceLifecycle
 /// service, on a live profile and a decision log.
 ///
 /// ```swift
-/// let app = ServiceApplication.make(settings: settings, profile: LiveProfile(compiled), log: log, logger: logger)
+/// let (app, _) = ServiceApplication.make(settings: settings, profile: LiveProfile(compiled), log: log, logger: logger)
 /// try await app.runService()
 /// ```
 public enum ServiceApplication {

@@ -9,7 +9,7 @@ extension DecisionLog {
     ///
     /// ```swift
     /// for try await page in log.decisionPages(decidedFrom: start, to: end) {
-    ///     for decision in page { count(decision) }
+    ///     for decision in page { print(decision.key, decision.lane) }
     /// }
     /// ```
     public func decisionPages(decidedFrom from: Int64, to: Int64) -> LogPages<StoredDecision> {

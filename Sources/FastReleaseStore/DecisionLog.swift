@@ -56,51 +56,6 @@ public protocol DecisionLog: Sendable {
     func ping() async throws
 }
 
-/// How many decisions of one lane were made in one time bucket.
-public struct LaneCount: Sendable, Hashable {
-    /// The bucket's start, milliseconds since 1970.
-    public var bucketStart: Int64
-    /// The lane (or `withdrawn`).
-    public var lane: RecordedLane
-    /// How many.
-    public var count: Int
-
-    /// Creates a count.
-    public init(bucketStart: Int64, lane: RecordedLane, count: Int) {
-        self.bucketStart = bucketStart
-        self.lane = lane
-        self.count = count
-    }
-}
-
-/// What became of an inspection result sent to the log.
-public enum InspectionOutcome: Sendable, Hashable {
-    /// It is now in the log.
-    case recorded(StoredInspection)
-    /// The log already held a result with the same id: this one.
-    case replayed(StoredInspection)
-
-    /// The result to answer with.
-    public var inspection: StoredInspection {
-        switch self {
-        case .recorded(let inspection), .replayed(let inspection): inspection
-        }
-    }
-}
-
-/// A decision log that could not be opened or written.
-public struct DecisionLogError: Error, Sendable, CustomStringConvertible {
-    /// What went wrong and what to do.
-    public var message: String
-
-    /// Creates an error.
-    public init(_ message: String) {
-        self.message = message
-    }
-
-    public var description: String { message }
-}
-
 extension Array where Element == StoredDecision {
     /// Splits a batch into the first entry for each key (to insert) and, for every entry, the
     /// index of the first entry with its key.

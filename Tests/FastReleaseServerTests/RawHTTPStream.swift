@@ -43,6 +43,11 @@ final class RawHTTPStream: @unchecked Sendable {
         try send(Array(String(bytes.count, radix: 16).utf8) + [13, 10] + bytes + [13, 10])
     }
 
+    /// Goes away: shuts the connection in both directions without ending the body.
+    func abandon() {
+        shutdown(socket, Int32(SHUT_RDWR))
+    }
+
     /// Ends the body.
     func finish() throws {
         try send(Array("0\r\n\r\n".utf8))
@@ -56,6 +61,17 @@ final class RawHTTPStream: @unchecked Sendable {
             }
             guard sent > 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
             offset += sent
+        }
+    }
+
+    /// Reads as ``read(timeout:until:)`` does, on a Dispatch thread: a blocking read on the
+    /// test's task could hold one of the few cooperative threads that an in-process server
+    /// needs to answer, and stall it under a loaded test run.
+    func answers(timeout: TimeInterval, until condition: @escaping @Sendable ([String]) -> Bool) async -> [String] {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(returning: self.read(timeout: timeout, until: condition))
+            }
         }
     }
 

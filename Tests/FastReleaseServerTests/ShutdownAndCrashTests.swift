@@ -31,12 +31,12 @@ struct ShutdownAndCrashTests {
         let prefix = uniqueID("TERM")
         let stream = try RawHTTPStream(port: server.port, path: "/v1/declarations", headers: LiveStreamTests.headers)
         for number in 0..<20 { try stream.sendChunk(Array(cebMessage(inventory("\(prefix)-\(number)")).utf8)) }
-        #expect(stream.read(timeout: 30) { $0.count >= 20 }.count == 20)
+        #expect(await stream.answers(timeout: 30) { $0.count >= 20 }.count == 20)
         server.signal(SIGTERM)
         try await Task.sleep(for: .milliseconds(300))
         for number in 20..<40 { try stream.sendChunk(Array(cebMessage(inventory("\(prefix)-\(number)")).utf8)) }
         try stream.finish()
-        let lines = stream.read(timeout: 30) { $0.count >= 40 }
+        let lines = await stream.answers(timeout: 30) { $0.count >= 40 }
         #expect(lines.count == 40, "the request accepted before SIGTERM is answered to the end")
         #expect(server.wait(timeout: 30) == 0, "clean exit")
         #expect(throws: (any Error).self, "no new connections after shutdown") {

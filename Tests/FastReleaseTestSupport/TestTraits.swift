@@ -12,22 +12,6 @@ extension Tag {
     @Tag public static var load: Self
 }
 
-/// Which tests run: all of them, or with `FASTRELEASE_TESTS=fast` the everyday loop without
-/// the long ones (`scripts/test.sh --fast`).
-public enum TestScope {
-    /// Whether the fast loop was asked for.
-    public static var isFast: Bool { ProcessInfo.processInfo.environment["FASTRELEASE_TESTS"] == "fast" }
-}
-
-/// Where the headless browser for the dashboard test is, if any.
-public enum Chromium {
-    /// `$FASTRELEASE_CHROMIUM`, else `/usr/bin/chromium`, when executable.
-    public static var path: String? {
-        [ProcessInfo.processInfo.environment["FASTRELEASE_CHROMIUM"], "/usr/bin/chromium"].compactMap { $0 }
-            .first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
-}
-
 extension Trait where Self == ConditionTrait {
     /// A long test: skipped in the fast loop, with the reason.
     public static var long: Self {

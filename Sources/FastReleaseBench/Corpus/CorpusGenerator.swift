@@ -8,7 +8,8 @@ public import Foundation
 /// with that register, ready for `--profile`) and `manifest.json`.
 ///
 /// ```swift
-/// let summary = try CorpusGenerator(declarations: 10_000, seed: "demo").write(to: URL(fileURLWithPath: "out/corpus"))
+/// let summary = try CorpusGenerator(declarations: 10_000, seed: "demo").write(
+///     to: URL(fileURLWithPath: "out/corpus"), profile: URL(fileURLWithPath: "Profiles/default"))
 /// ```
 public struct CorpusGenerator: Sendable {
     /// What was written.

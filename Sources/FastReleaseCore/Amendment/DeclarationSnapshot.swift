@@ -50,39 +50,7 @@ extension Parties: Codable {
     }
 }
 
-/// Codes are written as people write them: `"CN"`, `"85109000"`, `"20260315153555"`.
-extension CountryCode: Codable {
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let code = CountryCode(text) else {
-            throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: "bad country \(text)"))
-        }
-        self = code
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
-}
-
-extension HSCode: Codable {
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let code = HSCode(text) else {
-            throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: "bad HS code \(text)"))
-        }
-        self = code
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
-}
-
+/// Times are written as their compact number, `20260315153555`.
 extension CivilTime: Codable {
     public init(from decoder: any Decoder) throws {
         let value = try decoder.singleValueContainer().decode(Int64.self)

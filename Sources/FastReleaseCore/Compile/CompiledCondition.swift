@@ -22,33 +22,6 @@ struct CompiledCondition: Sendable {
     let test: Test
 }
 
-/// A rule in compiled form: declaration conditions and item conditions kept apart.
-/// A class, so that taking a rule from the profile costs one reference count, not one per field.
-final class CompiledRule: Sendable {
-    let id: String
-    let reason: String
-    let weight: Int
-    let lane: Lane?
-    let labTests: [String]
-    let window: ValidityWindow?
-    let declarationConditions: [CompiledCondition]
-    let itemConditions: [CompiledCondition]
-
-    init(
-        id: String, reason: String, weight: Int, lane: Lane?, labTests: [String], window: ValidityWindow?,
-        declarationConditions: [CompiledCondition], itemConditions: [CompiledCondition]
-    ) {
-        self.id = id
-        self.reason = reason
-        self.weight = weight
-        self.lane = lane
-        self.labTests = labTests
-        self.window = window
-        self.declarationConditions = declarationConditions
-        self.itemConditions = itemConditions
-    }
-}
-
 extension CompiledCondition {
     /// Compiles each test of `condition`, resolving country groups to bitsets.
     static func compile(_ condition: Condition, groups: [String: Set<CountryCode>]) -> [CompiledCondition] {

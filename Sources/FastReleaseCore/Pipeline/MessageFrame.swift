@@ -21,30 +21,3 @@ public struct MessageFrame: Sendable {
         self.problem = problem
     }
 }
-
-/// Hands out the messages of an input, one at a time, on one thread.
-public protocol FrameSource {
-    /// The next message, or `nil` when the input is exhausted. Read errors come back as
-    /// frames with a `problem`, so that the other inputs go on.
-    mutating func next() -> MessageFrame?
-}
-
-/// What a decoder makes of a message: declarations, and error records for what it could not read.
-public enum DecodedRecord: Sendable {
-    /// A declaration, with the microseconds spent decoding it.
-    case declaration(Declaration, decodeMicroseconds: Double)
-    /// A declaration or message that could not be read.
-    case error(DeclarationError)
-}
-
-/// Decodes messages into declarations. Keeps parser state: make one per worker.
-public protocol MessageDecoder: AnyObject {
-    /// Appends the records of one message to `records`, in document order.
-    func decode(_ frame: MessageFrame, into records: inout [DecodedRecord])
-}
-
-/// Where encoded output goes.
-public protocol ByteSink: Sendable {
-    /// Writes bytes, in the order of calls.
-    func write(_ bytes: [UInt8]) throws
-}

@@ -18,7 +18,7 @@ import Synchronization
 /// let pipeline = ScoringPipeline(profile: compiled, encoder: JSONLinesEncoder(), options: .init(threads: 2)) {
 ///     XMLMessageDecoder()
 /// }
-/// let summary = try pipeline.run(&frames, sink: StandardOutputSink())
+/// let summary = try pipeline.run(&frames, sink: sink)  // any ByteSink: a file, standard output
 /// ```
 public final class ScoringPipeline: Sendable {
     /// How the pipeline divides work.
@@ -145,16 +145,4 @@ final class WorkerPool: @unchecked Sendable {
     init(_ workers: [Worker]) { self.workers = workers }
     var count: Int { workers.count }
     subscript(number: Int) -> Worker { workers[number] }
-}
-
-/// The number of cores this process may use.
-public enum ProcessorCount {
-    /// Active processors, at least 1.
-    public static var active: Int {
-        #if canImport(Glibc)
-            return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
-        #else
-            return 1
-        #endif
-    }
 }

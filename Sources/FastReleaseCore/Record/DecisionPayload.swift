@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// A decision as JSON: what `score` writes per line, what the service stores and answers, and
 /// what every reader of the decision log reads back.
@@ -185,17 +185,4 @@ extension DecisionPayload {
 
     /// `rule: reason` for each rule that fired.
     public var reasons: [String] { (hits ?? []).map { "\($0.rule): \($0.reason)" } }
-}
-
-/// The JSON settings every `Codable` payload uses, so that what one part writes another reads.
-public enum PayloadCoding {
-    /// A decoder for payloads.
-    public static let decoder = JSONDecoder()
-
-    /// An encoder with sorted keys and unescaped slashes (a fresh one: `JSONEncoder` is not `Sendable`).
-    public static func encoder() -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }
 }

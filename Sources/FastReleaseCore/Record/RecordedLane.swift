@@ -2,7 +2,7 @@
 /// cancellation took the declaration back.
 ///
 /// Written by name (`release`, `sample-release`, `withdrawn`) in payloads and in the log.
-public enum RecordedLane: Sendable, Hashable, Codable, CustomStringConvertible {
+public enum RecordedLane: Sendable, Hashable, CustomStringConvertible {
     /// A decision's lane.
     case decided(Lane)
     /// The declaration was cancelled.
@@ -37,18 +37,4 @@ public enum RecordedLane: Sendable, Hashable, Codable, CustomStringConvertible {
     }
 
     public var description: String { name }
-
-    public init(from decoder: any Decoder) throws {
-        let name = try decoder.singleValueContainer().decode(String.self)
-        guard let lane = RecordedLane(name: name) else {
-            throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: "`\(name)` is not a lane"))
-        }
-        self = lane
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(name)
-    }
 }

@@ -16,17 +16,3 @@ enum JSONResponse {
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 }
-
-/// A value answered with `"replay"` beside its own members.
-struct WithReplay<Payload: Encodable>: Encodable {
-    let replay: Bool
-    let payload: Payload
-
-    private enum CodingKeys: String, CodingKey { case replay }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(replay, forKey: .replay)
-        try payload.encode(to: encoder)
-    }
-}

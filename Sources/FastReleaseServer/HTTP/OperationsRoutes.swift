@@ -33,9 +33,3 @@ struct OperationsRoutes {
         }
     }
 }
-
-/// `GET /readyz`: ready, and the profile version in force.
-struct Readiness: Encodable {
-    let ready: Bool
-    let profile: String
-}

@@ -105,15 +105,3 @@ public struct ServerSettings: Sendable {
         }
     }
 }
-
-/// A setting that cannot be used.
-public struct SettingsError: Error, Sendable, CustomStringConvertible {
-    /// What is wrong, naming the key.
-    public var message: String
-
-    init(_ message: String) {
-        self.message = message
-    }
-
-    public var description: String { message }
-}

@@ -65,15 +65,6 @@ extension StoredRow {
     }
 }
 
-/// A count read from column `n`.
-struct CountRow: ReadableRow {
-    let count: Int
-
-    init(reading row: some RowReader) throws {
-        count = Int(try row.integer("n"))
-    }
-}
-
 extension LaneCount: ReadableRow {
     init(reading row: some RowReader) throws {
         self.init(bucketStart: try row.integer("bucket"), lane: try row.lane("lane"), count: Int(try row.integer("n")))

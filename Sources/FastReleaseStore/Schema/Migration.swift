@@ -28,10 +28,14 @@ struct Migration: Sendable {
 
     /// Every step, oldest first. Never change a step that has shipped: add one.
     static let all: [Migration] = [
-        Migration(1, "decisions-v1", both: SchemaVersion1.statements),
-        Migration(2, "decisions-v2-revisions", sqlite: SchemaVersion2.sqlite, postgres: SchemaVersion2.postgres),
-        Migration(3, "decisions-v3-inspections", both: SchemaVersion3.statements),
-        Migration(4, "decisions-v4-profile-changes", sqlite: SchemaVersion4.sqlite, postgres: SchemaVersion4.postgres),
-        Migration(5, "decisions-v5-shadow", both: SchemaVersion5.statements),
+        Migration(1, "decisions-v1", both: SchemaVersions.Version1.statements),
+        Migration(
+            2, "decisions-v2-revisions", sqlite: SchemaVersions.Version2.sqlite,
+            postgres: SchemaVersions.Version2.postgres),
+        Migration(3, "decisions-v3-inspections", both: SchemaVersions.Version3.statements),
+        Migration(
+            4, "decisions-v4-profile-changes", sqlite: SchemaVersions.Version4.sqlite,
+            postgres: SchemaVersions.Version4.postgres),
+        Migration(5, "decisions-v5-shadow", both: SchemaVersions.Version5.statements),
     ]
 }

@@ -1,126 +1,129 @@
-/// Version 1: one decision per (declarant, declaration id).
-enum SchemaVersion1 {
-    static let statements = [
-        """
-        CREATE TABLE IF NOT EXISTS decisions (
-            declarant TEXT NOT NULL,
-            declaration_id TEXT NOT NULL,
-            message_id TEXT NOT NULL,
-            lane TEXT NOT NULL,
-            profile_version TEXT NOT NULL,
-            decided_at BIGINT NOT NULL,
-            payload TEXT NOT NULL,
-            PRIMARY KEY (declarant, declaration_id)
-        )
-        """,
-        "CREATE INDEX IF NOT EXISTS decisions_by_declaration_id ON decisions (declaration_id)",
-        "CREATE INDEX IF NOT EXISTS decisions_by_time ON decisions (decided_at)",
-    ]
-}
-
-/// Version 2: revisions (amendments and cancellations stored beside the original), the customs
-/// reference (MRN) and the declaration snapshot; every version 1 row is kept as an original.
-enum SchemaVersion2 {
-    /// SQLite cannot change a primary key in place: copy into a new table.
-    static let sqlite = [
-        """
-        CREATE TABLE decisions_v2 (
-            declarant TEXT NOT NULL,
-            declaration_id TEXT NOT NULL,
-            revision TEXT NOT NULL DEFAULT '',
-            message_id TEXT NOT NULL,
-            lane TEXT NOT NULL,
-            profile_version TEXT NOT NULL,
-            decided_at BIGINT NOT NULL,
-            payload TEXT NOT NULL,
-            function TEXT NOT NULL DEFAULT 'original',
-            reference TEXT NOT NULL DEFAULT '',
-            declaration TEXT NOT NULL DEFAULT '',
-            PRIMARY KEY (declarant, declaration_id, revision)
-        )
-        """,
-        """
-        INSERT INTO decisions_v2 (declarant, declaration_id, message_id, lane, profile_version, decided_at, payload)
-            SELECT declarant, declaration_id, message_id, lane, profile_version, decided_at, payload FROM decisions
-        """,
-        "DROP TABLE decisions",
-        "ALTER TABLE decisions_v2 RENAME TO decisions",
-        "CREATE INDEX decisions_by_declaration_id ON decisions (declaration_id)",
-        "CREATE INDEX decisions_by_time ON decisions (decided_at)",
-        referenceIndex,
-    ]
-
-    static let postgres = [
-        "ALTER TABLE decisions ADD COLUMN IF NOT EXISTS revision TEXT NOT NULL DEFAULT ''",
-        "ALTER TABLE decisions ADD COLUMN IF NOT EXISTS function TEXT NOT NULL DEFAULT 'original'",
-        "ALTER TABLE decisions ADD COLUMN IF NOT EXISTS reference TEXT NOT NULL DEFAULT ''",
-        "ALTER TABLE decisions ADD COLUMN IF NOT EXISTS declaration TEXT NOT NULL DEFAULT ''",
-        "ALTER TABLE decisions DROP CONSTRAINT decisions_pkey",
-        "ALTER TABLE decisions ADD PRIMARY KEY (declarant, declaration_id, revision)",
-        referenceIndex,
-    ]
-
-    private static let referenceIndex =
-        "CREATE INDEX IF NOT EXISTS decisions_by_reference ON decisions (reference) WHERE reference <> ''"
-}
-
-/// Version 3: inspection results, beside the decisions they judge.
-enum SchemaVersion3 {
-    static let statements = [
-        """
-        CREATE TABLE IF NOT EXISTS inspections (
-            inspection_id TEXT NOT NULL PRIMARY KEY,
-            declarant TEXT NOT NULL,
-            declaration_id TEXT NOT NULL,
-            revision TEXT NOT NULL,
-            conforming BOOLEAN NOT NULL,
-            inspected_at BIGINT NOT NULL,
-            recorded_by TEXT NOT NULL,
-            payload TEXT NOT NULL
-        )
-        """,
-        "CREATE INDEX IF NOT EXISTS inspections_by_declaration_id ON inspections (declaration_id)",
-    ]
-}
-
-/// Version 4: the history of the profile in force.
-enum SchemaVersion4 {
-    static let sqlite = [table(sequence: "INTEGER PRIMARY KEY AUTOINCREMENT"), index]
-    static let postgres = [table(sequence: "BIGSERIAL PRIMARY KEY"), index]
-
-    private static func table(sequence: String) -> String {
-        """
-        CREATE TABLE IF NOT EXISTS profile_changes (
-            sequence \(sequence),
-            version TEXT NOT NULL,
-            previous_version TEXT NOT NULL,
-            changed_at BIGINT NOT NULL,
-            changed_by TEXT NOT NULL,
-            summary TEXT NOT NULL,
-            files TEXT NOT NULL
-        )
-        """
+/// The statements of each schema version, as ``Migration/all`` lists them.
+enum SchemaVersions {
+    /// Version 1: one decision per (declarant, declaration id).
+    enum Version1 {
+        static let statements = [
+            """
+            CREATE TABLE IF NOT EXISTS decisions (
+                declarant TEXT NOT NULL,
+                declaration_id TEXT NOT NULL,
+                message_id TEXT NOT NULL,
+                lane TEXT NOT NULL,
+                profile_version TEXT NOT NULL,
+                decided_at BIGINT NOT NULL,
+                payload TEXT NOT NULL,
+                PRIMARY KEY (declarant, declaration_id)
+            )
+            """,
+            "CREATE INDEX IF NOT EXISTS decisions_by_declaration_id ON decisions (declaration_id)",
+            "CREATE INDEX IF NOT EXISTS decisions_by_time ON decisions (decided_at)",
+        ]
     }
 
-    private static let index = "CREATE INDEX IF NOT EXISTS profile_changes_by_version ON profile_changes (version)"
-}
+    /// Version 2: revisions (amendments and cancellations stored beside the original), the customs
+    /// reference (MRN) and the declaration snapshot; every version 1 row is kept as an original.
+    enum Version2 {
+        /// SQLite cannot change a primary key in place: copy into a new table.
+        static let sqlite = [
+            """
+            CREATE TABLE decisions_v2 (
+                declarant TEXT NOT NULL,
+                declaration_id TEXT NOT NULL,
+                revision TEXT NOT NULL DEFAULT '',
+                message_id TEXT NOT NULL,
+                lane TEXT NOT NULL,
+                profile_version TEXT NOT NULL,
+                decided_at BIGINT NOT NULL,
+                payload TEXT NOT NULL,
+                function TEXT NOT NULL DEFAULT 'original',
+                reference TEXT NOT NULL DEFAULT '',
+                declaration TEXT NOT NULL DEFAULT '',
+                PRIMARY KEY (declarant, declaration_id, revision)
+            )
+            """,
+            """
+            INSERT INTO decisions_v2 (declarant, declaration_id, message_id, lane, profile_version, decided_at, payload)
+                SELECT declarant, declaration_id, message_id, lane, profile_version, decided_at, payload FROM decisions
+            """,
+            "DROP TABLE decisions",
+            "ALTER TABLE decisions_v2 RENAME TO decisions",
+            "CREATE INDEX decisions_by_declaration_id ON decisions (declaration_id)",
+            "CREATE INDEX decisions_by_time ON decisions (decided_at)",
+            referenceIndex,
+        ]
 
-/// Version 5: decisions of candidate profiles run in shadow mode.
-enum SchemaVersion5 {
-    static let statements = [
-        """
-        CREATE TABLE IF NOT EXISTS shadow_decisions (
-            shadow_version TEXT NOT NULL,
-            declarant TEXT NOT NULL,
-            declaration_id TEXT NOT NULL,
-            revision TEXT NOT NULL,
-            live_lane TEXT NOT NULL,
-            shadow_lane TEXT NOT NULL,
-            decided_at BIGINT NOT NULL,
-            payload TEXT NOT NULL,
-            PRIMARY KEY (shadow_version, declarant, declaration_id, revision)
-        )
-        """,
-        "CREATE INDEX IF NOT EXISTS shadow_by_version_time ON shadow_decisions (shadow_version, decided_at)",
-    ]
+        static let postgres = [
+            "ALTER TABLE decisions ADD COLUMN IF NOT EXISTS revision TEXT NOT NULL DEFAULT ''",
+            "ALTER TABLE decisions ADD COLUMN IF NOT EXISTS function TEXT NOT NULL DEFAULT 'original'",
+            "ALTER TABLE decisions ADD COLUMN IF NOT EXISTS reference TEXT NOT NULL DEFAULT ''",
+            "ALTER TABLE decisions ADD COLUMN IF NOT EXISTS declaration TEXT NOT NULL DEFAULT ''",
+            "ALTER TABLE decisions DROP CONSTRAINT decisions_pkey",
+            "ALTER TABLE decisions ADD PRIMARY KEY (declarant, declaration_id, revision)",
+            referenceIndex,
+        ]
+
+        private static let referenceIndex =
+            "CREATE INDEX IF NOT EXISTS decisions_by_reference ON decisions (reference) WHERE reference <> ''"
+    }
+
+    /// Version 3: inspection results, beside the decisions they judge.
+    enum Version3 {
+        static let statements = [
+            """
+            CREATE TABLE IF NOT EXISTS inspections (
+                inspection_id TEXT NOT NULL PRIMARY KEY,
+                declarant TEXT NOT NULL,
+                declaration_id TEXT NOT NULL,
+                revision TEXT NOT NULL,
+                conforming BOOLEAN NOT NULL,
+                inspected_at BIGINT NOT NULL,
+                recorded_by TEXT NOT NULL,
+                payload TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX IF NOT EXISTS inspections_by_declaration_id ON inspections (declaration_id)",
+        ]
+    }
+
+    /// Version 4: the history of the profile in force.
+    enum Version4 {
+        static let sqlite = [table(sequence: "INTEGER PRIMARY KEY AUTOINCREMENT"), index]
+        static let postgres = [table(sequence: "BIGSERIAL PRIMARY KEY"), index]
+
+        private static func table(sequence: String) -> String {
+            """
+            CREATE TABLE IF NOT EXISTS profile_changes (
+                sequence \(sequence),
+                version TEXT NOT NULL,
+                previous_version TEXT NOT NULL,
+                changed_at BIGINT NOT NULL,
+                changed_by TEXT NOT NULL,
+                summary TEXT NOT NULL,
+                files TEXT NOT NULL
+            )
+            """
+        }
+
+        private static let index = "CREATE INDEX IF NOT EXISTS profile_changes_by_version ON profile_changes (version)"
+    }
+
+    /// Version 5: decisions of candidate profiles run in shadow mode.
+    enum Version5 {
+        static let statements = [
+            """
+            CREATE TABLE IF NOT EXISTS shadow_decisions (
+                shadow_version TEXT NOT NULL,
+                declarant TEXT NOT NULL,
+                declaration_id TEXT NOT NULL,
+                revision TEXT NOT NULL,
+                live_lane TEXT NOT NULL,
+                shadow_lane TEXT NOT NULL,
+                decided_at BIGINT NOT NULL,
+                payload TEXT NOT NULL,
+                PRIMARY KEY (shadow_version, declarant, declaration_id, revision)
+            )
+            """,
+            "CREATE INDEX IF NOT EXISTS shadow_by_version_time ON shadow_decisions (shadow_version, decided_at)",
+        ]
+    }
 }

@@ -14,12 +14,6 @@ protocol StoredRow: ReadableRow {
     var values: [ColumnValue] { get }
 }
 
-/// A value read from one row of a query's answer.
-protocol ReadableRow: Sendable {
-    /// Reads a row.
-    init(reading row: some RowReader) throws
-}
-
 /// A column of a stored table.
 struct Column: Sendable {
     /// The column's name.
@@ -48,25 +42,6 @@ enum ColumnValue: Sendable {
     case textArray([String])
     case integerArray([Int64])
     case booleanArray([Bool])
-}
-
-/// Reads the values of one row by column name, whatever the backend.
-protocol RowReader {
-    func text(_ column: String) throws -> String
-    func integer(_ column: String) throws -> Int64
-    func boolean(_ column: String) throws -> Bool
-}
-
-extension RowReader {
-    /// A lane column (`release`, …, `withdrawn`).
-    func lane(_ column: String) throws -> RecordedLane {
-        let name = try text(column)
-        guard let lane = RecordedLane(name: name) else {
-            throw DecisionLogError(
-                "the log holds an unknown lane `\(name)` in \(column); is it from a newer FastRelease?")
-        }
-        return lane
-    }
 }
 
 extension StoredRow {

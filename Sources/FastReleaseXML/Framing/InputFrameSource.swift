@@ -10,7 +10,7 @@ import Foundation
 ///
 /// ```swift
 /// var source = InputFrameSource(paths: ["inbox/", "-"])
-/// while let frame = source.next() { … }
+/// while let frame = source.next() { print(frame.source, frame.bytes.count) }
 /// ```
 public struct InputFrameSource: FrameSource {
     private var queue: [String]

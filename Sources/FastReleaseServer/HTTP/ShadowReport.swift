@@ -1,35 +1,6 @@
 import FastReleaseCore
 import FastReleaseStore
 
-/// `GET /v1/profile`: the version in force and the history, newest first.
-struct ProfileInForce: Encodable {
-    let version: String
-    let name: String
-    let rules: Int
-    let history: [ProfileChangeSummary]
-}
-
-/// One change of the profile in force, without its files.
-struct ProfileChangeSummary: Encodable {
-    let version: String
-    let previous: String
-    let changedAt: Int64
-    let changedBy: String
-    let summary: String
-
-    init(_ change: StoredProfileChange) {
-        version = change.version
-        previous = change.previousVersion
-        changedAt = change.changedAt
-        changedBy = change.changedBy
-        summary = change.summary
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case version, previous, changedAt = "changed_at", changedBy = "changed_by", summary
-    }
-}
-
 /// `GET /v1/profile/shadow`: the live and candidate versions (`shadow` is `null` when none
 /// runs), the counts since the candidate started, and recent differences.
 struct ShadowReport: Encodable {

@@ -1,0 +1,2 @@
+extension PartyRole: Codable {}
+extension EnterpriseList: Codable {}

@@ -1,0 +1,4 @@
+/// The WCO party aggregates, by the role FastRelease gives them.
+enum PartyRoleName {
+    case declarant, agent, exporter, importer, consignee, submitter
+}
