@@ -11,7 +11,7 @@ import Testing
 
 /// The dashboard, loaded in a real headless browser (Chromium from Debian's packages; the
 /// README's test command installs it), shows the service's figures.
-@Suite("Dashboard in a headless browser", .serialized, .tags(.browser), .needsChromium, .timeLimit(.minutes(3)))
+@Suite("Dashboard in a headless browser", .serialized, .tags(.browser), .needsChromium, .long, .timeLimit(.minutes(3)))
 struct DashboardBrowserTests {
     static let tokens =
         "gateway:gw:dash-gateway-token-000001,operator:alice:dash-operator-token-00001,viewer:v:dash-viewer-token-0000001"

@@ -17,7 +17,7 @@ import Testing
 
 /// Long-running parts are services that drain on shutdown; a client that goes away stops its
 /// stream's work; one clock gives every part its time.
-@Suite("Lifecycle", .tags(.load), .timeLimit(.minutes(2)))
+@Suite("Lifecycle", .tags(.load), .long, .timeLimit(.minutes(2)))
 struct LifecycleTests {
     @Test func gracefulShutdownWaitsForEveryQueuedBatchThenRefusesNewOnes() async throws {
         let folder = try TemporaryDirectory()

@@ -9,7 +9,7 @@ import NIOCore
 import Synchronization
 import Testing
 
-@Suite("Streams over a live connection")
+@Suite("Streams over a live connection", .tags(.load), .long, .timeLimit(.minutes(3)))
 struct LiveStreamTests {
     static let headers = [
         "Authorization": "Bearer \(TestTokens.gateway)", "Content-Type": "application/xml",

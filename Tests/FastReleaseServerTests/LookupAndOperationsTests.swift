@@ -1,5 +1,6 @@
 import Configuration
 import FastReleaseCore
+import FastReleaseFiles
 import FastReleaseServer
 import FastReleaseStore
 import FastReleaseTestSupport
@@ -42,6 +43,20 @@ struct LookupAndOperationsTests {
             let chosen = try await client.execute(
                 uri: "/v1/decisions/\(shared)?declarant=9999999999", method: .get, headers: viewer)
             #expect(try json(chosen.body)["declarant"] as? String == "9999999999")
+        }
+    }
+
+    @Test func answersAreJSONWhateverTheProfileIsCalled() async throws {
+        let folder = try TemporaryDirectory()
+        for (path, text) in try ProfileFolder.read(Fixtures.defaultProfile.path).files {
+            try folder.write(path, path == "profile.yaml" ? text.replacingOccurrences(of: "name: default", with: "name: 'de\"fault\\'") : text)
+        }
+        let harness = try ServiceHarness(["profile.path": .init(.string(folder.url.path), isSecret: false)])
+        let (app, _) = try harness.make()
+        try await app.test(.router) { client in
+            let ready = try await client.execute(uri: "/readyz", method: .get)
+            #expect(ready.status == .ok)
+            #expect((try json(ready.body)["profile"] as? String)?.hasPrefix("de\"fault\\@") == true)
         }
     }
 

@@ -21,14 +21,14 @@ extension Trait where Self == ConditionTrait {
     /// Runs only with the test PostgreSQL server, and says how to get one.
     public static var needsPostgres: Self {
         .enabled(
-            if: TestPostgres.isAvailable && !TestScope.isFast,
+            if: TestPostgres.isAvailable,
             "needs PostgreSQL: run the tests with scripts/test.sh (or scripts/with-postgres.sh swift test)")
     }
 
     /// Runs only where Chromium is installed, and says how to get it.
     public static var needsChromium: Self {
         .enabled(
-            if: Chromium.path != nil && !TestScope.isFast,
+            if: Chromium.path != nil,
             "needs Chromium: apt-get install chromium, or set FASTRELEASE_CHROMIUM (scripts/test.sh installs it)")
     }
 }

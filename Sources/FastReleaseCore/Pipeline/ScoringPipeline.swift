@@ -29,12 +29,18 @@ public final class ScoringPipeline: Sendable {
         public var maxMessagesInFlight: Int
         /// Most input bytes read but not yet written (one larger message is still let through).
         public var maxBytesInFlight: Int
+        /// The time declarations that state none are judged at (the time the run starts).
+        public var clock: WallClock
 
         /// Creates options; `threads` defaults to the number of active cores.
-        public init(threads: Int? = nil, maxMessagesInFlight: Int = 256, maxBytesInFlight: Int = 16 << 20) {
+        public init(
+            threads: Int? = nil, maxMessagesInFlight: Int = 256, maxBytesInFlight: Int = 16 << 20,
+            clock: WallClock = .system
+        ) {
             self.threads = max(1, threads ?? ProcessorCount.active)
             self.maxMessagesInFlight = max(1, maxMessagesInFlight)
             self.maxBytesInFlight = max(1, maxBytesInFlight)
+            self.clock = clock
         }
     }
 
@@ -68,7 +74,7 @@ public final class ScoringPipeline: Sendable {
         let started = MonotonicClock.nanoseconds()
         try sink.write(encoder.header)
         let queue = OrderedWorkQueue(maxMessages: options.maxMessagesInFlight, maxBytes: options.maxBytesInFlight)
-        let receivedAt = CivilTime.now(offsetSeconds: profile.source.timeZoneOffsetSeconds)
+        let receivedAt = options.clock.civil(offsetSeconds: profile.source.timeZoneOffsetSeconds)
         let group = DispatchGroup()
         for number in 0..<workers.count {
             DispatchQueue.global(qos: .userInitiated).async(group: group) {
