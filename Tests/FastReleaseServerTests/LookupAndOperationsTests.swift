@@ -49,7 +49,10 @@ struct LookupAndOperationsTests {
     @Test func answersAreJSONWhateverTheProfileIsCalled() async throws {
         let folder = try TemporaryDirectory()
         for (path, text) in try ProfileFolder.read(Fixtures.defaultProfile.path).files {
-            try folder.write(path, path == "profile.yaml" ? text.replacingOccurrences(of: "name: default", with: "name: 'de\"fault\\'") : text)
+            try folder.write(
+                path,
+                path == "profile.yaml"
+                    ? text.replacingOccurrences(of: "name: default", with: "name: 'de\"fault\\'") : text)
         }
         let harness = try ServiceHarness(["profile.path": .init(.string(folder.url.path), isSecret: false)])
         let (app, _) = try harness.make()
