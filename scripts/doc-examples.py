@@ -19,6 +19,7 @@ GIVEN = {
     "FastReleaseCore/Profile/Loading/ProfileLoader.swift": "yaml: String, csv: String",
     "FastReleaseCore/Record/DecisionPayload.swift": "stored: StoredDecision",
     "FastReleaseCore/Scoring/Scorer.swift": "compiled: CompiledProfile, declaration: Declaration",
+    "FastReleaseCore/State/ReferenceState.swift": "lots: String, tests: String",
     "FastReleaseOperations/ProfileTestRunner.swift": "compiled: CompiledProfile",
     "FastReleaseServer/Lifecycle/BackgroundWrites.swift":
         "writes: BackgroundWrites, log: any DecisionLog, rows: [StoredShadowDecision]",

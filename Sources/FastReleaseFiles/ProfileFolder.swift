@@ -2,7 +2,7 @@ public import FastReleaseCore
 import Foundation
 
 /// Profiles on disk: a folder read into a ``ProfileBundle`` (its `.yaml`, `.yml` and `.csv`
-/// files, without `tests/`), loaded, and its example cases read. The only place FastRelease
+/// files, without `tests/` and `state/`), loaded, and its example cases read. The only place FastRelease
 /// reads a profile from files; the core loads bundles in memory.
 ///
 /// ```swift
@@ -21,7 +21,7 @@ public enum ProfileFolder {
         let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey])
         while let url = enumerator?.nextObject() as? URL {
             let path = String(url.standardizedFileURL.path.dropFirst(root.path.count + 1))
-            if path == "tests" || path.hasPrefix("tests/") {
+            if ["tests", "state"].contains(path) || path.hasPrefix("tests/") || path.hasPrefix("state/") {
                 enumerator?.skipDescendants()
                 continue
             }

@@ -7,7 +7,8 @@ struct FastReleaseCommand: AsyncParsableCommand {
         commandName: "fastrelease",
         abstract: "Risk scoring and fast release of customs declarations.",
         subcommands: [
-            ScoreCommand.self, ServeCommand.self, ProfileCommand.self, ReplayCommand.self, ReportCommand.self,
+            ScoreCommand.self, ServeCommand.self, ProfileCommand.self, StateCommand.self, ReplayCommand.self,
+            ReportCommand.self,
             CorpusCommand.self,
             BenchCommand.self,
             BenchScoringCommand.self,

@@ -1,0 +1,190 @@
+/// Reads the reference state from CSV files held in memory (file name → text), reporting every
+/// mistake with its file, line and column. The files, each optional, with their header rows:
+///
+/// | file | columns |
+/// | --- | --- |
+/// | `lots.csv` | `id,holder,material,hs,supplier,quantity,unit,conforming_quantity,valid_until` (`hs`, `supplier`, `valid_until` may be empty) |
+/// | `lot-tests.csv` | `lot,test,passed,tested_at` |
+/// | `suppliers.csv` | `code,name,standing` (`registered`, `suspended`, `revoked`) |
+/// | `monitoring.csv` | `subject,code,test,interval_days` (`subject`: `enterprise` or `supplier`) |
+/// | `monitoring-results.csv` | `subject,code,test,passed,tested_at` |
+/// | `unit-consumption.csv` | `product,material,per_unit,product_unit,material_unit` (HS prefixes) |
+///
+/// ```swift
+/// let state = try ReferenceStateReader().read(files: ["lots.csv": "id,holder,…\nL-17,3301960001,…"])
+/// ```
+public struct ReferenceStateReader: Sendable {
+    /// Creates a reader.
+    public init() {}
+
+    /// Reads the files; `prefix` goes before file names in messages (a folder's path and `/`).
+    ///
+    /// - Throws: ``ReferenceStateError`` with every mistake; nothing is read when there is one.
+    public func read(files: [String: String], prefix: String = "") throws(ReferenceStateError) -> ReferenceState {
+        var state = ReferenceState()
+        var issues: [ProfileIssue] = []
+        func table(_ name: String, _ required: [String], _ body: (inout StateTable) -> Void) {
+            guard let text = files[name] else { return }
+            var table = StateTable(file: prefix + name, text: text, required: required)
+            if table.hasColumns { body(&table) }
+            issues += table.issues
+        }
+        table("suppliers.csv", ["code", "name", "standing"]) { readSuppliers(&$0, into: &state) }
+        table("lots.csv", Self.lotColumns) { readLots(&$0, into: &state) }
+        table("lot-tests.csv", ["lot", "test", "passed", "tested_at"]) { readLotTests(&$0, into: &state) }
+        table("monitoring.csv", ["subject", "code", "test", "interval_days"]) { readMonitoring(&$0, into: &state) }
+        table("monitoring-results.csv", ["subject", "code", "test", "passed", "tested_at"]) {
+            readMonitoringResults(&$0, into: &state)
+        }
+        table("unit-consumption.csv", ["product", "material", "per_unit", "product_unit", "material_unit"]) {
+            readConsumption(&$0, into: &state)
+        }
+        if !issues.isEmpty { throw ReferenceStateError(issues: issues) }
+        return state
+    }
+
+    static let lotColumns = [
+        "id", "holder", "material", "hs", "supplier", "quantity", "unit", "conforming_quantity", "valid_until",
+    ]
+
+    private func readSuppliers(_ table: inout StateTable, into state: inout ReferenceState) {
+        for row in table.rows {
+            guard let code = table.text(row, "code"), let name = table.text(row, "name"),
+                let standingText = table.text(row, "standing")
+            else { continue }
+            guard let standing = RegisteredSupplier.Standing(rawValue: standingText.lowercased()) else {
+                let names = RegisteredSupplier.Standing.allCases.map(\.rawValue).joined(separator: ", ")
+                table.fail(row, "standing", "`standing` must be one of \(names), found `\(standingText)`")
+                continue
+            }
+            guard state.suppliers[code] == nil else {
+                table.fail(row, "code", "supplier \(code) is listed twice; keep one row")
+                continue
+            }
+            state.suppliers[code] = RegisteredSupplier(code: code, name: name, standing: standing)
+        }
+    }
+
+    private func readLots(_ table: inout StateTable, into state: inout ReferenceState) {
+        for row in table.rows {
+            guard let id = table.text(row, "id"), let holder = table.text(row, "holder"),
+                let material = table.text(row, "material"), let hs = table.hs(row, "hs", optional: true),
+                let supplier = table.text(row, "supplier", optional: true),
+                let quantity = table.number(row, "quantity"), let unit = table.text(row, "unit"),
+                let conforming = table.number(row, "conforming_quantity"),
+                let validUntil = table.time(row, "valid_until", optional: true)
+            else { continue }
+            guard conforming <= quantity else {
+                table.fail(
+                    row, "conforming_quantity",
+                    "lot \(id): the conforming quantity \(conforming) is more than the lot's \(quantity)")
+                continue
+            }
+            guard state.lots[id] == nil else {
+                table.fail(row, "id", "lot \(id) is listed twice; keep one row")
+                continue
+            }
+            if !supplier.isEmpty, state.suppliers[supplier] == nil, !state.suppliers.isEmpty {
+                table.fail(row, "supplier", "lot \(id) names supplier \(supplier), which suppliers.csv does not list")
+                continue
+            }
+            state.lots[id] = TestedLot(
+                id: id, holder: holder, material: material, hs: hs, supplier: supplier, quantity: quantity, unit: unit,
+                conformingQuantity: conforming, validUntil: validUntil)
+        }
+    }
+
+    private func readLotTests(_ table: inout StateTable, into state: inout ReferenceState) {
+        for row in table.rows {
+            guard let lot = table.text(row, "lot"), let test = table.text(row, "test"),
+                let passed = table.flag(row, "passed"), let testedAt = table.time(row, "tested_at"),
+                let time = testedAt
+            else { continue }
+            guard state.lots[lot] != nil else {
+                table.fail(row, "lot", "lot \(lot) is not in lots.csv; add the lot before its tests")
+                continue
+            }
+            state.lots[lot]!.tests.append(TestResult(test: test, passed: passed, testedAt: time))
+        }
+    }
+
+    private func subject(_ table: inout StateTable, _ row: CSVRows.Row, in state: ReferenceState) -> (
+        supplier: Bool, code: String
+    )? {
+        guard let subject = table.text(row, "subject"), let code = table.text(row, "code") else { return nil }
+        switch subject.lowercased() {
+        case "enterprise": return (false, code)
+        case "supplier":
+            guard state.suppliers[code] != nil else {
+                table.fail(row, "code", "supplier \(code) is not in suppliers.csv; register it first")
+                return nil
+            }
+            return (true, code)
+        default:
+            table.fail(row, "subject", "`subject` must be enterprise or supplier, found `\(subject)`")
+            return nil
+        }
+    }
+
+    private func readMonitoring(_ table: inout StateTable, into state: inout ReferenceState) {
+        for row in table.rows {
+            guard let found = subject(&table, row, in: state), let test = table.text(row, "test"),
+                let interval = table.count(row, "interval_days")
+            else { continue }
+            let (isSupplier, code) = (found.supplier, found.code)
+            let monitored = MonitoredTest(test: test, intervalDays: interval)
+            if isSupplier {
+                guard !state.suppliers[code]!.monitoring.contains(where: { $0.test == test }) else {
+                    table.fail(row, "test", "supplier \(code) is monitored for \(test) twice; keep one row")
+                    continue
+                }
+                state.suppliers[code]!.monitoring.append(monitored)
+            } else {
+                var record = state.monitoring[code] ?? EnterpriseMonitoring(enterprise: code, tests: [])
+                guard !record.tests.contains(where: { $0.test == test }) else {
+                    table.fail(row, "test", "enterprise \(code) is monitored for \(test) twice; keep one row")
+                    continue
+                }
+                record.tests.append(monitored)
+                state.monitoring[code] = record
+            }
+        }
+    }
+
+    private func readMonitoringResults(_ table: inout StateTable, into state: inout ReferenceState) {
+        for row in table.rows {
+            guard let found = subject(&table, row, in: state), let test = table.text(row, "test"),
+                let passed = table.flag(row, "passed"), let testedAt = table.time(row, "tested_at"),
+                let time = testedAt
+            else { continue }
+            let (isSupplier, code) = (found.supplier, found.code)
+            let result = TestResult(test: test, passed: passed, testedAt: time)
+            if isSupplier, let index = state.suppliers[code]!.monitoring.firstIndex(where: { $0.test == test }) {
+                state.suppliers[code]!.monitoring[index].results.append(result)
+            } else if !isSupplier, let index = state.monitoring[code]?.tests.firstIndex(where: { $0.test == test }) {
+                state.monitoring[code]!.tests[index].results.append(result)
+            } else {
+                table.fail(
+                    row, "test", "\(code) is not monitored for \(test); add it to monitoring.csv with its interval")
+            }
+        }
+    }
+
+    private func readConsumption(_ table: inout StateTable, into state: inout ReferenceState) {
+        for row in table.rows {
+            guard let productCode = table.hs(row, "product"), let product = productCode,
+                let materialCode = table.hs(row, "material"), let material = materialCode,
+                let perUnit = table.number(row, "per_unit"), let productUnit = table.text(row, "product_unit"),
+                let materialUnit = table.text(row, "material_unit")
+            else { continue }
+            guard perUnit > 0 else {
+                table.fail(row, "per_unit", "`per_unit` must be more than 0")
+                continue
+            }
+            state.consumption.append(
+                UnitConsumption(
+                    product: product, material: material, perUnit: perUnit, productUnit: productUnit,
+                    materialUnit: materialUnit))
+        }
+    }
+}

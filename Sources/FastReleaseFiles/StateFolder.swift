@@ -1,0 +1,47 @@
+public import FastReleaseCore
+import Foundation
+
+/// The reference state on disk: a folder of the CSV files ``ReferenceStateReader`` reads
+/// (`lots.csv`, `lot-tests.csv`, `suppliers.csv`, `monitoring.csv`, `monitoring-results.csv`,
+/// `unit-consumption.csv`; each optional).
+///
+/// ```swift
+/// let state = try StateFolder.read("Profiles/default/state")
+/// ```
+public enum StateFolder {
+    /// The file names read.
+    public static let fileNames = [
+        "lots.csv", "lot-tests.csv", "suppliers.csv", "monitoring.csv", "monitoring-results.csv",
+        "unit-consumption.csv",
+    ]
+
+    /// Reads and checks the folder's state files; messages name them by their path.
+    ///
+    /// - Throws: ``ReferenceStateError`` with every mistake, or naming the folder when it holds
+    ///   none of the files, or a file that is not UTF-8.
+    public static func read(_ directory: String) throws(ReferenceStateError) -> ReferenceState {
+        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+        var files: [String: String] = [:]
+        var issues: [ProfileIssue] = []
+        for name in fileNames {
+            guard let data = FileManager.default.contents(atPath: prefix + name) else { continue }
+            guard let text = String(data: data, encoding: .utf8) else {
+                issues.append(issue(prefix + name, "\(prefix + name) is not UTF-8 text; save it as UTF-8"))
+                continue
+            }
+            files[name] = text
+        }
+        if files.isEmpty, issues.isEmpty {
+            issues.append(
+                issue(
+                    directory,
+                    "\(directory) holds no state file; put one or more of \(fileNames.joined(separator: ", ")) in it"))
+        }
+        if !issues.isEmpty { throw ReferenceStateError(issues: issues) }
+        return try ReferenceStateReader().read(files: files, prefix: prefix)
+    }
+
+    private static func issue(_ source: String, _ message: String) -> ProfileIssue {
+        ProfileIssue(.error, at: SourcePosition(source: source, line: 1, column: 1), message)
+    }
+}
