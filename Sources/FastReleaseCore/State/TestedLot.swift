@@ -16,7 +16,8 @@ public struct TestedLot: Sendable, Hashable, Codable {
     public var supplier: String
     /// The quantity of the lot.
     public var quantity: Double
-    /// The quantity's unit (GACC unit code or ISO name, as the state files write it).
+    /// The quantity's unit: a UN/ECE Rec 20 code (`H87` pieces, `KGM` kilograms), as declarations'
+    /// units are normalised.
     public var unit: String
     /// The tests done on the lot.
     public var tests: [TestResult]

@@ -10,7 +10,7 @@ public struct UnitConsumption: Sendable, Hashable, Codable {
     public var material: HSCode
     /// Raw material consumed per unit of finished goods.
     public var perUnit: Double
-    /// The finished goods' unit the figure is per (GACC unit code, such as `011` pieces).
+    /// The finished goods' unit the figure is per (UN/ECE Rec 20, such as `H87` pieces).
     public var productUnit: String
     /// The raw material's unit (the lot's).
     public var materialUnit: String
