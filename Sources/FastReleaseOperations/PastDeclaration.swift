@@ -1,5 +1,4 @@
 public import FastReleaseCore
-import FastReleaseStore
 
 /// Past declarations to replay: the declaration decided, what was decided, and what the
 /// inspections found.

@@ -1,6 +1,4 @@
 public import FastReleaseCore
-import FastReleaseXML
-import Foundation
 
 /// The outcome of one case.
 public struct ProfileTestResult: Sendable {

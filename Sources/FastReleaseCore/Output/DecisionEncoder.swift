@@ -53,12 +53,17 @@ extension Array where Element == UInt8 {
 
     /// Appends a non-negative number rounded to one decimal place, such as `35.2`.
     mutating func append(tenths number: Double) {
-        let tenths = Int((Swift.max(0, number) * 10).rounded())
+        let tenths = Self.tenths(number)
         append(integer: tenths / 10)
         if tenths % 10 != 0 {
             append(UInt8(ascii: "."))
             append(UInt8(48 + tenths % 10))
         }
+    }
+
+    /// A non-negative number in whole tenths, as ``append(tenths:)`` writes it.
+    static func tenths(_ number: Double) -> Int {
+        Int((Swift.max(0, number) * 10).rounded())
     }
 }
 

@@ -13,14 +13,19 @@ public struct JSONLinesEncoder: DecisionEncoder {
     public var footer: [UInt8] { [] }
 
     public func encode(_ decision: Decision, into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "{"))
-        appendMembers(of: decision, into: &out)
-        out.append("}\n")
+        appendObject(of: decision, into: &out)
+        out.append(UInt8(ascii: "\n"))
     }
 
-    /// Appends the members of a decision's object, without its braces, followed by `extras`:
-    /// the service keeps this once and writes it both as the stored payload (`{…}`) and as the
-    /// answer (`{"replay":false,…}`).
+    /// Appends a decision's object, `{…}` with `extras` after its own members, without a line
+    /// break: what the service stores (and, inside it, answers, see ``appendMembers(of:extras:into:)``).
+    public func appendObject(of decision: Decision, extras: PayloadExtras = .none, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        appendMembers(of: decision, extras: extras, into: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends the members of a decision's object, without its braces, followed by `extras`.
     public func appendMembers(of decision: Decision, extras: PayloadExtras = .none, into out: inout [UInt8]) {
         out.append("\"declaration\":")
         out.append(jsonString: decision.declarationID)
@@ -141,9 +146,15 @@ public struct JSONLinesEncoder: DecisionEncoder {
     }
 
     public func encode(_ error: DeclarationError, into out: inout [UInt8]) {
+        appendObject(of: error, into: &out)
+        out.append(UInt8(ascii: "\n"))
+    }
+
+    /// Appends an error record's object, `{"error":{…}}`, without a line break.
+    public func appendObject(of error: DeclarationError, into out: inout [UInt8]) {
         out.append("{\"error\":")
         appendBody(of: error, into: &out)
-        out.append("}\n")
+        out.append(UInt8(ascii: "}"))
     }
 
     /// Appends the inner object of an error record, `{"code":…,"reason":…}`, as the service's

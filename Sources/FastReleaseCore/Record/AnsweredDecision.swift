@@ -7,10 +7,10 @@ public struct AnsweredDecision: Sendable {
     public var replay: Bool
     /// The payload's members as ``JSONLinesEncoder`` wrote them, when this answer recorded a
     /// new scored decision: the JSON answer then reuses these bytes instead of decoding the payload.
-    public var freshMembers: [UInt8]?
+    public var freshMembers: ArraySlice<UInt8>?
 
     /// Creates an answered decision.
-    public init(stored: StoredDecision, replay: Bool, freshMembers: [UInt8]? = nil) {
+    public init(stored: StoredDecision, replay: Bool, freshMembers: ArraySlice<UInt8>? = nil) {
         self.stored = stored
         self.replay = replay
         self.freshMembers = replay ? nil : freshMembers

@@ -49,6 +49,6 @@ extension DecisionPayload {
 
     /// Rounds as the byte encoder does: to tenths, never below zero.
     static func tenths(_ value: Double) -> Double {
-        (Swift.max(0, value) * 10).rounded() / 10
+        Double([UInt8].tenths(value)) / 10
     }
 }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// A decision as JSON: what `score` writes per line, what the service stores and answers, and
 /// what every reader of the decision log reads back.
 ///
@@ -172,12 +170,12 @@ public struct DecisionPayload: Sendable, Hashable, Codable {
 extension DecisionPayload {
     /// Reads a payload from its JSON text.
     public static func decode(_ json: String) throws -> DecisionPayload {
-        try PayloadCoding.decoder.decode(DecisionPayload.self, from: Data(json.utf8))
+        try PayloadCoding.decode(DecisionPayload.self, from: json)
     }
 
     /// The payload as JSON text (keys sorted), for records written off the hot path.
     public func encoded() throws -> String {
-        String(decoding: try PayloadCoding.encoder().encode(self), as: UTF8.self)
+        try PayloadCoding.text(of: self)
     }
 
     /// The time the decision judged validity windows and sampling at.

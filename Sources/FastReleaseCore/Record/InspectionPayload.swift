@@ -1,5 +1,3 @@
-import Foundation
-
 /// An inspection result as the log keeps it and the service answers it.
 ///
 /// ```json
@@ -68,6 +66,6 @@ public struct InspectionPayload: Sendable, Hashable, Codable {
 
     /// Reads a payload from its JSON text.
     public static func decode(_ json: String) throws -> InspectionPayload {
-        try PayloadCoding.decoder.decode(InspectionPayload.self, from: Data(json.utf8))
+        try PayloadCoding.decode(InspectionPayload.self, from: json)
     }
 }

@@ -11,4 +11,19 @@ public enum PayloadCoding {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder
     }
+
+    /// `value` as JSON bytes.
+    public static func bytes(of value: some Encodable) throws -> [UInt8] {
+        Array(try encoder().encode(value))
+    }
+
+    /// `value` as JSON text.
+    public static func text(of value: some Encodable) throws -> String {
+        String(decoding: try encoder().encode(value), as: UTF8.self)
+    }
+
+    /// A value read from JSON text.
+    public static func decode<Value: Decodable>(_ type: Value.Type, from json: String) throws -> Value {
+        try decoder.decode(type, from: Data(json.utf8))
+    }
 }

@@ -24,18 +24,20 @@ enum AnswerEncoding {
         for answer in answers {
             switch answer {
             case .decision:
-                decisions += Array((decisionCount == 0 ? "\n  " : ",\n  ").utf8)
+                decisions.append(contentsOf: (decisionCount == 0 ? "\n  " : ",\n  ").utf8)
                 object(answer, into: &decisions)
                 decisionCount += 1
             case .error(let error):
-                errors += Array((errorCount == 0 ? "\n  " : ",\n  ").utf8)
+                errors.append(contentsOf: (errorCount == 0 ? "\n  " : ",\n  ").utf8)
                 encoder.appendBody(of: error, into: &errors)
                 errorCount += 1
             }
         }
         if decisionCount > 0 { decisions.append(UInt8(ascii: "\n")) }
         if errorCount > 0 { errors.append(UInt8(ascii: "\n")) }
-        return decisions + errors + Array("]}\n".utf8)
+        decisions += errors
+        decisions.append(contentsOf: "]}\n".utf8)
+        return decisions
     }
 
     /// One answer as a JSON object, without a line break.
@@ -43,16 +45,14 @@ enum AnswerEncoding {
         switch answer {
         case .decision(let answered):
             if let members = answered.freshMembers {
-                out += Array("{\"replay\":false,".utf8)
+                out.append(contentsOf: "{\"replay\":false,".utf8)
                 out += members
                 out.append(UInt8(ascii: "}"))
             } else {
                 out += ReplayedDecision.encoded(answered)
             }
         case .error(let error):
-            var line: [UInt8] = []
-            encoder.encode(error, into: &line)
-            out += line.dropLast()
+            encoder.appendObject(of: error, into: &out)
         }
     }
 }

@@ -8,15 +8,15 @@ enum ReplayedDecision {
     static func encoded(_ answered: AnsweredDecision) -> [UInt8] {
         do {
             let payload = try answered.stored.decodedPayload()
-            return Array(try PayloadCoding.encoder().encode(WithReplay(replay: answered.replay, payload: payload)))
+            return try PayloadCoding.bytes(of: WithReplay(replay: answered.replay, payload: payload))
         } catch {
             let unreadable = DeclarationError(
                 code: .init("decision.unreadable"), position: SourcePosition(source: "log", line: 0, column: 0),
                 messageID: answered.stored.messageID, declarationID: answered.stored.key.declarationID,
                 reason: "the decision stored for this declaration cannot be read back (\(error)); ask an operator")
-            var line: [UInt8] = []
-            JSONLinesEncoder().encode(unreadable, into: &line)
-            return Array(line.dropLast())
+            var object: [UInt8] = []
+            JSONLinesEncoder().appendObject(of: unreadable, into: &object)
+            return object
         }
     }
 }

@@ -18,13 +18,9 @@ enum DecisionRecords {
         _ decision: Decision, decidedAt: Int64, extras: PayloadExtras, key: DecisionKey? = nil,
         reference: String? = nil
     ) -> PendingRecord {
-        var members: [UInt8] = []
-        members.reserveCapacity(1024)
-        encoder.appendMembers(of: decision, extras: extras, into: &members)
-        var payload: [UInt8] = [UInt8(ascii: "{")]
-        payload.reserveCapacity(members.count + 2)
-        payload += members
-        payload.append(UInt8(ascii: "}"))
+        var payload: [UInt8] = []
+        payload.reserveCapacity(1024)
+        encoder.appendObject(of: decision, extras: extras, into: &payload)
         let key = key ?? DecisionKey(declarant: decision.declarant, declarationID: decision.declarationID)
         let stored = StoredDecision(
             key: key, messageID: decision.messageID, lane: .decided(decision.lane),
@@ -32,7 +28,8 @@ enum DecisionRecords {
             payload: String(decoding: payload, as: UTF8.self), function: decision.function,
             reference: reference ?? movementReference(for: decision, key: key, decidedAt: decidedAt),
             declaration: decision.declaration.flatMap { try? DeclarationSnapshot.encode($0) } ?? "")
-        return PendingRecord(stored: stored, members: members)
+        // The members are the object just written, without its braces: the answer shares its bytes.
+        return PendingRecord(stored: stored, members: payload[1..<(payload.count - 1)])
     }
 
     /// The row for a cancellation that withdraws `current`.

@@ -1,5 +1,4 @@
 import FastReleaseCore
-import FastReleaseXML
 
 /// A decision turned into the row the decision log keeps, with the payload's members as the
 /// byte encoder wrote them, so that a new decision's JSON answer reuses them.
@@ -7,5 +6,5 @@ struct PendingRecord: Sendable {
     /// The row to record.
     let stored: StoredDecision
     /// The payload's members (without braces), for scored decisions; `nil` for withdrawals.
-    let members: [UInt8]?
+    let members: ArraySlice<UInt8>?
 }

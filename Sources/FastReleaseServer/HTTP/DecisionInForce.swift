@@ -1,6 +1,4 @@
 import FastReleaseCore
-import FastReleaseStore
-import Hummingbird
 
 /// The newest revision's payload with `reference` (the MRN, if any), `status` (`current`, or
 /// `withdrawn` after a cancellation), `history` (every revision oldest first with its function,

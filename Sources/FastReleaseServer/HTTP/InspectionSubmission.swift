@@ -69,7 +69,7 @@ struct InspectionSubmission: Decodable {
         return StoredInspection(
             inspectionID: id, decision: decision, conforming: conforming, inspectedAt: inspectedAt,
             recordedBy: recordedBy,
-            payload: String(decoding: try PayloadCoding.encoder().encode(payload), as: UTF8.self))
+            payload: try PayloadCoding.text(of: payload))
     }
 
     private static func milliseconds(_ text: String) -> Int64? {

@@ -9,7 +9,7 @@ enum JSONResponse {
     static func make(_ value: some Encodable, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) throws
         -> Response
     {
-        var bytes = Array(try PayloadCoding.encoder().encode(value))
+        var bytes = try PayloadCoding.bytes(of: value)
         bytes.append(UInt8(ascii: "\n"))
         var headers = headers
         headers[.contentType] = "application/json"

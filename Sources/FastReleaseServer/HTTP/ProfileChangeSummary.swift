@@ -1,4 +1,3 @@
-import FastReleaseCore
 import FastReleaseStore
 
 /// One change of the profile in force, without its files.

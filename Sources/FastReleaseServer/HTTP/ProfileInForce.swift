@@ -1,6 +1,3 @@
-import FastReleaseCore
-import FastReleaseStore
-
 /// `GET /v1/profile`: the version in force and the history, newest first.
 struct ProfileInForce: Encodable {
     let version: String

@@ -1,9 +1,3 @@
-import FastReleaseCore
-import FastReleaseStore
-import Hummingbird
-import Logging
-import NIOCore
-
 /// `GET /readyz`: ready, and the profile version in force.
 struct Readiness: Encodable {
     let ready: Bool

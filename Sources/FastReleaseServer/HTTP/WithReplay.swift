@@ -1,8 +1,3 @@
-import FastReleaseCore
-import Foundation
-import Hummingbird
-import NIOCore
-
 /// A value answered with `"replay"` beside its own members.
 struct WithReplay<Payload: Encodable>: Encodable {
     let replay: Bool

@@ -1,4 +1,3 @@
-import ServiceLifecycle
 import Synchronization
 
 /// Writes that answers never wait for (shadow decisions), run as tasks and drained on

@@ -1,5 +1,4 @@
 import FastReleaseCore
-import FastReleaseStore
 
 /// The dashboard's data, as `GET /v1/dashboard/data` answers it.
 struct DashboardDocument: Encodable {

@@ -78,9 +78,8 @@ public final class ShadowComparison: Service, Sendable {
             guard let declaration = live.declaration else { continue }
             let decision = scorer.score(declaration, receivedAt: live.asOf)
             count(version: candidate.version, live: live.lane, shadow: decision.lane)
-            var payload: [UInt8] = [UInt8(ascii: "{")]
-            encoder.appendMembers(of: decision, into: &payload)
-            payload.append(UInt8(ascii: "}"))
+            var payload: [UInt8] = []
+            encoder.appendObject(of: decision, into: &payload)
             rows.append(
                 StoredShadowDecision(
                     shadowVersion: candidate.version, key: outcome.decision.key, liveLane: .decided(live.lane),
