@@ -3,7 +3,9 @@ import FastReleaseXML
 import Foundation
 
 /// Runs a profile's example cases: decides each declaration with the profile and compares
-/// lane, hits, lab tests and the random draw with what the case expects.
+/// lane, hits, lab tests, the random draw, waived rules and write-offs with what the case
+/// expects. Every case is decided against the same reference state (the profile folder's
+/// `state/`), as it stands in its files: cases do not write off for each other.
 ///
 /// ```swift
 /// let cases = try ProfileFolder.testCases("Profiles/default/tests")
@@ -12,11 +14,13 @@ import Foundation
 public struct ProfileTestRunner {
     let profile: CompiledProfile
     let testsDirectory: String
+    let state: ReferenceState?
 
     /// Creates a runner; XML messages named by cases are found relative to `testsDirectory`.
-    public init(profile: CompiledProfile, testsDirectory: String) {
+    public init(profile: CompiledProfile, testsDirectory: String, state: ReferenceState? = nil) {
         self.profile = profile
         self.testsDirectory = testsDirectory
+        self.state = state
     }
 
     /// Runs every case, in order.
@@ -37,7 +41,7 @@ public struct ProfileTestRunner {
                         "the declaration states no time: add `at:` so that validity windows and sampling are judged at a fixed time"
                     ])
             }
-            let decision = scorer.score(declaration, receivedAt: testCase.at)
+            let decision = scorer.score(declaration, receivedAt: testCase.at, state: state)
             return ProfileTestResult(testCase: testCase, decision: decision, problems: compare(decision, testCase))
         }
     }
@@ -86,12 +90,31 @@ public struct ProfileTestRunner {
         if let expected = testCase.labTests, expected != tests {
             problems.append("lab tests: " + Self.difference(expected: expected, actual: tests))
         }
+        let waived = Set(decision.hits.filter(\.waived).map(\.ruleID))
+        if let expected = testCase.waived, expected != waived {
+            problems.append("waived: " + Self.difference(expected: expected, actual: waived) + Self.why(decision))
+        }
+        let writtenOff = Dictionary(uniqueKeysWithValues: decision.writeOffs.map { ($0.lot, $0.quantity) })
+        if let expected = testCase.writtenOff, expected != writtenOff {
+            let text = { (lots: [String: Double]) in
+                lots.isEmpty
+                    ? "nothing"
+                    : lots.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+            }
+            problems.append("written off: expected \(text(expected)), got \(text(writtenOff))")
+        }
         if let drawn = testCase.drawn, drawn != decision.sampling.drawn {
             problems.append(
                 "random selection: expected \(drawn ? "drawn" : "not drawn"), draw \(decision.sampling.draw) against rate \(decision.sampling.rate)"
             )
         }
         return problems
+    }
+
+    /// What the evidence showed, for a failed expectation about it.
+    private static func why(_ decision: Decision) -> String {
+        let details = decision.hits.flatMap { hit in hit.evidence.map { "\(hit.ruleID): \($0.detail)" } }
+        return details.isEmpty ? "" : " (\(details.joined(separator: "; ")))"
     }
 
     private static func difference(expected: Set<String>, actual: Set<String>) -> String {

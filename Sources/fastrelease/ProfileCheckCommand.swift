@@ -9,13 +9,21 @@ struct ProfileCheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "List every error and warning of a profile with its file, line and column.",
-        discussion: "Exit status: 0 when the profile can be used (warnings allowed), 2 when it has errors.")
+        discussion: """
+            Rules that name evidence are checked against the reference state (--state, else the \
+            profile's state/ folder when there is one): a warning names each kind of evidence the \
+            state cannot hold. Exit status: 0 when the profile can be used (warnings allowed), 2 when \
+            it or the state has errors.
+            """)
 
     @Argument(help: "The profile directory.")
     var directory = "Profiles/default"
 
     @Option(help: "Judge validity windows and review dates at this time (2026-11-15T10:30:00; default: now).")
     var at: String?
+
+    @Option(help: "The reference state folder evidence is checked against (default: the profile's state/ folder).")
+    var state: String?
 
     func run() throws {
         let out = FileDescriptorSink.standardOutput
@@ -30,7 +38,10 @@ struct ProfileCheckCommand: ParsableCommand {
             } else {
                 now = CivilTime.now(offsetSeconds: profile.timeZoneOffsetSeconds)
             }
-            let warnings = loaderWarnings + ProfileReview(profile: profile, now: now).warnings()
+            let reference = try StateOption.load(state ?? StateOption.folder(besideProfile: directory))
+            let warnings =
+                loaderWarnings + ProfileReview(profile: profile, now: now).warnings()
+                + EvidenceReview(profile: profile, state: reference).warnings()
             for warning in warnings { out.print(warning.description) }
             let compiled = CompiledProfile(profile)
             out.print(

@@ -12,7 +12,8 @@ struct ProfileTestCommand: ParsableCommand {
         discussion: """
             Each case is a declaration (a YAML sketch or an XML message) and the lane, rules and lab \
             tests the profile must give it (see docs/profiles.md, "Example cases"). Exit status: 0 when \
-            every case passes, 1 when some fail, 2 when the profile or a case cannot be read.
+            every case passes, 1 when some fail, 2 when the profile or a case cannot be read. Rules that \
+            name evidence are judged against DIR/state (docs/state.md) when the folder exists.
             """)
 
     @Argument(help: "The profile directory.")
@@ -33,7 +34,8 @@ struct ProfileTestCommand: ParsableCommand {
             out.print("\(testsDirectory): the cases cannot be read")
             throw ExitCode(2)
         }
-        let results = ProfileTestRunner(profile: profile, testsDirectory: testsDirectory).run(cases)
+        let state = try StateOption.load(StateOption.folder(besideProfile: directory))
+        let results = ProfileTestRunner(profile: profile, testsDirectory: testsDirectory, state: state).run(cases)
         for result in results where !(quiet && result.passed) {
             let file = (result.testCase.position.source as NSString).lastPathComponent
             let lane = result.decision.map { " → \($0.lane.name)" } ?? ""

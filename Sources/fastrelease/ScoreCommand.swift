@@ -13,7 +13,10 @@ struct ScoreCommand: ParsableCommand {
             message's root) from files, folders (their .xml files) or standard input (`-`, messages \
             one after another), scores each declaration against the risk profile, and writes \
             decisions in input order to standard output. A summary goes to standard error. WCO \
-            amendments and cancellations need the decisions they change: send them to `serve`.
+            amendments and cancellations need the decisions they change: send them to `serve`. \
+            With --state, rules that name evidence are judged against the reference state in that \
+            folder (docs/state.md), lots are written off in input order (the same decisions with \
+            any number of threads) and the summary shows what each lot has left.
             Exit status: 0 when every declaration was decided, 1 when some could not be (error \
             records were written), 2 when the profile or the options are wrong.
             """)
@@ -24,6 +27,9 @@ struct ScoreCommand: ParsableCommand {
 
     @Option(help: "The risk profile directory (default: $FASTRELEASE_PROFILE, else Profiles/default).")
     var profile: String?
+
+    @Option(help: "A folder of reference state files (lots, suppliers, monitoring) for rules that name evidence.")
+    var state: String?
 
     @Option(help: "Output format: jsonl (one JSON object per line) or xml.")
     var format: OutputFormat = .jsonl
@@ -47,9 +53,11 @@ struct ScoreCommand: ParsableCommand {
 
     func run() throws {
         let compiled = try ProfileOption.load(profile)
+        let reference = try StateOption.load(state)
         let limits = XMLLimits(maxMessageBytes: maxMessageBytes)
         let encoder: any DecisionEncoder = format == .xml ? XMLDecisionEncoder() : JSONLinesEncoder()
-        let pipeline = ScoringPipeline(profile: compiled, encoder: encoder, options: .init(threads: threads)) {
+        let options = ScoringPipeline.Options(threads: threads, state: reference)
+        let pipeline = ScoringPipeline(profile: compiled, encoder: encoder, options: options) {
             XMLMessageDecoder(limits: limits)
         }
         var source = InputFrameSource(paths: paths, limits: limits)

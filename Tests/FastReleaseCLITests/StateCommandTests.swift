@@ -9,7 +9,7 @@ struct StateCommandTests {
         #expect(result.status == 0, "\(result.outputText)\(result.errorText)")
         #expect(
             result.outputText.contains(
-                "2 lots (4 tests), 2 suppliers, 1 monitored enterprise, 1 unit-consumption row"),
+                "5 lots (8 tests), 2 suppliers, 3 monitored enterprises, 1 unit-consumption row"),
             "\(result.outputText)")
         #expect(result.outputText.contains("enterprise 1105910165: monitoring of azo-dyes lapsed on 2026-11-08"))
         #expect(

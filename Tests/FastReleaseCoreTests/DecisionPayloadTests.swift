@@ -41,6 +41,18 @@ struct DecisionPayloadTests {
         listed.function = .amendment
         listed.laneSource = .rule("LINES")
         kinds.append(("red list, amendment", listed))
+        var evidenced = lines
+        evidenced.hits[0].evidence = [
+            EvidenceFinding(kind: .lot, satisfied: false, subject: "L-1", detail: "lot L-1 has 0.3 of 40 H87 left"),
+            EvidenceFinding(
+                kind: .monitoring, satisfied: false, subject: "E1", detail: "lapsed", testedOn: "2026-11-08"),
+            EvidenceFinding(
+                kind: .lot, satisfied: true, subject: "L-\"2\"", detail: "lot conforms", writtenOff: 7.5, left: 292.5,
+                unit: "H87"),
+        ]
+        evidenced.writeOffs = [LotWriteOff(lot: "L-\"2\"", quantity: 7.5, left: 292.5, unit: "H87")]
+        #expect(evidenced.hits[0].waived)
+        kinds.append(("evidence, waived, write-offs", evidenced))
         return kinds
     }
 

@@ -70,8 +70,8 @@ struct OfficialSampleTests {
         #expect(first.documents == [DocumentReference(kind: "licence", identifier: "L20160315001")])
         #expect(
             first.lots == [
-                LotReference(identifier: "S1501I000164/1210", quantity: 100),
-                LotReference(identifier: "S1501I000164/1210", quantity: 200),
+                LotReference(identifier: "S1501I000164/1210", quantity: 100, line: 1),
+                LotReference(identifier: "S1501I000164/1210", quantity: 200, line: 2),
             ], "emsNo/itemRecordNo")
         #expect(first.parties[.declarant] == Party(code: "1105910159", name: "测试企业"))
         #expect(first.parties[.platform]?.code == "1101110325")

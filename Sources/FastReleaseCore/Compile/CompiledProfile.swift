@@ -33,7 +33,7 @@ public final class CompiledProfile: Sendable {
             compiled.append(
                 CompiledRule(
                     id: rule.id, reason: rule.reason, weight: rule.weight, lane: rule.lane,
-                    labTests: rule.labTests, window: rule.window,
+                    labTests: rule.labTests, evidence: rule.evidence, window: rule.window,
                     declarationConditions: conditions.filter { !itemKeys.contains($0.key) },
                     itemConditions: conditions.filter { itemKeys.contains($0.key) }))
             index.add(Int32(number), conditions: conditions)

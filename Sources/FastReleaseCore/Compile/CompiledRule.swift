@@ -6,12 +6,14 @@ final class CompiledRule: Sendable {
     let weight: Int
     let lane: Lane?
     let labTests: [String]
+    let evidence: [EvidenceKind]
     let window: ValidityWindow?
     let declarationConditions: [CompiledCondition]
     let itemConditions: [CompiledCondition]
 
     init(
-        id: String, reason: String, weight: Int, lane: Lane?, labTests: [String], window: ValidityWindow?,
+        id: String, reason: String, weight: Int, lane: Lane?, labTests: [String], evidence: [EvidenceKind],
+        window: ValidityWindow?,
         declarationConditions: [CompiledCondition], itemConditions: [CompiledCondition]
     ) {
         self.id = id
@@ -19,6 +21,7 @@ final class CompiledRule: Sendable {
         self.weight = weight
         self.lane = lane
         self.labTests = labTests
+        self.evidence = evidence
         self.window = window
         self.declarationConditions = declarationConditions
         self.itemConditions = itemConditions

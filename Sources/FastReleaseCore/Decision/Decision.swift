@@ -25,6 +25,8 @@ public struct Decision: Sendable, Hashable {
     public var hits: [RuleHit]
     /// Laboratory tests required, sorted, without repeats.
     public var labTests: [String]
+    /// What the decision writes off raw-material lots, one entry per lot; empty for none.
+    public var writeOffs: [LotWriteOff] = []
     /// The random-selection draw.
     public var sampling: SamplingDraw
     /// The responsible enterprise as the register knows it.
@@ -40,6 +42,10 @@ public struct Decision: Sendable, Hashable {
     /// The declaration decided, when the caller keeps it (the service stores it with the
     /// decision, for amendments and replays); `nil` on the command line.
     public var declaration: Declaration? = nil
+
+    /// Whether a rule looked for lot evidence: the decision then depends on what the lots have
+    /// left, so it must be decided in input order against their balances.
+    public var restsOnLots: Bool { hits.contains { $0.evidence.contains { $0.kind == .lot } } }
 
     /// Microseconds spent decoding and scoring this declaration.
     public struct Timing: Sendable, Hashable {

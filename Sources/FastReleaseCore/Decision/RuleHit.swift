@@ -10,13 +10,21 @@ public struct RuleHit: Sendable, Hashable {
     public var reason: String
     /// The goods lines that matched, for rules that test items; empty otherwise.
     public var itemLines: [Int]
+    /// What the reference state showed for the rule's lab tests, for rules that name evidence.
+    public var evidence: [EvidenceFinding]
+
+    /// Whether evidence satisfied the rule's tests: its weight, lane and tests then do not apply.
+    public var waived: Bool { evidence.last?.satisfied ?? false }
 
     /// Creates a hit.
-    public init(ruleID: String, weight: Int, lane: Lane?, reason: String, itemLines: [Int]) {
+    public init(
+        ruleID: String, weight: Int, lane: Lane?, reason: String, itemLines: [Int], evidence: [EvidenceFinding] = []
+    ) {
         self.ruleID = ruleID
         self.weight = weight
         self.lane = lane
         self.reason = reason
         self.itemLines = itemLines
+        self.evidence = evidence
     }
 }

@@ -67,6 +67,7 @@ public struct JSONLinesEncoder: DecisionEncoder {
                 }
                 out.append(UInt8(ascii: "]"))
             }
+            if !hit.evidence.isEmpty { appendEvidence(of: hit, into: &out) }
             out.append(UInt8(ascii: "}"))
         }
         out.append("],\"lab_tests\":[")
@@ -74,8 +75,10 @@ public struct JSONLinesEncoder: DecisionEncoder {
             if number > 0 { out.append(UInt8(ascii: ",")) }
             out.append(jsonString: test)
         }
+        out.append(UInt8(ascii: "]"))
+        if !decision.writeOffs.isEmpty { appendWriteOffs(decision.writeOffs, into: &out) }
         let sampling = decision.sampling
-        out.append("],\"sampling\":{\"class\":")
+        out.append(",\"sampling\":{\"class\":")
         out.append(jsonString: sampling.creditClass)
         out.append(",\"rate\":")
         out.append(number: sampling.rate)
@@ -117,6 +120,55 @@ public struct JSONLinesEncoder: DecisionEncoder {
         out.append(tenths: decision.timing.scoreMicroseconds)
         out.append(UInt8(ascii: "}"))
         append(extras, into: &out)
+    }
+
+    private func appendEvidence(of hit: RuleHit, into out: inout [UInt8]) {
+        if hit.waived { out.append(",\"waived\":true") }
+        out.append(",\"evidence\":[")
+        for (number, finding) in hit.evidence.enumerated() {
+            if number > 0 { out.append(UInt8(ascii: ",")) }
+            out.append("{\"kind\":\"")
+            out.append(text: finding.kind.rawValue)
+            out.append(finding.satisfied ? "\",\"satisfied\":true,\"subject\":" : "\",\"satisfied\":false,\"subject\":")
+            out.append(jsonString: finding.subject)
+            out.append(",\"detail\":")
+            out.append(jsonString: finding.detail)
+            if let writtenOff = finding.writtenOff {
+                out.append(",\"written_off\":")
+                out.append(number: writtenOff)
+            }
+            if let left = finding.left {
+                out.append(",\"left\":")
+                out.append(number: left)
+            }
+            if !finding.unit.isEmpty {
+                out.append(",\"unit\":")
+                out.append(jsonString: finding.unit)
+            }
+            if let testedOn = finding.testedOn {
+                out.append(",\"tested_on\":")
+                out.append(jsonString: testedOn)
+            }
+            out.append(UInt8(ascii: "}"))
+        }
+        out.append(UInt8(ascii: "]"))
+    }
+
+    private func appendWriteOffs(_ writeOffs: [LotWriteOff], into out: inout [UInt8]) {
+        out.append(",\"write_offs\":[")
+        for (number, writeOff) in writeOffs.enumerated() {
+            if number > 0 { out.append(UInt8(ascii: ",")) }
+            out.append("{\"lot\":")
+            out.append(jsonString: writeOff.lot)
+            out.append(",\"quantity\":")
+            out.append(number: writeOff.quantity)
+            out.append(",\"left\":")
+            out.append(number: writeOff.left)
+            out.append(",\"unit\":")
+            out.append(jsonString: writeOff.unit)
+            out.append(UInt8(ascii: "}"))
+        }
+        out.append(UInt8(ascii: "]"))
     }
 
     private func append(_ extras: PayloadExtras, into out: inout [UInt8]) {

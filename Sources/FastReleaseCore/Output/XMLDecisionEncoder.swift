@@ -39,9 +39,19 @@ public struct XMLDecisionEncoder: DecisionEncoder {
             out.attribute("weight", String(hit.weight))
             if let lane = hit.lane { out.attribute("lane", lane.name) }
             if !hit.itemLines.isEmpty { out.attribute("items", hit.itemLines.map(String.init).joined(separator: " ")) }
+            if hit.waived { out.attribute("waived", "true") }
             out.append(UInt8(ascii: ">"))
             out.append(xmlEscaped: hit.reason)
             out.append(text: "</Hit>\n")
+            for finding in hit.evidence { appendEvidence(finding, of: hit, into: &out) }
+        }
+        for writeOff in decision.writeOffs {
+            out.append(text: "    <WriteOff")
+            out.attribute("lot", writeOff.lot)
+            out.attribute("quantity", Quantity.text(writeOff.quantity))
+            out.attribute("left", Quantity.text(writeOff.left))
+            out.attribute("unit", writeOff.unit)
+            out.append(text: "/>\n")
         }
         for test in decision.labTests {
             out.append(text: "    <LabTest>")
@@ -86,6 +96,21 @@ public struct XMLDecisionEncoder: DecisionEncoder {
         out.append(UInt8(ascii: ">"))
         out.append(xmlEscaped: error.reason)
         out.append(text: "</Error>\n")
+    }
+
+    private func appendEvidence(_ finding: EvidenceFinding, of hit: RuleHit, into out: inout [UInt8]) {
+        out.append(text: "    <Evidence")
+        out.attribute("rule", hit.ruleID)
+        out.attribute("kind", finding.kind.rawValue)
+        out.attribute("satisfied", String(finding.satisfied))
+        if !finding.subject.isEmpty { out.attribute("subject", finding.subject) }
+        if let writtenOff = finding.writtenOff { out.attribute("writtenOff", Quantity.text(writtenOff)) }
+        if let left = finding.left { out.attribute("left", Quantity.text(left)) }
+        if !finding.unit.isEmpty { out.attribute("unit", finding.unit) }
+        if let testedOn = finding.testedOn { out.attribute("testedOn", testedOn) }
+        out.append(UInt8(ascii: ">"))
+        out.append(xmlEscaped: finding.detail)
+        out.append(text: "</Evidence>\n")
     }
 }
 

@@ -34,9 +34,13 @@ public final class MessageDecider {
     ///   - frame: the message.
     ///   - profile: the profile to score against (a new scorer is made when it changes).
     ///   - receivedAt: the time for declarations that state none.
+    ///   - state: the reference state rules naming evidence are judged against; a decision
+    ///     that rests on lots keeps its declaration (``Decision/declaration``), so that the
+    ///     caller can decide it again against the lots' balances in input order.
     ///   - visit: called with each decision or error record.
     public func decide(
-        _ frame: MessageFrame, profile: CompiledProfile, receivedAt: CivilTime, _ visit: (DecisionRecord) -> Void
+        _ frame: MessageFrame, profile: CompiledProfile, receivedAt: CivilTime, state: ReferenceState? = nil,
+        _ visit: (DecisionRecord) -> Void
     ) {
         if scorer.profile !== profile { scorer = Scorer(profile: profile) }
         records.removeAll(keepingCapacity: true)
@@ -48,10 +52,12 @@ public final class MessageDecider {
         for record in records {
             switch record {
             case .declaration(let declaration, let decodeMicroseconds) where declaration.function != .original:
-                visit(change(declaration, decodeMicroseconds: decodeMicroseconds, receivedAt: receivedAt))
+                visit(change(declaration, decodeMicroseconds: decodeMicroseconds, receivedAt: receivedAt, state: state))
             case .declaration(let declaration, let decodeMicroseconds):
-                var decision = scorer.score(declaration, receivedAt: receivedAt, decodeMicroseconds: decodeMicroseconds)
+                var decision = scorer.score(
+                    declaration, receivedAt: receivedAt, decodeMicroseconds: decodeMicroseconds, state: state)
                 if case .holdBack = changes { decision.declaration = declaration }
+                if state != nil, decision.restsOnLots { decision.declaration = declaration }
                 visit(.decision(decision))
             case .error(let error):
                 visit(.error(error))
@@ -59,16 +65,18 @@ public final class MessageDecider {
         }
     }
 
-    private func change(_ declaration: Declaration, decodeMicroseconds: Double, receivedAt: CivilTime)
-        -> DecisionRecord
-    {
+    private func change(
+        _ declaration: Declaration, decodeMicroseconds: Double, receivedAt: CivilTime, state: ReferenceState?
+    ) -> DecisionRecord {
         switch changes {
         case .holdBack:
             return .change(declaration, decodeMicroseconds: decodeMicroseconds)
         case .decideWithoutHistory:
             if declaration.function == .amendment, !declaration.carriesChangesOnly {
-                return .decision(
-                    scorer.score(declaration, receivedAt: receivedAt, decodeMicroseconds: decodeMicroseconds))
+                var decision = scorer.score(
+                    declaration, receivedAt: receivedAt, decodeMicroseconds: decodeMicroseconds, state: state)
+                if state != nil, decision.restsOnLots { decision.declaration = declaration }
+                return .decision(decision)
             }
             let what =
                 declaration.function == .cancellation

@@ -6,6 +6,8 @@ public struct PipelineSummary: Sendable, Hashable, CustomStringConvertible {
     public var errors = 0
     /// Messages read.
     public var messages = 0
+    /// Every lot of the reference state with what the run wrote off (runs with a state only).
+    public var lots: [LotBalance] = []
     /// Seconds from start to the last byte written.
     public var elapsedSeconds = 0.0
 
@@ -23,11 +25,11 @@ public struct PipelineSummary: Sendable, Hashable, CustomStringConvertible {
         let lanes = Lane.allCases.map { "\($0.name) \(laneCounts[$0.rawValue])" }.joined(separator: ", ")
         let speed = (decisionsPerSecond * 10).rounded() / 10
         let seconds = (elapsedSeconds * 1000).rounded() / 1000
-        return """
-            decided \(decisions) declarations from \(messages) messages in \(seconds) s (\(speed) declarations/s)
-            lanes: \(lanes)
-            errors: \(errors)
-            """
+        let lines = [
+            "decided \(decisions) declarations from \(messages) messages in \(seconds) s (\(speed) declarations/s)",
+            "lanes: \(lanes)", "errors: \(errors)",
+        ]
+        return (lines + lots.map(\.description)).joined(separator: "\n")
     }
 
     mutating func add(_ other: PipelineSummary) {

@@ -31,16 +31,20 @@ public final class ScoringPipeline: Sendable {
         public var maxBytesInFlight: Int
         /// The time declarations that state none are judged at (the time the run starts).
         public var clock: WallClock
+        /// The reference state rules naming evidence are judged against, and lots written off
+        /// from, in input order; `nil` for none.
+        public var state: ReferenceState?
 
         /// Creates options; `threads` defaults to the number of active cores.
         public init(
             threads: Int? = nil, maxMessagesInFlight: Int = 256, maxBytesInFlight: Int = 16 << 20,
-            clock: WallClock = .system
+            clock: WallClock = .system, state: ReferenceState? = nil
         ) {
             self.threads = max(1, threads ?? ProcessorCount.active)
             self.maxMessagesInFlight = max(1, maxMessagesInFlight)
             self.maxBytesInFlight = max(1, maxBytesInFlight)
             self.clock = clock
+            self.state = state
         }
     }
 
@@ -80,16 +84,21 @@ public final class ScoringPipeline: Sendable {
             DispatchQueue.global(qos: .userInitiated).async(group: group) {
                 let worker = self.workers[number]
                 while let (slot, frame) = queue.nextMessage() {
-                    queue.finish(slot, with: worker.handle(frame, encoder: self.encoder, receivedAt: receivedAt))
+                    queue.finish(
+                        slot,
+                        with: worker.handle(
+                            frame, encoder: self.encoder, receivedAt: receivedAt, state: self.options.state))
                 }
             }
         }
         let writer = DispatchGroup()
         let outcome = Mutex<(summary: PipelineSummary, error: (any Error)?)>((PipelineSummary(), nil))
+        let ledger = options.state.map { WriteOffLedger(state: $0, profile: profile) }
+        let ledgerHolder = LedgerHolder(ledger)
         DispatchQueue.global(qos: .userInitiated).async(group: writer) {
-            while let result = queue.nextResult() {
+            while var result = queue.nextResult() {
                 do {
-                    try sink.write(result.bytes)
+                    try self.write(&result, to: sink, ledger: ledgerHolder.ledger, receivedAt: receivedAt)
                     outcome.withLock { $0.summary.add(result.summary) }
                 } catch {
                     outcome.withLock { $0.error = error }
@@ -104,8 +113,30 @@ public final class ScoringPipeline: Sendable {
         if let error = outcome.withLock({ $0.error }) { throw error }
         try sink.write(encoder.footer)
         var summary = outcome.withLock { $0.summary }
+        summary.lots = ledger?.balances ?? []
         summary.elapsedSeconds = Double(MonotonicClock.nanoseconds() - started) / 1e9
         return summary
+    }
+
+    /// Writes one message's output; decisions that rest on lots are settled against the
+    /// ledger first, in input order, and spliced in where the worker left their place.
+    private func write(
+        _ result: inout FrameResult, to sink: some ByteSink, ledger: WriteOffLedger?, receivedAt: CivilTime
+    )
+        throws
+    {
+        guard let ledger, !result.unsettled.isEmpty else { return try sink.write(result.bytes) }
+        var bytes: [UInt8] = []
+        var written = 0
+        for (offset, decision) in result.unsettled {
+            bytes += result.bytes[written..<offset]
+            written = offset
+            let settled = ledger.settle(decision, receivedAt: receivedAt)
+            encoder.encode(settled, into: &bytes)
+            result.summary.laneCounts[settled.lane.rawValue] += 1
+        }
+        bytes += result.bytes[written...]
+        try sink.write(bytes)
     }
 }
 
@@ -113,6 +144,16 @@ public final class ScoringPipeline: Sendable {
 struct FrameResult: Sendable {
     var bytes: [UInt8] = []
     var summary = PipelineSummary()
+    /// Decisions that rest on lots, not yet encoded or counted, with the place in `bytes` where
+    /// each belongs (runs with a reference state only).
+    var unsettled: [(offset: Int, decision: Decision)] = []
+}
+
+/// The ledger, handed to the writer task. `@unchecked Sendable`: only the writer touches it
+/// until the run ends, and the summary reads it after the writer is done.
+private final class LedgerHolder: @unchecked Sendable {
+    let ledger: WriteOffLedger?
+    init(_ ledger: WriteOffLedger?) { self.ledger = ledger }
 }
 
 /// A decider and the encoder's output, used by one worker at a time.
@@ -125,11 +166,15 @@ final class Worker {
         self.profile = profile
     }
 
-    func handle(_ frame: MessageFrame, encoder: any DecisionEncoder, receivedAt: CivilTime) -> FrameResult {
+    func handle(_ frame: MessageFrame, encoder: any DecisionEncoder, receivedAt: CivilTime, state: ReferenceState?)
+        -> FrameResult
+    {
         var result = FrameResult()
         result.summary.messages = 1
-        decider.decide(frame, profile: profile, receivedAt: receivedAt) { record in
+        decider.decide(frame, profile: profile, receivedAt: receivedAt, state: state) { record in
             switch record {
+            case .decision(let decision) where decision.declaration != nil:
+                result.unsettled.append((result.bytes.count, decision))
             case .decision(let decision):
                 encoder.encode(decision, into: &result.bytes)
                 result.summary.laneCounts[decision.lane.rawValue] += 1

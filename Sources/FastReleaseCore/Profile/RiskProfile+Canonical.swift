@@ -21,6 +21,7 @@ extension RiskProfile {
             let window = rule.window.map { "\($0.from?.description ?? "-") \($0.until?.description ?? "-")" } ?? "- -"
             lines.append(
                 "rule \(rule.id) \(rule.kind.rawValue) \(rule.weight) \(rule.lane?.name ?? "-") \(window) \(rule.labTests.joined(separator: ","))"
+                    + (rule.evidence.isEmpty ? "" : " evidence=\(rule.evidence.map(\.rawValue).joined(separator: ","))")
             )
             lines.append(" reason \(rule.reason)")
             for condition in rule.conditions {

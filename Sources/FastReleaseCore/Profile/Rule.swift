@@ -10,6 +10,9 @@
 ///   lab_tests: [free-formaldehyde, azo-dyes]
 ///   lane: sample-release
 /// ```
+///
+/// A rule with `evidence` is waived when the reference state shows its tests are already
+/// covered (see ``EvidenceKind``): its weight, lane and tests then do not apply.
 public struct Rule: Sendable, Hashable {
     /// What the rule is: a standing rule, a time-boxed alert (警示通报) or a campaign.
     public enum Kind: String, Sendable, Hashable, CaseIterable {
@@ -35,6 +38,8 @@ public struct Rule: Sendable, Hashable {
     public var lane: Lane?
     /// Laboratory tests the rule requires.
     public var labTests: [String]
+    /// What may satisfy `labTests` instead, tried in order; empty for none.
+    public var evidence: [EvidenceKind]
     /// When the rule is in force; `nil` for always.
     public var window: ValidityWindow?
     /// Where the rule is written.
@@ -43,7 +48,7 @@ public struct Rule: Sendable, Hashable {
     /// Creates a rule.
     public init(
         id: String, kind: Kind = .rule, reason: String, conditions: [Condition], weight: Int = 0,
-        lane: Lane? = nil, labTests: [String] = [], window: ValidityWindow? = nil,
+        lane: Lane? = nil, labTests: [String] = [], evidence: [EvidenceKind] = [], window: ValidityWindow? = nil,
         position: SourcePosition = SourcePosition(source: "", line: 0, column: 0)
     ) {
         self.id = id
@@ -53,6 +58,7 @@ public struct Rule: Sendable, Hashable {
         self.weight = weight
         self.lane = lane
         self.labTests = labTests
+        self.evidence = evidence
         self.window = window
         self.position = position
     }

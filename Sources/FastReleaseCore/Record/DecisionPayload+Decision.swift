@@ -14,9 +14,10 @@ extension DecisionPayload {
             hits: decision.hits.map {
                 Hit(
                     rule: $0.ruleID, weight: $0.weight, lane: $0.lane, reason: $0.reason,
-                    items: $0.itemLines.isEmpty ? nil : $0.itemLines)
+                    items: $0.itemLines.isEmpty ? nil : $0.itemLines, waived: $0.waived ? true : nil,
+                    evidence: $0.evidence.isEmpty ? nil : $0.evidence.map(Evidence.init))
             },
-            labTests: decision.labTests,
+            labTests: decision.labTests, writeOffs: decision.writeOffs.isEmpty ? nil : decision.writeOffs,
             sampling: Sampling(
                 class: sampling.creditClass, rate: sampling.rate, draw: sampling.draw, drawn: sampling.drawn,
                 period: sampling.period),

@@ -34,6 +34,8 @@ public struct DecisionPayload: Sendable, Hashable, Codable {
     public var hits: [Hit]?
     /// Laboratory tests required.
     public var labTests: [String]?
+    /// What the decision wrote off raw-material lots; absent when nothing.
+    public var writeOffs: [LotWriteOff]?
     /// The random-selection draw.
     public var sampling: Sampling?
     /// The responsible enterprise as the register knows it.
@@ -71,14 +73,60 @@ public struct DecisionPayload: Sendable, Hashable, Codable {
         public var reason: String
         /// The goods lines it matched, absent for declaration-level rules.
         public var items: [Int]?
+        /// `true` when evidence satisfied the rule's tests (its weight, lane and tests did not
+        /// apply); absent otherwise.
+        public var waived: Bool?
+        /// What the reference state showed, for rules that name evidence.
+        public var evidence: [Evidence]?
 
         /// Creates a hit.
-        public init(rule: String, weight: Int, lane: Lane?, reason: String, items: [Int]?) {
+        public init(
+            rule: String, weight: Int, lane: Lane?, reason: String, items: [Int]?, waived: Bool? = nil,
+            evidence: [Evidence]? = nil
+        ) {
             self.rule = rule
             self.weight = weight
             self.lane = lane
             self.reason = reason
             self.items = items
+            self.waived = waived
+            self.evidence = evidence
+        }
+    }
+
+    /// One finding about a rule's evidence (see ``EvidenceFinding``).
+    public struct Evidence: Sendable, Hashable, Codable {
+        /// `lot`, `supplier` or `monitoring`.
+        public var kind: EvidenceKind
+        /// Whether it satisfied the rule's tests.
+        public var satisfied: Bool
+        /// The lot, supplier or enterprise.
+        public var subject: String
+        /// What it showed, in a sentence.
+        public var detail: String
+        /// A lot's quantity written off.
+        public var writtenOff: Double?
+        /// A lot's quantity left.
+        public var left: Double?
+        /// A lot's unit.
+        public var unit: String?
+        /// The result date relied on or that ended the exemption.
+        public var testedOn: String?
+
+        /// Creates a finding.
+        public init(_ finding: EvidenceFinding) {
+            kind = finding.kind
+            satisfied = finding.satisfied
+            subject = finding.subject
+            detail = finding.detail
+            writtenOff = finding.writtenOff
+            left = finding.left
+            unit = finding.unit.isEmpty ? nil : finding.unit
+            testedOn = finding.testedOn
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case kind, satisfied, subject, detail, writtenOff = "written_off", left, unit, testedOn = "tested_on"
         }
     }
 
@@ -161,7 +209,8 @@ public struct DecisionPayload: Sendable, Hashable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case declaration, declarant, message, format, direction, function, lane
-        case laneSource = "lane_source", score, hits, labTests = "lab_tests", sampling, enterprise, issues, profile
+        case laneSource = "lane_source", score, hits, labTests = "lab_tests", writeOffs = "write_offs", sampling,
+            enterprise, issues, profile
         case asOf = "as_of", timing, receivedMilliseconds = "received_ms", reason, revision, version, supersedes
         case withdraws
     }

@@ -41,9 +41,13 @@ public final class Scorer {
     ///   - receivedAt: the time to judge validity windows and sampling periods at when the
     ///     declaration states no time of its own; the current time when `nil`.
     ///   - decodeMicroseconds: time spent decoding, recorded in the decision.
-    public func score(_ declaration: Declaration, receivedAt: CivilTime? = nil, decodeMicroseconds: Double = 0)
-        -> Decision
-    {
+    ///   - state: the reference state that rules naming evidence are judged against (a snapshot:
+    ///     nothing is read or written during scoring); without one, such rules apply as written
+    ///     and say that no state was given.
+    public func score(
+        _ declaration: Declaration, receivedAt: CivilTime? = nil, decodeMicroseconds: Double = 0,
+        state: ReferenceState? = nil
+    ) -> Decision {
         let started = MonotonicClock.nanoseconds()
         let source = profile.source
         let asOf = declaration.declaredAt ?? receivedAt ?? CivilTime.now(offsetSeconds: source.timeZoneOffsetSeconds)
@@ -57,14 +61,18 @@ public final class Scorer {
         var score = 0
         var forced: (lane: Lane, rule: String)? = nil
         var labTests: [String] = []
+        var judge: EvidenceJudge? = nil
         for position in 0..<candidates.count {
             let rule = rules[Int(candidates[position])]
             guard fires(rule, declaration, standing, asOf: asOf) else { continue }
+            var hit = RuleHit(
+                ruleID: rule.id, weight: rule.weight, lane: rule.lane, reason: rule.reason, itemLines: matchedLines)
+            if !rule.evidence.isEmpty {
+                hit.evidence = evidence(for: rule, declaration, standing, asOf: asOf, state: state, judge: &judge)
+            }
+            hits.append(hit)
+            if hit.waived { continue }
             score += rule.weight
-            hits.append(
-                RuleHit(
-                    ruleID: rule.id, weight: rule.weight, lane: rule.lane, reason: rule.reason, itemLines: matchedLines)
-            )
             if let lane = rule.lane, lane > (forced?.lane ?? .release) { forced = (lane, rule.id) }
             labTests += rule.labTests
         }
@@ -84,7 +92,7 @@ public final class Scorer {
             messageID: declaration.messageID, format: declaration.format,
             direction: declaration.direction, function: declaration.function, lane: lane, laneSource: laneSource,
             score: score, hits: hits, labTests: labTests.isEmpty ? [] : Array(Set(labTests)).sorted(),
-            sampling: sampling, enterprise: standing,
+            writeOffs: judge?.writeOffs ?? [], sampling: sampling, enterprise: standing,
             issues: declaration.issues, profileVersion: profile.version, asOf: asOf,
             timing: .init(
                 decodeMicroseconds: decodeMicroseconds, scoreMicroseconds: MonotonicClock.microseconds(since: started)))
@@ -107,6 +115,26 @@ public final class Scorer {
         return EnterpriseStanding(
             code: firstNamed?.code ?? "", role: firstNamed?.role, creditClass: source.unregisteredClass,
             list: nil, zone: "", registered: false)
+    }
+
+    // MARK: Evidence
+
+    private func evidence(
+        for rule: CompiledRule, _ declaration: Declaration, _ standing: EnterpriseStanding, asOf: CivilTime,
+        state: ReferenceState?, judge: inout EvidenceJudge?
+    ) -> [EvidenceFinding] {
+        guard let state else {
+            let kinds = rule.evidence.map(\.rawValue).joined(separator: ", ")
+            return [
+                EvidenceFinding(
+                    kind: rule.evidence[0], satisfied: false, subject: "",
+                    detail: "no reference state was given, so \(kinds) could not be checked")
+            ]
+        }
+        if judge == nil {
+            judge = EvidenceJudge(state: state, declaration: declaration, enterprise: standing.code, asOf: asOf)
+        }
+        return judge!.judge(tests: rule.labTests, kinds: rule.evidence, lines: matchedLines)
     }
 
     // MARK: Candidates

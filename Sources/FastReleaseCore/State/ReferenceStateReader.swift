@@ -3,7 +3,7 @@
 ///
 /// | file | columns |
 /// | --- | --- |
-/// | `lots.csv` | `id,holder,material,hs,supplier,quantity,unit,conforming_quantity,valid_until` (`hs`, `supplier`, `valid_until` may be empty) |
+/// | `lots.csv` | `id,holder,material,hs,supplier,quantity,unit,conforming_quantity,valid_until` (`hs`, `supplier`, `valid_until` may be empty), and optionally `written_off` |
 /// | `lot-tests.csv` | `lot,test,passed,tested_at` |
 /// | `suppliers.csv` | `code,name,standing` (`registered`, `suspended`, `revoked`) |
 /// | `monitoring.csv` | `subject,code,test,interval_days` (`subject`: `enterprise` or `supplier`) |
@@ -72,12 +72,19 @@ public struct ReferenceStateReader: Sendable {
                 let supplier = table.text(row, "supplier", optional: true),
                 let quantity = table.number(row, "quantity"), let unit = table.text(row, "unit"),
                 let conforming = table.number(row, "conforming_quantity"),
-                let validUntil = table.time(row, "valid_until", optional: true)
+                let validUntil = table.time(row, "valid_until", optional: true),
+                let writtenOff = table.optionalNumber(row, "written_off", fallback: 0)
             else { continue }
             guard conforming <= quantity else {
                 table.fail(
                     row, "conforming_quantity",
                     "lot \(id): the conforming quantity \(conforming) is more than the lot's \(quantity)")
+                continue
+            }
+            guard writtenOff <= conforming else {
+                table.fail(
+                    row, "written_off", "lot \(id): \(writtenOff) written off is more than its conforming \(conforming)"
+                )
                 continue
             }
             guard state.lots[id] == nil else {
@@ -90,7 +97,7 @@ public struct ReferenceStateReader: Sendable {
             }
             state.lots[id] = TestedLot(
                 id: id, holder: holder, material: material, hs: hs, supplier: supplier, quantity: quantity, unit: unit,
-                conformingQuantity: conforming, validUntil: validUntil)
+                conformingQuantity: conforming, validUntil: validUntil, writtenOff: writtenOff)
         }
     }
 

@@ -53,6 +53,12 @@ struct StateTable {
         return value
     }
 
+    /// A number, 0 or more, from a column the file may leave out or leave empty (then `fallback`).
+    mutating func optionalNumber(_ row: CSVRows.Row, _ name: String, fallback: Double) -> Double? {
+        guard let text = field(row, name)?.text, !text.isEmpty else { return fallback }
+        return number(row, name)
+    }
+
     /// A whole number of at least 1.
     mutating func count(_ row: CSVRows.Row, _ name: String) -> Int? {
         guard let text = text(row, name) else { return nil }

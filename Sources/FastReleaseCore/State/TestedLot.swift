@@ -25,11 +25,17 @@ public struct TestedLot: Sendable, Hashable, Codable {
     public var conformingQuantity: Double
     /// The last time the lot may be written off against; `nil` for no end.
     public var validUntil: CivilTime?
+    /// How much has been written off so far.
+    public var writtenOff: Double
+
+    /// The conforming quantity not yet written off.
+    public var left: Double { max(0, conformingQuantity - writtenOff) }
 
     /// Creates a lot.
     public init(
         id: String, holder: String, material: String, hs: HSCode? = nil, supplier: String = "", quantity: Double,
-        unit: String, tests: [TestResult] = [], conformingQuantity: Double, validUntil: CivilTime? = nil
+        unit: String, tests: [TestResult] = [], conformingQuantity: Double, validUntil: CivilTime? = nil,
+        writtenOff: Double = 0
     ) {
         self.id = id
         self.holder = holder
@@ -41,6 +47,7 @@ public struct TestedLot: Sendable, Hashable, Codable {
         self.tests = tests
         self.conformingQuantity = conformingQuantity
         self.validUntil = validUntil
+        self.writtenOff = writtenOff
     }
 
     /// Whether every test in `required` was done on the lot and passed, and, if not, the first

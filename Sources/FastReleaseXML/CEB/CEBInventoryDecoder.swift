@@ -105,7 +105,9 @@ final class CEBInventoryDecoder: FormatDecoder, DeclarationReading {
                 declaration.items.append(checked)
                 if !head.accountBook.isEmpty, !itemRecord.isEmpty {
                     declaration.lots.append(
-                        LotReference(identifier: "\(head.accountBook)/\(itemRecord)", quantity: checked.quantity))
+                        LotReference(
+                            identifier: "\(head.accountBook)/\(itemRecord)", quantity: checked.quantity,
+                            line: checked.line))
                 }
             }
             itemRecord = ""

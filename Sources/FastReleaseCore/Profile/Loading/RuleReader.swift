@@ -6,7 +6,7 @@ struct RuleReader {
     /// Country group names the rules may refer to.
     let groups: Set<String>
 
-    static let ruleKeys = ["id", "kind", "reason", "when", "weight", "lane", "lab_tests", "valid"]
+    static let ruleKeys = ["id", "kind", "reason", "when", "weight", "lane", "lab_tests", "evidence", "valid"]
 
     /// Reads a `rules:` list whose entries are rule mappings or names of rule files.
     func readRuleList(_ node: Node, _ file: YAMLFile, files: ProfileFiles) -> [Rule] {
@@ -80,6 +80,9 @@ struct RuleReader {
             rule.labTests = (file.list(entry.value, "lab_tests of rule \(id)") ?? []).map(\.text)
             if rule.lane == nil, !rule.labTests.isEmpty { rule.lane = .sampleRelease }
         }
+        if let entry = values["evidence"] {
+            rule.evidence = readEvidence(entry.value, file, rule: rule)
+        }
         if let entry = values["valid"] {
             rule.window = readWindow(entry.value, file, ruleID: id)
         }
@@ -95,6 +98,29 @@ struct RuleReader {
             file.warning(node, "rule \(id) has no weight, lane or lab tests, so firing changes nothing")
         }
         return rule
+    }
+
+    private func readEvidence(_ node: Node, _ file: YAMLFile, rule: Rule) -> [EvidenceKind] {
+        var kinds: [EvidenceKind] = []
+        for (text, element) in file.list(node, "evidence of rule \(rule.id)") ?? [] {
+            guard let kind = EvidenceKind(rawValue: text) else {
+                let names = EvidenceKind.allCases.map(\.rawValue).joined(separator: ", ")
+                file.error(element, "evidence of rule \(rule.id) must be some of \(names), found `\(text)`")
+                continue
+            }
+            if kinds.contains(kind) {
+                file.error(element, "evidence of rule \(rule.id) names \(text) twice; name it once")
+            } else {
+                kinds.append(kind)
+            }
+        }
+        if !kinds.isEmpty, rule.labTests.isEmpty {
+            file.error(
+                node,
+                "rule \(rule.id) names evidence but requires no lab tests; evidence stands in for `lab_tests`, so list them"
+            )
+        }
+        return kinds
     }
 
     private func readWindow(_ node: Node, _ file: YAMLFile, ruleID: String) -> ValidityWindow? {

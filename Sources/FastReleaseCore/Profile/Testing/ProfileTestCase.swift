@@ -28,4 +28,9 @@ public struct ProfileTestCase: Sendable {
     public var labTests: Set<String>?
     /// Whether the random selection must draw the declaration, when stated.
     public var drawn: Bool?
+    /// Exactly the rules evidence must waive, when stated (cases run against the profile
+    /// folder's `state/`).
+    public var waived: Set<String>? = nil
+    /// Exactly what must be written off, by lot, when stated.
+    public var writtenOff: [String: Double]? = nil
 }

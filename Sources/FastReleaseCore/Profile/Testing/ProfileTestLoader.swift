@@ -62,7 +62,7 @@ private struct CaseReader {
         var sketch: Declaration?
         var message: String?
         var declarationID: String?
-        var expectation: (lane: Lane, hits: Set<String>?, labTests: Set<String>?, drawn: Bool?)?
+        var expectation: Expectation?
         for entry in entries {
             switch entry.key {
             case "name": name = file.nonEmptyString(entry.value, "name") ?? ""
@@ -98,17 +98,28 @@ private struct CaseReader {
         }
         return ProfileTestCase(
             position: file.position(root), name: name, practices: practices, input: input, at: at,
-            lane: expectation.lane, hits: expectation.hits, labTests: expectation.labTests, drawn: expectation.drawn)
+            lane: expectation.lane, hits: expectation.hits, labTests: expectation.labTests, drawn: expectation.drawn,
+            waived: expectation.waived, writtenOff: expectation.writtenOff)
     }
 
-    private func expect(_ node: Node) -> (lane: Lane, hits: Set<String>?, labTests: Set<String>?, drawn: Bool?)? {
-        guard let entries = file.mapping(node, "expect", allowed: ["lane", "hits", "lab_tests", "drawn"]) else {
-            return nil
-        }
+    private struct Expectation {
+        var lane: Lane
+        var hits: Set<String>?
+        var labTests: Set<String>?
+        var drawn: Bool?
+        var waived: Set<String>?
+        var writtenOff: [String: Double]?
+    }
+
+    private func expect(_ node: Node) -> Expectation? {
+        let allowed = ["lane", "hits", "lab_tests", "drawn", "waived", "written_off"]
+        guard let entries = file.mapping(node, "expect", allowed: allowed) else { return nil }
         var lane: Lane?
         var hits: Set<String>?
         var labTests: Set<String>?
         var drawn: Bool?
+        var waived: Set<String>?
+        var writtenOff: [String: Double]?
         for entry in entries {
             switch entry.key {
             case "lane":
@@ -121,6 +132,8 @@ private struct CaseReader {
                 }
             case "hits": hits = Set((file.list(entry.value, "hits") ?? []).map(\.text))
             case "lab_tests": labTests = Set((file.list(entry.value, "lab_tests") ?? []).map(\.text))
+            case "waived": waived = Set((file.list(entry.value, "waived") ?? []).map(\.text))
+            case "written_off": writtenOff = quantities(entry.value)
             case "drawn":
                 switch file.string(entry.value, "drawn") {
                 case "true": drawn = true
@@ -134,6 +147,22 @@ private struct CaseReader {
             if !entries.contains(where: { $0.key == "lane" }) { file.error(node, "expect needs a `lane`") }
             return nil
         }
-        return (lane, hits, labTests, drawn)
+        return Expectation(
+            lane: lane, hits: hits, labTests: labTests, drawn: drawn, waived: waived, writtenOff: writtenOff)
+    }
+
+    /// `{L-2026-0017: 2.5}`: quantities by lot.
+    private func quantities(_ node: Node) -> [String: Double]? {
+        guard let entries = file.mapping(node, "written_off", allowed: nil) else { return nil }
+        var quantities: [String: Double] = [:]
+        for entry in entries {
+            guard let text = file.string(entry.value, "written_off of \(entry.key)") else { continue }
+            guard let quantity = Double(text), quantity >= 0 else {
+                file.error(entry.value, "written_off of lot \(entry.key) must be a quantity, found `\(text)`")
+                continue
+            }
+            quantities[entry.key] = quantity
+        }
+        return quantities
     }
 }

@@ -18,7 +18,7 @@ struct SketchReader {
         ] + roleKeys
     static let itemKeys = [
         "hs", "description", "quantity", "unit", "quantity.legal", "unit.legal", "price.unit", "value", "currency",
-        "country.origin", "country.destination", "weight.gross", "weight.net",
+        "country.origin", "country.destination", "weight.gross", "weight.net", "lots",
     ]
 
     func declaration(_ node: Node) -> Declaration? {
@@ -67,7 +67,7 @@ struct SketchReader {
             declaration.documents = (file.list(node, key) ?? []).map {
                 DocumentReference(kind: $0.text, identifier: "\(declaration.id)-\($0.text)")
             }
-        case "lots": declaration.lots = (file.list(node, key) ?? []).map { LotReference(identifier: $0.text) }
+        case "lots": declaration.lots += (file.list(node, key) ?? []).map { LotReference(identifier: $0.text) }
         case "issues":
             declaration.issues = (file.list(node, key) ?? []).map {
                 DataIssue(code: $0.text, detail: "stated in the test case")
@@ -77,7 +77,9 @@ struct SketchReader {
                 file.error(node, "items must be a list of goods lines")
                 return
             }
-            declaration.items = items.enumerated().compactMap { item($0.element, line: $0.offset + 1) }
+            var lots: [LotReference] = []
+            declaration.items = items.enumerated().compactMap { item($0.element, line: $0.offset + 1, lots: &lots) }
+            declaration.lots += lots
         default:
             party(key, node, into: &declaration)
         }
@@ -95,7 +97,8 @@ struct SketchReader {
         declaration.parties[role] = party
     }
 
-    private func item(_ node: Node, line: Int) -> DeclarationItem? {
+    /// One goods line; the lots it cites (`lots: [L-2026-0017]`) are added to `lots`.
+    private func item(_ node: Node, line: Int, lots: inout [LotReference]) -> DeclarationItem? {
         guard let entries = file.mapping(node, "a goods line", allowed: Self.itemKeys) else { return nil }
         var item = DeclarationItem(line: line)
         for entry in entries {
@@ -118,6 +121,8 @@ struct SketchReader {
             case "country.destination": item.destinationCountry = country(node, key)
             case "weight.gross": item.grossWeight = file.number(node, key)
             case "weight.net": item.netWeight = file.number(node, key)
+            case "lots":
+                lots += (file.list(node, key) ?? []).map { LotReference(identifier: $0.text, line: line) }
             default: break
             }
         }
