@@ -10,16 +10,13 @@ import Foundation
 /// ```
 public enum StateFolder {
     /// The file names read.
-    public static let fileNames = [
-        "lots.csv", "lot-tests.csv", "suppliers.csv", "monitoring.csv", "monitoring-results.csv",
-        "unit-consumption.csv",
-    ]
+    public static var fileNames: [String] { ReferenceStateReader.fileNames }
 
-    /// Reads and checks the folder's state files; messages name them by their path.
+    /// The folder's state files' texts by name (those it holds).
     ///
-    /// - Throws: ``ReferenceStateError`` with every mistake, or naming the folder when it holds
-    ///   none of the files, or a file that is not UTF-8.
-    public static func read(_ directory: String) throws(ReferenceStateError) -> ReferenceState {
+    /// - Throws: ``ReferenceStateError`` naming a file that is not UTF-8, or the folder when it
+    ///   holds none of the files.
+    public static func files(_ directory: String) throws(ReferenceStateError) -> [String: String] {
         let prefix = directory.hasSuffix("/") ? directory : directory + "/"
         var files: [String: String] = [:]
         var issues: [ProfileIssue] = []
@@ -38,7 +35,16 @@ public enum StateFolder {
                     "\(directory) holds no state file; put one or more of \(fileNames.joined(separator: ", ")) in it"))
         }
         if !issues.isEmpty { throw ReferenceStateError(issues: issues) }
-        return try ReferenceStateReader().read(files: files, prefix: prefix)
+        return files
+    }
+
+    /// Reads and checks the folder's state files; messages name them by their path.
+    ///
+    /// - Throws: ``ReferenceStateError`` with every mistake, or naming the folder when it holds
+    ///   none of the files, or a file that is not UTF-8.
+    public static func read(_ directory: String) throws(ReferenceStateError) -> ReferenceState {
+        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+        return try ReferenceStateReader().read(files: try files(directory), prefix: prefix)
     }
 
     private static func issue(_ source: String, _ message: String) -> ProfileIssue {

@@ -1,5 +1,7 @@
 public import FastReleaseCore
+import FastReleaseFiles
 public import FastReleaseStore
+import Foundation
 public import Hummingbird
 public import Logging
 public import ServiceLifecycle
@@ -29,6 +31,7 @@ public enum ServiceApplication {
     /// - Parameters:
     ///   - settings: the service settings.
     ///   - profile: the live profile.
+    ///   - state: the live reference state (loaded from the log before the server listens).
     ///   - log: the decision log (a `Service` such as ``PostgresDecisionLog`` must run in the same group).
     ///   - logger: the service's logger.
     ///   - authOpen: accept requests without a token, as an operator (development only).
@@ -41,7 +44,8 @@ public enum ServiceApplication {
     ///   - beforeServerStarts: work to finish, with those services running, before listening.
     ///   - onServerRunning: called with the bound port once the server listens.
     public static func make(
-        settings: ServerSettings, profile: LiveProfile, log: any DecisionLog, logger: Logger,
+        settings: ServerSettings, profile: LiveProfile, state: LiveState = LiveState(), log: any DecisionLog,
+        logger: Logger,
         authOpen: Bool = false, services: [any Service] = [], clock: WallClock = .system,
         reloadOnHangup: Bool = false,
         beforeServerStarts: @escaping @Sendable () async throws -> Void = {},
@@ -49,7 +53,8 @@ public enum ServiceApplication {
     ) -> (application: some ApplicationProtocol, parts: Parts) {
         let metrics = ServiceMetrics()
         let engine = DecisionEngine(
-            profile: profile, workers: settings.workers, queueDepth: settings.queueDepth, limits: settings.xmlLimits,
+            profile: profile, reference: state, workers: settings.workers, queueDepth: settings.queueDepth,
+            limits: settings.xmlLimits,
             onQueueChange: { metrics.queue(depth: $0) })
         let service = DecisionService(
             engine: engine, log: log, maxBatchRows: settings.maxBatchRows, metrics: metrics, clock: clock,
@@ -62,13 +67,14 @@ public enum ServiceApplication {
         ).register(on: router)
         DecisionRoutes(log: log).register(on: router)
         InspectionRoutes(log: log, clock: clock).register(on: router)
+        StateRoutes(keeper: service.state, log: log, profile: profile, clock: clock).register(on: router)
         let profiles = ProfileManager(
             live: profile, log: log, directory: settings.profilePath, clock: clock, logger: logger)
         ProfileRoutes(manager: profiles, shadow: service.shadow, log: log, clock: clock).register(on: router)
         DashboardRoutes(
             data: DashboardData(log: log, metrics: metrics, profiles: profiles, shadow: service.shadow, clock: clock)
         ).register(on: router)
-        var background: [any Service] = [service.committer, service.shadow]
+        var background: [any Service] = [service.committer, service.shadow, service.state]
         if reloadOnHangup { background.append(HangupReloader(profiles: profiles, logger: logger)) }
         OperationsRoutes(service: service, metrics: metrics, publicMetrics: settings.publicMetrics).register(on: router)
         var application = Application(
@@ -80,7 +86,20 @@ public enum ServiceApplication {
         application.beforeServerStarts {
             try await beforeServerStarts()
             try await profiles.recordStartup()
+            try await Self.loadState(service.state, seed: settings.profilePath, logger: logger)
         }
         return (application, Parts(service: service, metrics: metrics, profile: profile, profiles: profiles))
+    }
+
+    /// Loads the reference state from the log; a log that holds none starts from the profile
+    /// folder's `state/` files, when there are any.
+    private static func loadState(_ keeper: StateKeeper, seed profilePath: String, logger: Logger) async throws {
+        let folder = (profilePath as NSString).appendingPathComponent("state")
+        guard FileManager.default.fileExists(atPath: folder), let files = try? StateFolder.files(folder) else {
+            return try await keeper.refresh()
+        }
+        if try await keeper.seed(with: files, changedBy: "import:\(folder)") {
+            logger.info("reference state started from \(folder)", metadata: ["state.files": "\(files.count)"])
+        }
     }
 }

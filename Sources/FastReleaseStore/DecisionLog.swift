@@ -1,13 +1,26 @@
 public import FastReleaseCore
 
-/// The durable, idempotent log of decisions.
+/// The durable, idempotent log of decisions, and the reference state beside it.
 ///
 /// Implementations write a batch in one transaction and return once it is durable. A key that
 /// the log (or an earlier entry of the same batch) already holds is not written again: its
-/// outcome is the stored decision, `.replayed`.
+/// outcome is the stored decision, `.replayed`. A decision with ``StoredDecision/claims`` is
+/// recorded only together with them: its write-offs and give-backs are applied to the lot
+/// balances in the same transaction, and a decision whose write-off would overdraw a lot is not
+/// recorded (`.overdrawn`), even when other instances write off the same lot at the same time.
 public protocol DecisionLog: Sendable {
     /// Records a batch; outcomes come back in batch order.
     func record(_ batch: [StoredDecision]) async throws -> [RecordOutcome]
+
+    /// Records a change of the reference state and, in the same transaction, sets the conforming
+    /// quantity (millionths) of each lot in `conforming`. Returns the change's sequence number.
+    func record(_ change: StoredStateChange, conforming: [String: Int64]) async throws -> Int64
+
+    /// The state changes after `sequence`, oldest first, at most `limit`.
+    func stateChanges(after sequence: Int64, limit: Int) async throws -> [StoredStateChange]
+
+    /// What has been written off each lot, in millionths of its unit.
+    func lotWrittenOff() async throws -> [String: Int64]
 
     /// The stored decisions for a declaration id: every revision, for every declarant that
     /// used the id, oldest first within a declarant.
@@ -78,9 +91,11 @@ extension Array where Element == StoredDecision {
 
 /// Builds the outcomes of a batch from what the store did with the first entry of each key.
 func outcomes(
-    for batch: [StoredDecision], firstIndex: [Int], inserted: Set<DecisionKey>, existing: [DecisionKey: StoredDecision]
+    for batch: [StoredDecision], firstIndex: [Int], inserted: Set<DecisionKey>, existing: [DecisionKey: StoredDecision],
+    overdrawn: [DecisionKey: String] = [:]
 ) -> [RecordOutcome] {
     batch.enumerated().map { index, decision in
+        if let lot = overdrawn[decision.key] { return .overdrawn(decision, lot: lot) }
         if firstIndex[index] == index, inserted.contains(decision.key) { return .recorded(decision) }
         if let stored = existing[decision.key] { return .replayed(stored) }
         return .replayed(batch[firstIndex[index]])

@@ -59,6 +59,15 @@ extension SQLBackedLog {
         return rows.first
     }
 
+    public func stateChanges(after sequence: Int64, limit: Int) async throws -> [StoredStateChange] {
+        try await fetch(LotStatements.changesAfter, [.integer(sequence), .integer(Int64(limit))])
+    }
+
+    public func lotWrittenOff() async throws -> [String: Int64] {
+        let rows: [LotBalanceRow] = try await fetch(LotStatements.balances, [])
+        return Dictionary(rows.map { ($0.lot, $0.writtenOff) }, uniquingKeysWith: { first, _ in first })
+    }
+
     public func ping() async throws {
         let _: [CountRow] = try await fetch(LogQueries.ping, [])
     }

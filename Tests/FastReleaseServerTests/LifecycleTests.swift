@@ -163,6 +163,13 @@ private struct SlowLog: DecisionLog {
     func profileChange(version: String) async throws -> StoredProfileChange? {
         try await base.profileChange(version: version)
     }
+    func record(_ change: StoredStateChange, conforming: [String: Int64]) async throws -> Int64 {
+        try await base.record(change, conforming: conforming)
+    }
+    func stateChanges(after sequence: Int64, limit: Int) async throws -> [StoredStateChange] {
+        try await base.stateChanges(after: sequence, limit: limit)
+    }
+    func lotWrittenOff() async throws -> [String: Int64] { try await base.lotWrittenOff() }
     func ping() async throws { try await base.ping() }
 }
 

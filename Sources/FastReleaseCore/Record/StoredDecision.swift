@@ -23,11 +23,15 @@ public struct StoredDecision: Sendable, Hashable {
     /// The declaration the decision was made on, as JSON (``DeclarationSnapshot``); empty when
     /// not kept. Kept for formats whose amendments carry only their changes.
     public var declaration: String
+    /// What recording this revision writes off or gives back (not a column: the log applies it
+    /// to its lot balances when, and only when, it records the revision).
+    public var claims: [LotClaim]
 
     /// Creates a stored decision.
     public init(
         key: DecisionKey, messageID: String, lane: RecordedLane, profileVersion: String, decidedAt: Int64,
-        payload: String, function: DeclarationFunction = .original, reference: String = "", declaration: String = ""
+        payload: String, function: DeclarationFunction = .original, reference: String = "", declaration: String = "",
+        claims: [LotClaim] = []
     ) {
         self.key = key
         self.messageID = messageID
@@ -38,6 +42,7 @@ public struct StoredDecision: Sendable, Hashable {
         self.function = function
         self.reference = reference
         self.declaration = declaration
+        self.claims = claims
     }
 
     /// Whether a cancellation withdrew the declaration.

@@ -43,4 +43,23 @@ public struct ReferenceState: Sendable, Hashable, Codable {
         let monitored = monitoring[enterprise]?.tests ?? []
         return tests.map { test in (test, monitored.first { $0.test == test }?.status(at: time) ?? .never) }
     }
+
+    /// The state with `writeOffs` given back to their lots: what an amendment of a declaration
+    /// that wrote them off is judged against.
+    public func givingBack(_ writeOffs: [LotWriteOff]) -> ReferenceState {
+        var state = self
+        for writeOff in writeOffs {
+            guard let before = state.lots[writeOff.lot]?.writtenOff else { continue }
+            state.lots[writeOff.lot]!.writtenOff = max(0, Quantity.rounded(before - writeOff.quantity))
+        }
+        return state
+    }
+
+    /// The state with each lot's written-off quantity as `writtenOff` gives it (lots it does not
+    /// name keep theirs).
+    public func withBalances(_ writtenOff: [String: Double]) -> ReferenceState {
+        var state = self
+        for (lot, quantity) in writtenOff where state.lots[lot] != nil { state.lots[lot]!.writtenOff = quantity }
+        return state
+    }
 }

@@ -4,7 +4,7 @@
 /// | file | columns |
 /// | --- | --- |
 /// | `lots.csv` | `id,holder,material,hs,supplier,quantity,unit,conforming_quantity,valid_until` (`hs`, `supplier`, `valid_until` may be empty), and optionally `written_off` |
-/// | `lot-tests.csv` | `lot,test,passed,tested_at` |
+/// | `lot-tests.csv` | `lot,test,passed,tested_at`, and optionally `conforming_quantity` (a laboratory's result sets it) |
 /// | `suppliers.csv` | `code,name,standing` (`registered`, `suspended`, `revoked`) |
 /// | `monitoring.csv` | `subject,code,test,interval_days` (`subject`: `enterprise` or `supplier`) |
 /// | `monitoring-results.csv` | `subject,code,test,passed,tested_at` |
@@ -19,9 +19,19 @@ public struct ReferenceStateReader: Sendable {
 
     /// Reads the files; `prefix` goes before file names in messages (a folder's path and `/`).
     ///
+    /// - Parameters:
+    ///   - files: the files' texts by name.
+    ///   - prefix: put before file names in messages.
+    ///   - base: the state the files change (empty for a whole state): a lot, supplier,
+    ///     monitored test or unit-consumption row with the key of one in `base` replaces it
+    ///     (a lot and a monitored test keep their results, a lot what was written off, a
+    ///     supplier its monitoring); results are added; rows may name lots and suppliers of
+    ///     `base`.
     /// - Throws: ``ReferenceStateError`` with every mistake; nothing is read when there is one.
-    public func read(files: [String: String], prefix: String = "") throws(ReferenceStateError) -> ReferenceState {
-        var state = ReferenceState()
+    public func read(files: [String: String], prefix: String = "", onto base: ReferenceState = ReferenceState())
+        throws(ReferenceStateError) -> ReferenceState
+    {
+        var state = base
         var issues: [ProfileIssue] = []
         func table(_ name: String, _ required: [String], _ body: (inout StateTable) -> Void) {
             guard let text = files[name] else { return }
@@ -43,11 +53,19 @@ public struct ReferenceStateReader: Sendable {
         return state
     }
 
+    /// The files, in the order they depend on each other (suppliers before the lots that name
+    /// them, lots before their tests, monitored tests before their results).
+    public static let fileNames = [
+        "suppliers.csv", "lots.csv", "lot-tests.csv", "monitoring.csv", "monitoring-results.csv",
+        "unit-consumption.csv",
+    ]
+
     static let lotColumns = [
         "id", "holder", "material", "hs", "supplier", "quantity", "unit", "conforming_quantity", "valid_until",
     ]
 
     private func readSuppliers(_ table: inout StateTable, into state: inout ReferenceState) {
+        var seen = Set<String>()
         for row in table.rows {
             guard let code = table.text(row, "code"), let name = table.text(row, "name"),
                 let standingText = table.text(row, "standing")
@@ -57,15 +75,18 @@ public struct ReferenceStateReader: Sendable {
                 table.fail(row, "standing", "`standing` must be one of \(names), found `\(standingText)`")
                 continue
             }
-            guard state.suppliers[code] == nil else {
+            guard seen.insert(code).inserted else {
                 table.fail(row, "code", "supplier \(code) is listed twice; keep one row")
                 continue
             }
-            state.suppliers[code] = RegisteredSupplier(code: code, name: name, standing: standing)
+            let monitoring = state.suppliers[code]?.monitoring ?? []
+            state.suppliers[code] = RegisteredSupplier(
+                code: code, name: name, standing: standing, monitoring: monitoring)
         }
     }
 
     private func readLots(_ table: inout StateTable, into state: inout ReferenceState) {
+        var seen = Set<String>()
         for row in table.rows {
             guard let id = table.text(row, "id"), let holder = table.text(row, "holder"),
                 let material = table.text(row, "material"), let hs = table.hs(row, "hs", optional: true),
@@ -73,7 +94,7 @@ public struct ReferenceStateReader: Sendable {
                 let quantity = table.number(row, "quantity"), let unit = table.text(row, "unit"),
                 let conforming = table.number(row, "conforming_quantity"),
                 let validUntil = table.time(row, "valid_until", optional: true),
-                let writtenOff = table.optionalNumber(row, "written_off", fallback: 0)
+                let writtenOff = table.optionalNumber(row, "written_off", fallback: state.lots[id]?.writtenOff ?? 0)
             else { continue }
             guard conforming <= quantity else {
                 table.fail(
@@ -87,7 +108,7 @@ public struct ReferenceStateReader: Sendable {
                 )
                 continue
             }
-            guard state.lots[id] == nil else {
+            guard seen.insert(id).inserted else {
                 table.fail(row, "id", "lot \(id) is listed twice; keep one row")
                 continue
             }
@@ -97,7 +118,8 @@ public struct ReferenceStateReader: Sendable {
             }
             state.lots[id] = TestedLot(
                 id: id, holder: holder, material: material, hs: hs, supplier: supplier, quantity: quantity, unit: unit,
-                conformingQuantity: conforming, validUntil: validUntil, writtenOff: writtenOff)
+                tests: state.lots[id]?.tests ?? [], conformingQuantity: conforming, validUntil: validUntil,
+                writtenOff: writtenOff)
         }
     }
 
@@ -107,11 +129,21 @@ public struct ReferenceStateReader: Sendable {
                 let passed = table.flag(row, "passed"), let testedAt = table.time(row, "tested_at"),
                 let time = testedAt
             else { continue }
-            guard state.lots[lot] != nil else {
+            guard let known = state.lots[lot] else {
                 table.fail(row, "lot", "lot \(lot) is not in lots.csv; add the lot before its tests")
                 continue
             }
-            state.lots[lot]!.tests.append(TestResult(test: test, passed: passed, testedAt: time))
+            guard let conforming = table.optionalNumber(row, "conforming_quantity", fallback: known.conformingQuantity)
+            else { continue }
+            guard conforming <= known.quantity else {
+                table.fail(
+                    row, "conforming_quantity",
+                    "lot \(lot): the conforming quantity \(conforming) is more than the lot's \(known.quantity)")
+                continue
+            }
+            let result = TestResult(test: test, passed: passed, testedAt: time)
+            if !known.tests.contains(result) { state.lots[lot]!.tests.append(result) }
+            state.lots[lot]!.conformingQuantity = conforming
         }
     }
 
@@ -134,26 +166,28 @@ public struct ReferenceStateReader: Sendable {
     }
 
     private func readMonitoring(_ table: inout StateTable, into state: inout ReferenceState) {
+        var seen = Set<String>()
         for row in table.rows {
             guard let found = subject(&table, row, in: state), let test = table.text(row, "test"),
                 let interval = table.count(row, "interval_days")
             else { continue }
             let (isSupplier, code) = (found.supplier, found.code)
-            let monitored = MonitoredTest(test: test, intervalDays: interval)
-            if isSupplier {
-                guard !state.suppliers[code]!.monitoring.contains(where: { $0.test == test }) else {
-                    table.fail(row, "test", "supplier \(code) is monitored for \(test) twice; keep one row")
-                    continue
-                }
-                state.suppliers[code]!.monitoring.append(monitored)
+            guard seen.insert("\(isSupplier) \(code) \(test)").inserted else {
+                let who = isSupplier ? "supplier" : "enterprise"
+                table.fail(row, "test", "\(who) \(code) is monitored for \(test) twice; keep one row")
+                continue
+            }
+            var tests =
+                isSupplier ? state.suppliers[code]!.monitoring : state.monitoring[code]?.tests ?? []
+            if let index = tests.firstIndex(where: { $0.test == test }) {
+                tests[index].intervalDays = interval
             } else {
-                var record = state.monitoring[code] ?? EnterpriseMonitoring(enterprise: code, tests: [])
-                guard !record.tests.contains(where: { $0.test == test }) else {
-                    table.fail(row, "test", "enterprise \(code) is monitored for \(test) twice; keep one row")
-                    continue
-                }
-                record.tests.append(monitored)
-                state.monitoring[code] = record
+                tests.append(MonitoredTest(test: test, intervalDays: interval))
+            }
+            if isSupplier {
+                state.suppliers[code]!.monitoring = tests
+            } else {
+                state.monitoring[code] = EnterpriseMonitoring(enterprise: code, tests: tests)
             }
         }
     }
@@ -167,9 +201,13 @@ public struct ReferenceStateReader: Sendable {
             let (isSupplier, code) = (found.supplier, found.code)
             let result = TestResult(test: test, passed: passed, testedAt: time)
             if isSupplier, let index = state.suppliers[code]!.monitoring.firstIndex(where: { $0.test == test }) {
-                state.suppliers[code]!.monitoring[index].results.append(result)
+                if !state.suppliers[code]!.monitoring[index].results.contains(result) {
+                    state.suppliers[code]!.monitoring[index].results.append(result)
+                }
             } else if !isSupplier, let index = state.monitoring[code]?.tests.firstIndex(where: { $0.test == test }) {
-                state.monitoring[code]!.tests[index].results.append(result)
+                if !state.monitoring[code]!.tests[index].results.contains(result) {
+                    state.monitoring[code]!.tests[index].results.append(result)
+                }
             } else {
                 table.fail(
                     row, "test", "\(code) is not monitored for \(test); add it to monitoring.csv with its interval")
@@ -188,10 +226,14 @@ public struct ReferenceStateReader: Sendable {
                 table.fail(row, "per_unit", "`per_unit` must be more than 0")
                 continue
             }
-            state.consumption.append(
-                UnitConsumption(
-                    product: product, material: material, perUnit: perUnit, productUnit: productUnit,
-                    materialUnit: materialUnit))
+            let entry = UnitConsumption(
+                product: product, material: material, perUnit: perUnit, productUnit: productUnit,
+                materialUnit: materialUnit)
+            if let index = state.consumption.firstIndex(where: { $0.product == product && $0.material == material }) {
+                state.consumption[index] = entry
+            } else {
+                state.consumption.append(entry)
+            }
         }
     }
 }

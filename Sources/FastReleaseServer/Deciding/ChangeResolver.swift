@@ -21,8 +21,8 @@ struct ChangeResolver {
     }
 
     func resolve(
-        _ change: Declaration, decodeMicroseconds: Double, profile: CompiledProfile, receivedAt: CivilTime,
-        decidedAt: Int64
+        _ change: Declaration, decodeMicroseconds: Double, profile: CompiledProfile, state: ReferenceState?,
+        receivedAt: CivilTime, decidedAt: Int64
     ) async throws -> Resolution {
         let revision = Self.revision(of: change, decidedAt: decidedAt)
         let history: [StoredDecision]
@@ -37,8 +37,8 @@ struct ChangeResolver {
                 declaration.issues.append(
                     DataIssue(code: "amends-unknown", detail: "no earlier decision for \(change.amends) was found"))
                 return .record(
-                    decide(
-                        declaration, decodeMicroseconds, profile, receivedAt, decidedAt, revision, version: 1,
+                    try decide(
+                        declaration, decodeMicroseconds, profile, state, receivedAt, decidedAt, revision, version: 1,
                         supersedes: nil))
             }
             return .refuse(
@@ -73,8 +73,8 @@ struct ChangeResolver {
             declaration = change
         }
         return .record(
-            decide(
-                declaration, decodeMicroseconds, profile, receivedAt, decidedAt, revision,
+            try decide(
+                declaration, decodeMicroseconds, profile, state, receivedAt, decidedAt, revision,
                 version: history.count + 1, supersedes: current))
     }
 
@@ -110,12 +110,17 @@ struct ChangeResolver {
         return .found(rows.filter { $0.key.revision != revision })
     }
 
+    /// Scores an amendment against the state with what the revision it replaces wrote off given
+    /// back, and records the difference.
     private func decide(
-        _ declaration: Declaration, _ decodeMicroseconds: Double, _ profile: CompiledProfile, _ receivedAt: CivilTime,
-        _ decidedAt: Int64, _ revision: String, version: Int, supersedes current: StoredDecision?
-    ) -> PendingRecord {
+        _ declaration: Declaration, _ decodeMicroseconds: Double, _ profile: CompiledProfile, _ state: ReferenceState?,
+        _ receivedAt: CivilTime, _ decidedAt: Int64, _ revision: String, version: Int,
+        supersedes current: StoredDecision?
+    ) throws -> PendingRecord {
+        let given = try current?.decodedPayload().writeOffs ?? []
         var decision = Scorer(profile: profile).score(
-            declaration, receivedAt: receivedAt, decodeMicroseconds: decodeMicroseconds)
+            declaration, receivedAt: receivedAt, decodeMicroseconds: decodeMicroseconds,
+            state: state?.givingBack(given))
         decision.declaration = declaration
         let key = DecisionKey(
             declarant: current?.key.declarant ?? decision.declarant,
@@ -123,7 +128,7 @@ struct ChangeResolver {
         return DecisionRecords.scored(
             decision, decidedAt: decidedAt,
             extras: PayloadExtras(revision: revision, version: version, supersedes: current?.revisionSummary),
-            key: key, reference: current?.reference)
+            key: key, reference: current?.reference, givingBack: given)
     }
 
     private func refusal(_ change: Declaration, _ code: DeclarationError.Code, _ reason: String) -> DeclarationError {

@@ -27,6 +27,8 @@ public final class DecisionEngine: Sendable {
     }
 
     private let live: LiveProfile
+    /// The reference state the workers score with.
+    public let reference: LiveState
     private let queueDepth: Int
     private let state: Mutex<State>
     private let onQueueChange: @Sendable (Int) -> Void
@@ -35,15 +37,17 @@ public final class DecisionEngine: Sendable {
     ///
     /// - Parameters:
     ///   - profile: the live profile.
+    ///   - reference: the live reference state.
     ///   - workers: decoding threads.
     ///   - queueDepth: messages that may wait.
     ///   - limits: XML limits.
     ///   - onQueueChange: told the queue depth whenever it changes (for metrics).
     public init(
-        profile: LiveProfile, workers: Int, queueDepth: Int, limits: XMLLimits,
+        profile: LiveProfile, reference: LiveState = LiveState(), workers: Int, queueDepth: Int, limits: XMLLimits,
         onQueueChange: @escaping @Sendable (Int) -> Void = { _ in }
     ) {
         live = profile
+        self.reference = reference
         self.queueDepth = queueDepth
         self.onQueueChange = onQueueChange
         let current = profile.current
@@ -101,7 +105,9 @@ public final class DecisionEngine: Sendable {
             var job = first
             while true {
                 var records: [DecisionRecord] = []
-                worker.decider.decide(job.frame, profile: self.live.current, receivedAt: job.receivedAt) {
+                worker.decider.decide(
+                    job.frame, profile: self.live.current, receivedAt: job.receivedAt, state: self.reference.current
+                ) {
                     records.append($0)
                 }
                 job.continuation.resume(returning: records)

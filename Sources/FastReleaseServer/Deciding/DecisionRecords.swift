@@ -14,9 +14,10 @@ enum DecisionRecords {
     ///   - key: the identity to record under; by default the decision's own, as an original.
     ///     A change is recorded under the original's declarant and id with its own revision.
     ///   - reference: the customs reference to keep; a new WCO declaration gets a fresh MRN.
+    ///   - givingBack: what the revision this one replaces had written off (an amendment's).
     static func scored(
         _ decision: Decision, decidedAt: Int64, extras: PayloadExtras, key: DecisionKey? = nil,
-        reference: String? = nil
+        reference: String? = nil, givingBack: [LotWriteOff] = []
     ) -> PendingRecord {
         var payload: [UInt8] = []
         payload.reserveCapacity(1024)
@@ -27,7 +28,8 @@ enum DecisionRecords {
             profileVersion: decision.profileVersion, decidedAt: decidedAt,
             payload: String(decoding: payload, as: UTF8.self), function: decision.function,
             reference: reference ?? movementReference(for: decision, key: key, decidedAt: decidedAt),
-            declaration: decision.declaration.flatMap { try? DeclarationSnapshot.encode($0) } ?? "")
+            declaration: decision.declaration.flatMap { try? DeclarationSnapshot.encode($0) } ?? "",
+            claims: LotClaim.net(taking: decision.writeOffs, givingBack: givingBack))
         // The members are the object just written, without its braces: the answer shares its bytes.
         return PendingRecord(stored: stored, members: payload[1..<(payload.count - 1)])
     }
@@ -42,7 +44,8 @@ enum DecisionRecords {
         let stored = StoredDecision(
             key: key, messageID: cancellation.messageID, lane: .withdrawn, profileVersion: current.profileVersion,
             decidedAt: decidedAt, payload: try payload.encoded(), function: .cancellation,
-            reference: current.reference)
+            reference: current.reference,
+            claims: LotClaim.net(taking: [], givingBack: try current.decodedPayload().writeOffs ?? []))
         return PendingRecord(stored: stored, members: nil)
     }
 

@@ -17,6 +17,8 @@ public final class DecisionService: Sendable {
     private let logger: Logger
     private let changes: ChangeResolver
     private let clock: WallClock
+    /// The reference state: loaded, changed and refreshed from the log; a service of the group.
+    public let state: StateKeeper
 
     /// Creates the service.
     ///
@@ -37,6 +39,7 @@ public final class DecisionService: Sendable {
         self.logger = logger
         self.clock = clock
         changes = ChangeResolver(log: log)
+        state = StateKeeper(live: engine.reference, log: log, clock: clock, logger: logger)
         shadow = ShadowComparison(log: log, logger: logger)
         committer = GroupCommitter(log: log, maxBatchRows: maxBatchRows) { rows, duration, failed in
             if failed { metrics.failed(kind: "store") } else { metrics.logWritten(rows: rows, duration: duration) }
@@ -59,30 +62,27 @@ public final class DecisionService: Sendable {
         let receivedAt = clock.civil(offsetSeconds: profile.source.timeZoneOffsetSeconds)
         let receivedMilliseconds = clock.milliseconds()
         let records = try await engine.submit(frame, receivedAt: receivedAt, mayWait: mayWait)
-        let decidedAt = clock.milliseconds()
+        let context = Context(
+            profile: profile, receivedAt: receivedAt, receivedMilliseconds: receivedMilliseconds,
+            decidedAt: clock.milliseconds())
         var pending: [PendingRecord] = []
+        var sources: [Int] = []  // the record each pending row comes from
         var refusals: [Int: DeclarationError] = [:]  // record index → why a change was refused
         for (index, record) in records.enumerated() {
-            switch record {
-            case .decision(let decision):
-                pending.append(
-                    DecisionRecords.scored(
-                        decision, decidedAt: decidedAt,
-                        extras: PayloadExtras(receivedMilliseconds: receivedMilliseconds)
-                    ))
-            case .change(let change, let decodeMicroseconds):
-                switch try await changes.resolve(
-                    change, decodeMicroseconds: decodeMicroseconds, profile: profile, receivedAt: receivedAt,
-                    decidedAt: decidedAt)
-                {
-                case .record(let record): pending.append(record)
-                case .refuse(let error): refusals[index] = error
-                }
-            case .error:
-                break
+            switch try await resolve(record, context, again: false) {
+            case .record(let row):
+                pending.append(row)
+                sources.append(index)
+            case .refuse(let error): refusals[index] = error
+            case nil: break
             }
         }
-        let outcomes = try await committer.record(pending.map(\.stored))
+        var outcomes = try await committer.record(pending.map(\.stored))
+        try await decideOverdrawnAgain(&pending, &outcomes, from: sources.map { records[$0] }, context)
+        if outcomes.contains(where: { if case .recorded(let stored) = $0 { !stored.claims.isEmpty } else { false } }) {
+            // What the lots have left now, as the log says: the next declarations see it.
+            try await state.refreshBalances()
+        }
         var next = zip(pending, outcomes).makeIterator()
         var decided: [(Decision, RecordOutcome)] = []
         let answers = records.enumerated().map { index, record -> Answer in
@@ -101,10 +101,75 @@ public final class DecisionService: Sendable {
             return .decision(
                 AnsweredDecision(stored: outcome.decision, replay: outcome.isReplay, freshMembers: written.members))
         }
-        shadow.decide(decided, decidedAt: decidedAt)
+        shadow.decide(decided, decidedAt: context.decidedAt)
         metrics.messageAnswered(after: ContinuousClock.now - started)
         return answers
     }
+
+    /// What one message's decisions are made with.
+    private struct Context: Sendable {
+        let profile: CompiledProfile
+        let receivedAt: CivilTime
+        let receivedMilliseconds: Int64
+        let decidedAt: Int64
+    }
+
+    /// The row to record for a worker's record: its decision, or a change resolved against the
+    /// log; `again` decides a declaration anew against the reference state in force now.
+    private func resolve(_ record: DecisionRecord, _ context: Context, again: Bool) async throws
+        -> ChangeResolver.Resolution?
+    {
+        switch record {
+        case .decision(var decision):
+            if again, let declaration = decision.declaration {
+                decision = Scorer(profile: context.profile).score(
+                    declaration, receivedAt: context.receivedAt,
+                    decodeMicroseconds: decision.timing.decodeMicroseconds, state: engine.reference.current)
+                decision.declaration = declaration
+            }
+            return .record(
+                DecisionRecords.scored(
+                    decision, decidedAt: context.decidedAt,
+                    extras: PayloadExtras(receivedMilliseconds: context.receivedMilliseconds)))
+        case .change(let change, let decodeMicroseconds):
+            return try await changes.resolve(
+                change, decodeMicroseconds: decodeMicroseconds, profile: context.profile,
+                state: engine.reference.current, receivedAt: context.receivedAt, decidedAt: context.decidedAt)
+        case .error:
+            return nil
+        }
+    }
+
+    /// Decides again, against the lots' balances as the log has them now, every declaration
+    /// whose write-off the log refused because another decision took what was left, and records
+    /// it; a few rounds settle any race between instances.
+    private func decideOverdrawnAgain(
+        _ pending: inout [PendingRecord], _ outcomes: inout [RecordOutcome], from records: [DecisionRecord],
+        _ context: Context
+    ) async throws {
+        for _ in 0..<Self.writeOffRounds {
+            let overdrawn = outcomes.indices.filter { if case .overdrawn = outcomes[$0] { true } else { false } }
+            guard !overdrawn.isEmpty else { return }
+            try await state.refreshBalances()
+            var again: [PendingRecord] = []
+            for index in overdrawn {
+                guard case .record(let row) = try await resolve(records[index], context, again: true) else {
+                    throw DecisionLogError("a change could not be decided again after its lot ran out; send it again")
+                }
+                again.append(row)
+            }
+            let settled = try await committer.record(again.map(\.stored))
+            for (number, index) in overdrawn.enumerated() {
+                pending[index] = again[number]
+                outcomes[index] = settled[number]
+            }
+        }
+        if case .overdrawn(_, let lot)? = outcomes.first(where: { if case .overdrawn = $0 { true } else { false } }) {
+            throw DecisionLogError("lot \(lot) is being written off by many declarations at once; send again")
+        }
+    }
+
+    private static let writeOffRounds = 6
 
     private func refused(_ error: DeclarationError, logger: Logger) -> Answer {
         metrics.failed(kind: error.code.name)

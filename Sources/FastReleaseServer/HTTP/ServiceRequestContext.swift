@@ -14,7 +14,7 @@ public struct ServiceRequestContext: RequestContext {
     /// Throws 401 unless a caller is known, 403 unless their role is at least `role`.
     public func require(_ role: Role) throws(ServiceError) {
         guard let caller else { throw ServiceError.unauthorized() }
-        guard caller.role >= role else {
+        guard caller.role.grants(role) else {
             throw ServiceError(
                 .forbidden, code: "auth.forbidden",
                 "this needs the \(role.rawValue) role; the token of \(caller.name) has the \(caller.role.rawValue) role"

@@ -105,6 +105,9 @@ public final class PostgresDecisionLog: SQLBackedLog, Service {
 
     public func record(_ batch: [StoredDecision]) async throws -> [RecordOutcome] {
         let (unique, firstIndex) = batch.firstOfEachKey()
+        if unique.contains(where: { !$0.claims.isEmpty }) {
+            return try await recordWithClaims(batch, unique, firstIndex)
+        }
         let insertedKeys: [DecisionKeyRow] = try await fetch(
             StoredDecision.unnestInsert(
                 "ON CONFLICT (declarant, declaration_id, revision) DO NOTHING RETURNING declarant, declaration_id, revision"
@@ -125,6 +128,78 @@ public final class PostgresDecisionLog: SQLBackedLog, Service {
             for decision in stored { existing[decision.key] = decision }
         }
         return outcomes(for: batch, firstIndex: firstIndex, inserted: inserted, existing: existing)
+    }
+
+    /// A batch with write-offs: one transaction, each decision inserted in a savepoint with its
+    /// claims. A claim's `UPDATE … WHERE written_off + q <= conforming` takes the lot's row lock,
+    /// so an instance writing off the same lot waits for this one to commit and then sees what
+    /// is left: a lot is never overdrawn.
+    private func recordWithClaims(_ batch: [StoredDecision], _ unique: [StoredDecision], _ firstIndex: [Int])
+        async throws -> [RecordOutcome]
+    {
+        let logger = self.logger
+        let (inserted, existing, overdrawn) = try await client.withTransaction(logger: logger) { connection in
+            var inserted = Set<DecisionKey>()
+            var existing: [DecisionKey: StoredDecision] = [:]
+            var overdrawn: [DecisionKey: String] = [:]
+            let insert = StoredDecision.insertStatement(
+                "ON CONFLICT (declarant, declaration_id, revision) DO NOTHING RETURNING 1 AS n")
+            func run(_ sql: String, _ arguments: [ColumnValue]) async throws -> Int {
+                let rows = try await connection.query(PostgresQuery(sql, arguments), logger: logger)
+                var count = 0
+                for try await _ in rows { count += 1 }
+                return count
+            }
+            for decision in unique {
+                _ = try await run("SAVEPOINT claim", [])
+                guard try await run(insert, decision.values) > 0 else {
+                    _ = try await run("RELEASE SAVEPOINT claim", [])
+                    let rows = try await connection.query(
+                        PostgresQuery(LogQueries.decisionByKey, decision.key.values), logger: logger)
+                    for try await row in rows {
+                        existing[decision.key] = try StoredDecision(reading: row.makeRandomAccess())
+                    }
+                    continue
+                }
+                var refused: String? = nil
+                for claim in decision.claims where refused == nil {
+                    let (sql, arguments) = LotStatements.apply(claim)
+                    if try await run(sql + " RETURNING 1 AS n", arguments) == 0 {
+                        refused = claim.lot
+                    } else {
+                        _ = try await run(LotStatements.ledger, LotStatements.ledgerArguments(claim, of: decision))
+                    }
+                }
+                if let refused {
+                    _ = try await run("ROLLBACK TO SAVEPOINT claim", [])
+                    overdrawn[decision.key] = refused
+                } else {
+                    _ = try await run("RELEASE SAVEPOINT claim", [])
+                    inserted.insert(decision.key)
+                }
+            }
+            return (inserted, existing, overdrawn)
+        }
+        return outcomes(
+            for: batch, firstIndex: firstIndex, inserted: inserted, existing: existing, overdrawn: overdrawn)
+    }
+
+    public func record(_ change: StoredStateChange, conforming: [String: Int64]) async throws -> Int64 {
+        let logger = self.logger
+        return try await client.withTransaction(logger: logger) { connection in
+            // One change at a time, so that sequence numbers become visible in their order and a
+            // reader that has seen change n has seen every change before it.
+            try await connection.query("SELECT pg_advisory_xact_lock(7741002)", logger: logger)
+            var sequence: Int64 = 0
+            let rows = try await connection.query(
+                PostgresQuery(StoredStateChange.insertStatement("RETURNING sequence"), change.values), logger: logger)
+            for try await found in rows.decode(Int64.self) { sequence = found }
+            for (lot, quantity) in conforming.sorted(by: { $0.key < $1.key }) {
+                try await connection.query(
+                    PostgresQuery(LotStatements.setConforming, [.text(lot), .integer(quantity)]), logger: logger)
+            }
+            return sequence
+        }
     }
 
     public func record(_ inspection: StoredInspection) async throws -> InspectionOutcome {

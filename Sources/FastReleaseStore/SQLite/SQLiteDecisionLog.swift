@@ -55,23 +55,75 @@ public final class SQLiteDecisionLog: SQLBackedLog {
 
     public func record(_ batch: [StoredDecision]) async throws -> [RecordOutcome] {
         let (unique, firstIndex) = batch.firstOfEachKey()
-        let (inserted, existing) = try await pool.write { db in
+        let (inserted, existing, overdrawn) = try await pool.write { db in
             var inserted = Set<DecisionKey>()
             var existing: [DecisionKey: StoredDecision] = [:]
+            var overdrawn: [DecisionKey: String] = [:]
             let insert = try db.makeStatement(
                 sql: StoredDecision.insertStatement("ON CONFLICT (declarant, declaration_id, revision) DO NOTHING"))
             for decision in unique {
-                try insert.execute(arguments: StatementArguments(decision.values))
-                if db.changesCount > 0 {
-                    inserted.insert(decision.key)
-                } else {
+                switch try Self.insert(decision, insert, db) {
+                case .inserted: inserted.insert(decision.key)
+                case .overdrawn(let lot): overdrawn[decision.key] = lot
+                case .present:
                     let stored: [StoredDecision] = try Self.fetch(db, LogQueries.decisionByKey, decision.key.values)
                     existing[decision.key] = stored.first
                 }
             }
-            return (inserted, existing)
+            return (inserted, existing, overdrawn)
         }
-        return outcomes(for: batch, firstIndex: firstIndex, inserted: inserted, existing: existing)
+        return outcomes(
+            for: batch, firstIndex: firstIndex, inserted: inserted, existing: existing, overdrawn: overdrawn)
+    }
+
+    private enum Insertion {
+        case inserted, present
+        case overdrawn(String)
+    }
+
+    /// Inserts one decision and, with it (in a savepoint), applies its claims.
+    private static func insert(_ decision: StoredDecision, _ insert: Statement, _ db: Database) throws -> Insertion {
+        guard !decision.claims.isEmpty else {
+            try insert.execute(arguments: StatementArguments(decision.values))
+            return db.changesCount > 0 ? .inserted : .present
+        }
+        var insertion = Insertion.present
+        try db.inSavepoint {
+            try insert.execute(arguments: StatementArguments(decision.values))
+            guard db.changesCount > 0 else { return .commit }
+            if let lot = try applyClaims(of: decision, db) {
+                insertion = .overdrawn(lot)
+                return .rollback
+            }
+            insertion = .inserted
+            return .commit
+        }
+        return insertion
+    }
+
+    /// Applies a just-inserted decision's claims; returns the first lot it would overdraw.
+    private static func applyClaims(of decision: StoredDecision, _ db: Database) throws -> String? {
+        for claim in decision.claims {
+            let (sql, arguments) = LotStatements.apply(claim)
+            try db.execute(sql: sql, arguments: StatementArguments(arguments))
+            if db.changesCount == 0 { return claim.lot }
+            try db.execute(
+                sql: LotStatements.ledger,
+                arguments: StatementArguments(LotStatements.ledgerArguments(claim, of: decision)))
+        }
+        return nil
+    }
+
+    public func record(_ change: StoredStateChange, conforming: [String: Int64]) async throws -> Int64 {
+        try await pool.write { db in
+            try db.execute(sql: StoredStateChange.insertStatement(), arguments: StatementArguments(change.values))
+            let sequence = db.lastInsertedRowID
+            for (lot, quantity) in conforming.sorted(by: { $0.key < $1.key }) {
+                try db.execute(
+                    sql: LotStatements.setConforming, arguments: StatementArguments([.text(lot), .integer(quantity)]))
+            }
+            return sequence
+        }
     }
 
     public func record(_ inspection: StoredInspection) async throws -> InspectionOutcome {

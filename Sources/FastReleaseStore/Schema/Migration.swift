@@ -37,5 +37,8 @@ struct Migration: Sendable {
             4, "decisions-v4-profile-changes", sqlite: SchemaVersions.Version4.sqlite,
             postgres: SchemaVersions.Version4.postgres),
         Migration(5, "decisions-v5-shadow", both: SchemaVersions.Version5.statements),
+        Migration(
+            6, "decisions-v6-reference-state", sqlite: SchemaVersions.Version6.sqlite,
+            postgres: SchemaVersions.Version6.postgres),
     ]
 }

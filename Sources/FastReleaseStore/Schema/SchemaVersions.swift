@@ -126,4 +126,49 @@ enum SchemaVersions {
             "CREATE INDEX IF NOT EXISTS shadow_by_version_time ON shadow_decisions (shadow_version, decided_at)",
         ]
     }
+
+    /// Version 6: the reference state. Every change as it was made (`state_changes`: who, when,
+    /// which file, its CSV text); each lot's conforming and written-off quantity in millionths
+    /// of its unit (`lot_balances`, updated in the transaction that records a decision); and what
+    /// each decision revision wrote off or gave back (`lot_write_offs`).
+    enum Version6 {
+        static let sqlite = [changes(sequence: "INTEGER PRIMARY KEY AUTOINCREMENT")] + balances
+        static let postgres = [changes(sequence: "BIGSERIAL PRIMARY KEY")] + balances
+
+        private static func changes(sequence: String) -> String {
+            """
+            CREATE TABLE IF NOT EXISTS state_changes (
+                sequence \(sequence),
+                changed_at BIGINT NOT NULL,
+                changed_by TEXT NOT NULL,
+                role TEXT NOT NULL,
+                file TEXT NOT NULL,
+                rows BIGINT NOT NULL,
+                content TEXT NOT NULL
+            )
+            """
+        }
+
+        private static let balances = [
+            """
+            CREATE TABLE IF NOT EXISTS lot_balances (
+                lot TEXT NOT NULL PRIMARY KEY,
+                conforming BIGINT NOT NULL,
+                written_off BIGINT NOT NULL DEFAULT 0
+            )
+            """,
+            """
+            CREATE TABLE IF NOT EXISTS lot_write_offs (
+                declarant TEXT NOT NULL,
+                declaration_id TEXT NOT NULL,
+                revision TEXT NOT NULL,
+                lot TEXT NOT NULL,
+                quantity BIGINT NOT NULL,
+                decided_at BIGINT NOT NULL,
+                PRIMARY KEY (declarant, declaration_id, revision, lot)
+            )
+            """,
+            "CREATE INDEX IF NOT EXISTS lot_write_offs_by_time ON lot_write_offs (decided_at)",
+        ]
+    }
 }
