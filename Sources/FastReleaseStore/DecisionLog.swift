@@ -12,9 +12,9 @@ public protocol DecisionLog: Sendable {
     /// Records a batch; outcomes come back in batch order.
     func record(_ batch: [StoredDecision]) async throws -> [RecordOutcome]
 
-    /// Records a change of the reference state and, in the same transaction, sets the conforming
-    /// quantity (millionths) of each lot in `conforming`. Returns the change's sequence number.
-    func record(_ change: StoredStateChange, conforming: [String: Int64]) async throws -> Int64
+    /// Records a change of the reference state and, in the same transaction, sets the balances of
+    /// the lots in `lots`. Returns the change's sequence number.
+    func record(_ change: StoredStateChange, lots: [String: LotSetting]) async throws -> Int64
 
     /// The state changes after `sequence`, oldest first, at most `limit`.
     func stateChanges(after sequence: Int64, limit: Int) async throws -> [StoredStateChange]

@@ -11,14 +11,16 @@ enum StoreLocation {
         text.hasPrefix("postgres://") || text.hasPrefix("postgresql://") || isSQLite(text)
     }
 
-    /// Runs `body` with the log open (a PostgreSQL pool runs for as long as it takes).
+    /// Runs `body` with the log open (a PostgreSQL pool runs for as long as it takes);
+    /// `creating` makes a new SQLite log when there is no file at `location`.
     static func withLog<T: Sendable>(
-        _ location: String, _ body: @Sendable @escaping (any DecisionLog) async throws -> T
+        _ location: String, creating: Bool = false, _ body: @Sendable @escaping (any DecisionLog) async throws -> T
     )
         async throws -> T
     {
         guard location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") else {
-            guard isSQLite(location) else {
+            let missing = !FileManager.default.fileExists(atPath: location)
+            guard isSQLite(location) || (creating && missing) else {
                 throw ValidationError("\(location) is not a SQLite decision log nor a postgres:// address")
             }
             return try await body(try SQLiteDecisionLog(path: location))

@@ -1,3 +1,4 @@
+import FastReleaseStore
 import FastReleaseTestSupport
 import Foundation
 import Testing
@@ -37,5 +38,27 @@ struct StateCommandTests {
         let none = try ProcessRunner.run(["state", "check", empty.url.path])
         #expect(none.status == 2)
         #expect(none.outputText.contains("holds no state file"))
+    }
+
+    @Test func importRecordsTheFolderAsOneChangeOrNothing() async throws {
+        let folder = try TemporaryDirectory()
+        let store = folder.url.appendingPathComponent("decisions.sqlite").path
+        let imported = try ProcessRunner.run(["state", "import", "Profiles/default/state", "--store", store])
+        #expect(imported.status == 0, "\(imported.outputText)\(imported.errorText)")
+        #expect(
+            imported.outputText.contains(
+                "35 rows of 6 files recorded as state change 1 by import:Profiles/default/state"))
+        let broken = try TemporaryDirectory()
+        _ = try broken.write("lot-tests.csv", "lot,test,passed,tested_at\nL-9,azo-dyes,pass,2026-11-01\n")
+        let refused = try ProcessRunner.run(["state", "import", broken.url.path, "--store", store, "--by", "alice"])
+        #expect(refused.status == 2)
+        #expect(
+            refused.outputText.contains(
+                "lot-tests.csv:2:1: error: lot L-9 is in neither lots.csv nor the state; add the lot before its tests"),
+            "\(refused.outputText)")
+        let log = try SQLiteDecisionLog(path: store)
+        let changes = try await log.stateChanges(after: 0, limit: 10)
+        #expect(changes.map(\.file) == ["folder"])
+        #expect(try await log.lotWrittenOff()["L-2026-0019"] == 35_000_000, "balances carry what the files wrote off")
     }
 }

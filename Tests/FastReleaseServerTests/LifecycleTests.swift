@@ -163,8 +163,8 @@ private struct SlowLog: DecisionLog {
     func profileChange(version: String) async throws -> StoredProfileChange? {
         try await base.profileChange(version: version)
     }
-    func record(_ change: StoredStateChange, conforming: [String: Int64]) async throws -> Int64 {
-        try await base.record(change, conforming: conforming)
+    func record(_ change: StoredStateChange, lots: [String: LotSetting]) async throws -> Int64 {
+        try await base.record(change, lots: lots)
     }
     func stateChanges(after sequence: Int64, limit: Int) async throws -> [StoredStateChange] {
         try await base.stateChanges(after: sequence, limit: limit)

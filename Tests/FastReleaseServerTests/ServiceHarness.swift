@@ -16,7 +16,11 @@ enum TestTokens {
     static let gateway = "gateway-token-0000000001"
     static let `operator` = "operator-token-000000001"
     static let viewer = "viewer-token-00000000001"
-    static let all = ["gateway:ningbo-gateway:\(gateway)", "operator:alice:\(`operator`)", "viewer:auditor:\(viewer)"]
+    static let laboratory = "laboratory-token-0000001"
+    static let all = [
+        "gateway:ningbo-gateway:\(gateway)", "operator:alice:\(`operator`)", "viewer:auditor:\(viewer)",
+        "laboratory:wuqiang-lab:\(laboratory)",
+    ]
 
     static func bearer(_ token: String) -> HTTPFields {
         [.authorization: "Bearer \(token)", .contentType: "application/xml"]

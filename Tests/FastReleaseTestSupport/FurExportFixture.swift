@@ -12,39 +12,45 @@ public enum FurExportFixture {
         """
     }
 
-    /// One inventory (`appType` 1 new, 2 amendment, 3 cancellation) of `coats` fox fur coats.
-    public static func inventory(_ copNo: String, book: String, coats: Int, appType: Int = 1) -> String {
-        """
-          <ceb:Inventory>
-            <ceb:InventoryHead>
-              <ceb:guid>\(copNo)-GUID</ceb:guid>
-              <ceb:appType>\(appType)</ceb:appType>
-              <ceb:appTime>20261115103000</ceb:appTime>
-              <ceb:copNo>\(copNo)</ceb:copNo>
-              <ceb:ieFlag>E</ceb:ieFlag>
-              <ceb:agentCode>1105910159</ceb:agentCode>
-              <ceb:ebcCode>1105910165</ceb:ebcCode>
-              <ceb:ownerCode>1105910165</ceb:ownerCode>
-              <ceb:emsNo>\(book)</ceb:emsNo>
-              <ceb:tradeMode>9610</ceb:tradeMode>
-              <ceb:country>344</ceb:country>
-            </ceb:InventoryHead>
-            <ceb:InventoryList>
-              <ceb:gnum>1</ceb:gnum>
-              <ceb:itemRecordNo>17</ceb:itemRecordNo>
-              <ceb:gcode>4303101000</ceb:gcode>
-              <ceb:gname>fox fur coat</ceb:gname>
-              <ceb:country>344</ceb:country>
-              <ceb:currency>142</ceb:currency>
-              <ceb:qty>\(coats)</ceb:qty>
-              <ceb:unit>007</ceb:unit>
-              <ceb:qty1>\(coats)</ceb:qty1>
-              <ceb:unit1>007</ceb:unit1>
-              <ceb:price>9000</ceb:price>
-              <ceb:totalPrice>\(coats * 9000)</ceb:totalPrice>
-            </ceb:InventoryList>
-          </ceb:Inventory>
-        """
+    /// One inventory (`appType` 1 new, 2 amendment, 3 cancellation) of `coats` fox fur coats by
+    /// `maker`, citing lot `book/17` (none when `book` is empty).
+    public static func inventory(
+        _ copNo: String, book: String, coats: Int, appType: Int = 1, maker: String = "1105910165",
+        itemRecord: String = "17"
+    ) -> String {
+        let lot = book.isEmpty ? "" : "<ceb:emsNo>\(book)</ceb:emsNo>"
+        let record = book.isEmpty ? "" : "<ceb:itemRecordNo>\(itemRecord)</ceb:itemRecordNo>"
+        return """
+              <ceb:Inventory>
+                <ceb:InventoryHead>
+                  <ceb:guid>\(copNo)-GUID</ceb:guid>
+                  <ceb:appType>\(appType)</ceb:appType>
+                  <ceb:appTime>20261115103000</ceb:appTime>
+                  <ceb:copNo>\(copNo)</ceb:copNo>
+                  <ceb:ieFlag>E</ceb:ieFlag>
+                  <ceb:agentCode>1105910159</ceb:agentCode>
+                  <ceb:ebcCode>\(maker)</ceb:ebcCode>
+                  <ceb:ownerCode>\(maker)</ceb:ownerCode>
+                  \(lot)
+                  <ceb:tradeMode>9610</ceb:tradeMode>
+                  <ceb:country>344</ceb:country>
+                </ceb:InventoryHead>
+                <ceb:InventoryList>
+                  <ceb:gnum>1</ceb:gnum>
+                  \(record)
+                  <ceb:gcode>4303101000</ceb:gcode>
+                  <ceb:gname>fox fur coat</ceb:gname>
+                  <ceb:country>344</ceb:country>
+                  <ceb:currency>142</ceb:currency>
+                  <ceb:qty>\(coats)</ceb:qty>
+                  <ceb:unit>007</ceb:unit>
+                  <ceb:qty1>\(coats)</ceb:qty1>
+                  <ceb:unit1>007</ceb:unit1>
+                  <ceb:price>9000</ceb:price>
+                  <ceb:totalPrice>\(coats * 9000)</ceb:totalPrice>
+                </ceb:InventoryList>
+              </ceb:Inventory>
+            """
     }
 
     /// `lots.csv` rows for lot `book/17`: tanned fox hides from the suspended tannery, with

@@ -130,7 +130,7 @@ public struct ReferenceStateReader: Sendable {
                 let time = testedAt
             else { continue }
             guard let known = state.lots[lot] else {
-                table.fail(row, "lot", "lot \(lot) is not in lots.csv; add the lot before its tests")
+                table.fail(row, "lot", "lot \(lot) is in neither lots.csv nor the state; add the lot before its tests")
                 continue
             }
             guard let conforming = table.optionalNumber(row, "conforming_quantity", fallback: known.conformingQuantity)
@@ -155,7 +155,7 @@ public struct ReferenceStateReader: Sendable {
         case "enterprise": return (false, code)
         case "supplier":
             guard state.suppliers[code] != nil else {
-                table.fail(row, "code", "supplier \(code) is not in suppliers.csv; register it first")
+                table.fail(row, "code", "supplier \(code) is in neither suppliers.csv nor the state; register it first")
                 return nil
             }
             return (true, code)

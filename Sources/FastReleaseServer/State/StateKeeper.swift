@@ -120,9 +120,11 @@ public actor StateKeeper: Service {
         } catch {
             throw Refusal(issues: error.issues)
         }
-        var conforming: [String: Int64] = [:]
+        var lots: [String: LotSetting] = [:]
         for (id, lot) in changed.lots where folded.lots[id]?.conformingQuantity != lot.conformingQuantity {
-            conforming[id] = LotClaim(lot: id, quantity: lot.conformingQuantity).millionths
+            lots[id] = LotSetting(
+                conforming: LotClaim(lot: id, quantity: lot.conformingQuantity).millionths,
+                initialWrittenOff: LotClaim(lot: id, quantity: lot.writtenOff).millionths)
         }
         let rows = files.values.reduce(0) { $0 + CSVRows.parse($1).dropFirst().filter { !$0.isBlank }.count }
         let single = files.count == 1 ? files.first : nil
@@ -130,7 +132,7 @@ public actor StateKeeper: Service {
             changedAt: clock.milliseconds(), changedBy: changedBy, role: role,
             file: single?.key ?? Self.folderChange, rows: rows,
             content: try single?.value ?? PayloadCoding.text(of: files))
-        change.sequence = try await log.record(change, conforming: conforming)
+        change.sequence = try await log.record(change, lots: lots)
         try await refresh()
         logger.info(
             "reference state changed",

@@ -184,7 +184,7 @@ public final class PostgresDecisionLog: SQLBackedLog, Service {
             for: batch, firstIndex: firstIndex, inserted: inserted, existing: existing, overdrawn: overdrawn)
     }
 
-    public func record(_ change: StoredStateChange, conforming: [String: Int64]) async throws -> Int64 {
+    public func record(_ change: StoredStateChange, lots: [String: LotSetting]) async throws -> Int64 {
         let logger = self.logger
         return try await client.withTransaction(logger: logger) { connection in
             // One change at a time, so that sequence numbers become visible in their order and a
@@ -194,9 +194,9 @@ public final class PostgresDecisionLog: SQLBackedLog, Service {
             let rows = try await connection.query(
                 PostgresQuery(StoredStateChange.insertStatement("RETURNING sequence"), change.values), logger: logger)
             for try await found in rows.decode(Int64.self) { sequence = found }
-            for (lot, quantity) in conforming.sorted(by: { $0.key < $1.key }) {
+            for (lot, setting) in lots.sorted(by: { $0.key < $1.key }) {
                 try await connection.query(
-                    PostgresQuery(LotStatements.setConforming, [.text(lot), .integer(quantity)]), logger: logger)
+                    PostgresQuery(LotStatements.setConforming, LotStatements.arguments(lot, setting)), logger: logger)
             }
             return sequence
         }

@@ -114,13 +114,14 @@ public final class SQLiteDecisionLog: SQLBackedLog {
         return nil
     }
 
-    public func record(_ change: StoredStateChange, conforming: [String: Int64]) async throws -> Int64 {
+    public func record(_ change: StoredStateChange, lots: [String: LotSetting]) async throws -> Int64 {
         try await pool.write { db in
             try db.execute(sql: StoredStateChange.insertStatement(), arguments: StatementArguments(change.values))
             let sequence = db.lastInsertedRowID
-            for (lot, quantity) in conforming.sorted(by: { $0.key < $1.key }) {
+            for (lot, setting) in lots.sorted(by: { $0.key < $1.key }) {
                 try db.execute(
-                    sql: LotStatements.setConforming, arguments: StatementArguments([.text(lot), .integer(quantity)]))
+                    sql: LotStatements.setConforming,
+                    arguments: StatementArguments(LotStatements.arguments(lot, setting)))
             }
             return sequence
         }

@@ -34,11 +34,16 @@ struct LotBalanceRow: ReadableRow {
 
 /// The statements that keep lot balances, the same on both backends.
 enum LotStatements {
-    /// Sets a lot's conforming quantity: lot, conforming.
+    /// Sets a lot's conforming quantity, and what was written off when the lot is new: lot,
+    /// conforming, written off.
     static let setConforming = """
-        INSERT INTO lot_balances (lot, conforming, written_off) VALUES (?, ?, 0)
+        INSERT INTO lot_balances (lot, conforming, written_off) VALUES (?, ?, ?)
         ON CONFLICT (lot) DO UPDATE SET conforming = excluded.conforming
         """
+
+    static func arguments(_ lot: String, _ setting: LotSetting) -> [ColumnValue] {
+        [.text(lot), .integer(setting.conforming), .integer(setting.initialWrittenOff)]
+    }
 
     /// Writes off (quantity > 0) only what the lot has left: quantity, lot, quantity.
     static let take =

@@ -1,0 +1,130 @@
+import FastReleaseCore
+import FastReleaseStore
+import FastReleaseTestSupport
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import Testing
+
+/// The reference state through the service: operators change it, laboratories record results
+/// and nothing else, gateways never see it; every change is kept (who, when, what) and survives
+/// a restart; monitoring that fails ends the exemption for the next declarations, which say why.
+@Suite("Reference state in the service")
+struct StateServiceTests {
+    static func send(
+        _ client: some TestClientProtocol, _ method: HTTPRequest.Method, _ path: String, _ body: String = "",
+        token: String
+    ) async throws -> TestResponse {
+        try await client.execute(
+            uri: path, method: method, headers: [.authorization: "Bearer \(token)"], body: ByteBuffer(string: body))
+    }
+
+    /// The first decision for a CEB603 fur export by `maker` citing `book/record` (or no lot).
+    static func furExport(
+        _ client: some TestClientProtocol, _ id: String, maker: String, book: String = "", record: String = "17"
+    ) async throws -> [String: Any] {
+        let message = FurExportFixture.message([
+            FurExportFixture.inventory(id, book: book, coats: 2, maker: maker, itemRecord: record)
+        ])
+        let response = try await client.execute(
+            uri: "/v1/declarations", method: .post, headers: TestTokens.bearer(TestTokens.gateway),
+            body: ByteBuffer(string: message))
+        #expect(response.status == .ok)
+        return try #require((try json(response.body)["decisions"] as? [[String: Any]])?.first)
+    }
+
+    /// The findings of the fur rule of a decision, and whether it was waived.
+    static func furEvidence(_ decision: [String: Any]) -> (waived: Bool, details: [String]) {
+        let hit = (decision["hits"] as? [[String: Any]])?.first { $0["rule"] as? String == "FUR-PERIODIC-MONITORING" }
+        let details = (hit?["evidence"] as? [[String: Any]] ?? []).map { $0["detail"] as? String ?? "" }
+        return (hit?["waived"] as? Bool ?? false, details)
+    }
+
+    @Test func rolesChangesHistoryAndRestart() async throws {
+        let harness = try ServiceHarness()
+        let (app, _) = try harness.make()
+        try await app.test(.router) { client in
+            // The shipped state is in force: the class-1 maker's monthly monitoring is current.
+            let before = try await Self.furExport(client, uniqueID("HS-A"), maker: "1311960001")
+            #expect(Self.furEvidence(before).waived)
+            // Gateways never see the state; laboratories may not change lots.
+            #expect(try await Self.send(client, .get, "/v1/state", token: TestTokens.gateway).status == .forbidden)
+            let lots = "id,holder,material,hs,supplier,quantity,unit,conforming_quantity,valid_until\n"
+            #expect(
+                try await Self.send(client, .post, "/v1/state/lots.csv", lots, token: TestTokens.laboratory).status
+                    == .forbidden)
+            #expect(
+                try await Self.send(client, .post, "/v1/state/frogs.csv", lots, token: TestTokens.operator).status
+                    == .badRequest)
+            // A laboratory's failed azo-dye result ends the exemption at once.
+            let result = "subject,code,test,passed,tested_at\nenterprise,1311960001,azo-dyes,fail,2026-11-14T08:00:00\n"
+            let recorded = try await Self.send(
+                client, .post, "/v1/state/monitoring-results.csv", result, token: TestTokens.laboratory)
+            #expect(recorded.status == .created, "\(String(buffer: recorded.body))")
+            let after = try await Self.furExport(client, uniqueID("HS-B"), maker: "1311960001")
+            #expect(!Self.furEvidence(after).waived)
+            #expect(
+                Self.furEvidence(after).details.last
+                    == "enterprise 1311960001: monitoring of azo-dyes failed on 2026-11-14")
+            #expect(after["lab_tests"] as? [String] == ["azo-dyes", "free-formaldehyde"])
+            // A laboratory's lot results set its conforming quantity: a lot of untested hides,
+            // nothing conforming, releases once the laboratory passes it with 5 conforming.
+            let book = uniqueID("LAB")
+            let untested = lots + "\(book)/17,1105910165,tanned fox hides,4302191000,TAN-0002,5,H87,0,\n"
+            #expect(
+                try await Self.send(client, .post, "/v1/state/lots.csv", untested, token: TestTokens.operator).status
+                    == .created)
+            let unproven = try await Self.furExport(client, uniqueID("HS-C"), maker: "1105910165", book: book)
+            #expect(Self.furEvidence(unproven).details.first == "lot \(book)/17 was not tested for free-formaldehyde")
+            let lotResults = """
+                lot,test,passed,tested_at,conforming_quantity
+                \(book)/17,free-formaldehyde,pass,2026-11-10T09:00:00,5
+                \(book)/17,azo-dyes,pass,2026-11-10T09:00:00,5
+                """
+            #expect(
+                try await Self.send(client, .post, "/v1/state/lot-tests.csv", lotResults, token: TestTokens.laboratory)
+                    .status == .created)
+            let proven = try await Self.furExport(client, uniqueID("HS-D"), maker: "1105910165", book: book)
+            #expect(Self.furEvidence(proven).waived, "\(Self.furEvidence(proven).details)")
+            #expect(try await harness.log.lotWrittenOff()["\(book)/17"] == 5_000_000)
+            // Mistakes are refused with their place, and nothing is recorded.
+            let bad = "subject,code,test,passed,tested_at\nenterprise,1311960001,azo-dyes,maybe,2026-11-14\n"
+            let refused = try await Self.send(
+                client, .post, "/v1/state/monitoring-results.csv", bad, token: TestTokens.laboratory)
+            #expect(refused.status == .badRequest)
+            #expect(
+                String(buffer: refused.body).contains(
+                    "monitoring-results.csv:2:32: error: `passed` must be true or false"))
+            // Every change is kept: the seed, then the laboratory's two.
+            let history = try json(
+                try await Self.send(client, .get, "/v1/state/changes", token: TestTokens.laboratory).body)
+            let changes = try #require(history["changes"] as? [[String: Any]])
+            #expect(
+                changes.map { $0["file"] as? String ?? "" }
+                    == ["folder", "monitoring-results.csv", "lots.csv", "lot-tests.csv"])
+            #expect(
+                changes[1]["changed_by"] as? String == "wuqiang-lab" && changes[1]["role"] as? String == "laboratory")
+            #expect(changes[2]["changed_by"] as? String == "alice" && changes[2]["role"] as? String == "operator")
+            #expect((changes.first?["changed_by"] as? String)?.hasPrefix("import:") == true)
+        }
+        // A restart on the same log keeps it all.
+        let (restarted, _) = try harness.make()
+        try await restarted.test(.router) { client in
+            let state = try json(try await Self.send(client, .get, "/v1/state", token: TestTokens.operator).body)
+            let enterprises = try #require(state["enterprises"] as? [[String: Any]])
+            let maker = try #require(enterprises.first { $0["enterprise"] as? String == "1311960001" })
+            let azo = (maker["monitoring"] as? [[String: Any]])?.first { $0["test"] as? String == "azo-dyes" }
+            #expect(azo?["exempts"] as? Bool == false)
+            let again = try await Self.furExport(client, uniqueID("HS-E"), maker: "1311960001")
+            #expect(!Self.furEvidence(again).waived)
+            let lots = try #require(state["lots"] as? [[String: Any]])
+            let proven = try #require(
+                lots.first {
+                    ($0["id"] as? String)?.hasSuffix("/17") == true && ($0["id"] as? String)?.hasPrefix("LAB") == true
+                })
+            #expect(proven["conforming"] as? Double == 5 && proven["left"] as? Double == 0)
+        }
+    }
+}
