@@ -3,8 +3,9 @@ public import FastReleaseStore
 import Foundation
 
 /// The time-management report (日清周查月通报, "clear daily, check weekly, report monthly"):
-/// for a day or a month, the declarations decided, their lanes, how long deciding took, the
-/// inspections and what they found, by port and by credit class.
+/// for a day, a week or a month, the declarations decided, their lanes, how long deciding took,
+/// the inspections and what they found, by port and by credit class, and what the decisions
+/// rested on in the reference state (``EvidenceSummary``).
 public struct PeriodReport: Sendable {
     /// Counts for one group (the whole period, a port, a credit class).
     public struct Group: Sendable {
@@ -27,10 +28,16 @@ public struct PeriodReport: Sendable {
     public var receiptToDecisionMilliseconds: [Double] = []
     /// Findings by how often they were reported.
     public var findings: [String: Int] = [:]
+    /// Exemptions, write-offs and monitoring (when the log keeps a reference state or a
+    /// decision rested on it).
+    public var evidence = EvidenceSummary()
 
-    /// Reads the decisions made in `[from, to)` (milliseconds since 1970) and the inspection
-    /// results recorded against them.
-    public static func make(period: String, from: Int64, to: Int64, log: any DecisionLog) async throws -> PeriodReport {
+    /// Reads the decisions made in `[from, to)` (milliseconds since 1970), the inspection
+    /// results recorded against them and the reference state; `offsetSeconds` is the zone the
+    /// state's times are in (for monitoring that ended or falls due).
+    public static func make(
+        period: String, from: Int64, to: Int64, offsetSeconds: Int = 0, log: any DecisionLog
+    ) async throws -> PeriodReport {
         var report = PeriodReport(period: period)
         let newest = try await log.newestRevisions(decidedFrom: from, to: to)
         let keys = Set(newest.map(\.key))
@@ -45,6 +52,11 @@ public struct PeriodReport: Sendable {
         }
         report.decideMicroseconds.sort()
         report.receiptToDecisionMilliseconds.sort()
+        if let state = try await log.referenceState().state {
+            report.evidence.review(
+                state, from: CivilTime(unixSeconds: from / 1000, offsetSeconds: offsetSeconds),
+                to: CivilTime(unixSeconds: to / 1000, offsetSeconds: offsetSeconds))
+        }
         return report
     }
 
@@ -53,6 +65,7 @@ public struct PeriodReport: Sendable {
         let enterprise = payload?.enterprise
         let creditClass = enterprise?.list?.rawValue ?? enterprise.map { String($0.class) } ?? "unknown"
         let port = decision.decodedDeclaration().map { $0.port.isEmpty ? "(none)" : $0.port } ?? "(unknown)"
+        if let payload { evidence.add(payload) }
         if let timing = payload?.timing {
             decideMicroseconds.append(timing.decodeMicroseconds + timing.scoreMicroseconds)
         }
@@ -133,6 +146,7 @@ public struct PeriodReport: Sendable {
                 lines.append("  \(count) × \(finding)")
             }
         }
+        lines += evidence.lines()
         return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -2,19 +2,24 @@ import ArgumentParser
 import FastReleaseCore
 import FastReleaseOperations
 
-/// `fastrelease report --day DATE | --month MONTH`: the time-management report.
+/// `fastrelease report --day DATE | --week WEEK | --month MONTH`: the time-management report.
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Report a day or a month: declarations, lanes, time to decide, inspections and findings.",
+        abstract: "Report a day, a week or a month: declarations, lanes, time to decide, inspections, evidence.",
         discussion: """
             Reads the decision log (the service's store): the declarations in force decided in the \
             period, their lanes (and withdrawals), the time each took to decide, and the inspection \
-            results recorded against them, in all and by port and credit class.
+            results recorded against them, in all and by port and credit class; then the exemptions \
+            used by kind of evidence, what was written off each lot, and monitoring that ended in \
+            the period or falls due within 7 days after it.
             """)
 
     @Option(help: "A day, 2026-11-23.")
     var day: String?
+
+    @Option(help: "A week: its ISO number, 2026-W48, or the day it starts, 2026-11-23 (seven days).")
+    var week: String?
 
     @Option(help: "A month, 2026-11.")
     var month: String?
@@ -29,13 +34,23 @@ struct ReportCommand: AsyncParsableCommand {
         let offset = try Self.offsetSeconds(utcOffset)
         let (period, from, to) = try range(offset: offset)
         let report = try await StoreLocation.withLog(store) { log in
-            try await PeriodReport.make(period: period, from: from, to: to, log: log)
+            try await PeriodReport.make(period: period, from: from, to: to, offsetSeconds: offset, log: log)
         }
         FileDescriptorSink.standardOutput.print(report.text())
     }
 
     /// The period's name and its bounds in milliseconds since 1970.
     private func range(offset: Int) throws -> (String, Int64, Int64) {
+        if let week {
+            guard day == nil, month == nil else { throw ValidationError("give one of --day, --week or --month") }
+            guard let start = Self.weekStart(week) else {
+                throw ValidationError("--week `\(week)` is not a week; write 2026-W48 or the day it starts, 2026-11-23")
+            }
+            let from = start.unixSeconds(offsetSeconds: offset)
+            return (
+                "week \(week) (\(start.day) to \(start.adding(days: 6).day))", from * 1000, (from + 7 * 86_400) * 1000
+            )
+        }
         switch (day, month) {
         case (let day?, nil):
             guard let start = CivilTime(iso: day + "T00:00:00") else {
@@ -54,8 +69,21 @@ struct ReportCommand: AsyncParsableCommand {
                 month, start.unixSeconds(offsetSeconds: offset) * 1000, next.unixSeconds(offsetSeconds: offset) * 1000
             )
         default:
-            throw ValidationError("give one of --day or --month")
+            throw ValidationError("give one of --day, --week or --month")
         }
+    }
+
+    /// The first day of `2026-W48` (its Monday, ISO 8601) or of a week given by its first day.
+    static func weekStart(_ text: String) -> CivilTime? {
+        let parts = text.split(separator: "-")
+        guard parts.count == 2, parts[1].hasPrefix("W"), let year = Int(parts[0]),
+            let number = Int(parts[1].dropFirst()),
+            (1...53).contains(number), let january4 = CivilTime(year: year, month: 1, day: 4)
+        else { return CivilTime(iso: text + "T00:00:00") }
+        // 1970-01-01 was a Thursday: days since then, plus 3, modulo 7 is 0 on Mondays.
+        let days = Int(january4.unixSeconds(offsetSeconds: 0) / 86_400)
+        let monday = january4.adding(days: -((days + 3) % 7))
+        return monday.adding(days: 7 * (number - 1))
     }
 
     private static func offsetSeconds(_ text: String) throws -> Int {

@@ -111,4 +111,57 @@ struct ReportCommandTests {
         #expect(wrong.status != 0)
         #expect(wrong.errorText.contains("--day `yesterday` is not a day"))
     }
+
+    @Test func aWeekShowsExemptionsWriteOffsAndMonitoring() async throws {
+        let folder = try TemporaryDirectory()
+        let store = folder.url.appendingPathComponent("decisions.sqlite").path
+        #expect(try ProcessRunner.run(["state", "import", "Profiles/default/state", "--store", store]).status == 0)
+        let log = try SQLiteDecisionLog(path: store)
+        let state = try #require(try await log.referenceState().state)
+        let scorer = Scorer(profile: try ProfileFixture.compiledDefault())
+        func furExport(_ id: String, maker: String, lots: [String]) -> Declaration {
+            DeclarationBuilder.make(id: id, direction: .export) {
+                $0.format = "CEB603"
+                $0.parties[.seller] = Party(code: maker)
+                $0.destinationCountry = CountryCode("RU")
+                var item = DeclarationBuilder.item(line: 1, hs: "4303101000", quantity: 3)
+                item.unit = "H87"
+                $0.items = [item]
+                $0.lots = lots.map { LotReference(identifier: $0, line: 1) }
+                $0.declaredAt = CivilTime(year: 2026, month: 11, day: 16, hour: 10)
+            }
+        }
+        let declarations =
+            (0..<3).map { furExport("WEEK-LOT-\($0)", maker: "1105910165", lots: ["L-2026-0017"]) }
+            + [furExport("WEEK-MON", maker: "1311960001", lots: [])]
+        var rows: [StoredDecision] = []
+        for (index, declaration) in declarations.enumerated() {
+            let decision = scorer.score(declaration, state: state)
+            rows.append(
+                StoredDecision(
+                    key: DecisionKey(declarant: "D1", declarationID: declaration.id), messageID: "M",
+                    lane: .decided(decision.lane), profileVersion: decision.profileVersion,
+                    decidedAt: 1_794_823_200_000 + Int64(index),  // 2026-11-16T10:00Z, in week 47
+                    payload: try DecisionPayload(decision).encoded(),
+                    claims: LotClaim.net(taking: decision.writeOffs, givingBack: [])))
+        }
+        #expect(try await log.record(rows).allSatisfy { !$0.isReplay })
+        let week = try ProcessRunner.run(["report", "--week", "2026-W47", "--store", store])
+        #expect(week.status == 0, "\(week.errorText)")
+        let expected = [
+            "report for week 2026-W47 (2026-11-16 to 2026-11-22): 4 declarations decided",
+            "exemptions used: 4 (lot 3, supplier 0, monitoring 1)",
+            "L-2026-0017: 22.5 H87, 277.5 of 300 left now",
+            "enterprise 1311960001: monitoring of azo-dyes failed on 2026-11-20",
+        ]
+        for line in expected { #expect(week.outputText.contains(line), "missing: \(line)\n\(week.outputText)") }
+        // The next week by its first day: nothing decided, and the UK exporter's monitoring falls due.
+        let next = try ProcessRunner.run(["report", "--week", "2026-11-23", "--store", store])
+        #expect(next.outputText.contains("0 declarations decided"))
+        #expect(
+            next.outputText.contains("enterprise GB427168118378: free-formaldehyde due by 2026-12-03"),
+            "\(next.outputText)")
+        let wrong = try ProcessRunner.run(["report", "--week", "W48", "--store", store])
+        #expect(wrong.errorText.contains("--week `W48` is not a week"))
+    }
 }

@@ -116,7 +116,7 @@ struct ReferenceStateTests {
             ("lots.csv:8:23", "the conforming quantity 20.0 is more than the lot's 10.0"),
             ("lot-tests.csv:2:14", "`passed` must be true or false (pass or fail), found `maybe`"),
             ("lot-tests.csv:3:19", "`tested_at` must be a date"),
-            ("lot-tests.csv:4:1", "lot L-99 is not in lots.csv"),
+            ("lot-tests.csv:4:1", "lot L-99 is in neither lots.csv nor the state"),
             ("monitoring.csv:1:1", "monitoring.csv has no `interval_days` column"),
         ]
         for (place, message) in expected {

@@ -56,4 +56,9 @@ public enum ProfileFixture {
     public static func compile(rules: String) throws -> CompiledProfile {
         try compile(profileYAML(rules: rules))
     }
+
+    /// The shipped default profile, compiled.
+    public static func compiledDefault() throws -> CompiledProfile {
+        CompiledProfile(try ProfileFolder.load(Fixtures.defaultProfile.path).profile)
+    }
 }

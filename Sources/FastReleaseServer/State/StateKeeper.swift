@@ -67,7 +67,7 @@ public actor StateKeeper: Service {
             // Another refresh may have folded some of these while this one waited.
             for change in changes where change.sequence > foldedSequence {
                 do {
-                    folded = try ReferenceStateReader().read(files: try Self.files(of: change), onto: folded)
+                    folded = try ReferenceStateReader().read(files: try change.files(), onto: folded)
                 } catch {
                     logger.error(
                         "a recorded state change no longer applies and is skipped",
@@ -87,16 +87,6 @@ public actor StateKeeper: Service {
     /// took what was left.
     public func refreshBalances() async throws {
         live.setBalances(try await log.lotWrittenOff())
-    }
-
-    /// The name a change that holds several files (a folder imported at once) is recorded under;
-    /// its content is a JSON object of file name → text.
-    public static let folderChange = "folder"
-
-    /// The files a recorded change holds, by name.
-    static func files(of change: StoredStateChange) throws -> [String: String] {
-        guard change.file == folderChange else { return [change.file: change.content] }
-        return try PayloadCoding.decode([String: String].self, from: change.content)
     }
 
     /// Applies state files (by name) at once, as `changedBy` in `role`, and records them as one
@@ -130,7 +120,7 @@ public actor StateKeeper: Service {
         let single = files.count == 1 ? files.first : nil
         var change = StoredStateChange(
             changedAt: clock.milliseconds(), changedBy: changedBy, role: role,
-            file: single?.key ?? Self.folderChange, rows: rows,
+            file: single?.key ?? StoredStateChange.folderFile, rows: rows,
             content: try single?.value ?? PayloadCoding.text(of: files))
         change.sequence = try await log.record(change, lots: lots)
         try await refresh()
