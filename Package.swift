@@ -171,7 +171,7 @@ let package = Package(
             name: "FastReleaseServerTests",
             dependencies: [
                 "FastReleaseServer", "FastReleaseStore", "FastReleaseCore", "FastReleaseFiles", "FastReleaseXML",
-                "FastReleaseTestSupport",
+                "FastReleaseTestSupport", "FastReleaseOperations",
                 "FastReleaseLoad",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Configuration", package: "swift-configuration"),

@@ -26,6 +26,11 @@ public struct PeriodReport: Sendable {
     /// From the service's receipt of the message to the decision (queueing, decoding, scoring;
     /// before the log write), milliseconds, sorted; for decisions that record their receipt.
     public var receiptToDecisionMilliseconds: [Double] = []
+    /// From the decision that held goods for tests (`sample-release`, `hold`) to the laboratory
+    /// results that released them, milliseconds, sorted.
+    public var holdToReleaseMilliseconds: [Double] = []
+    /// Held goods that laboratory results found nonconforming.
+    public var heldNonconforming = 0
     /// Findings by how often they were reported.
     public var findings: [String: Int] = [:]
     /// Exemptions, write-offs and monitoring (when the log keeps a reference state or a
@@ -52,10 +57,14 @@ public struct PeriodReport: Sendable {
         }
         report.decideMicroseconds.sort()
         report.receiptToDecisionMilliseconds.sort()
+        report.holdToReleaseMilliseconds.sort()
         if let state = try await log.referenceState().state {
-            report.evidence.review(
-                state, from: CivilTime(unixSeconds: from / 1000, offsetSeconds: offsetSeconds),
-                to: CivilTime(unixSeconds: to / 1000, offsetSeconds: offsetSeconds))
+            let latest: Int64 = 253_402_300_799  // 9999-12-31T23:59:59Z, the last time a CivilTime holds
+            func civil(_ milliseconds: Int64) -> CivilTime {
+                CivilTime(
+                    unixSeconds: max(0, min(latest - 86_400 * 8, milliseconds / 1000)), offsetSeconds: offsetSeconds)
+            }
+            report.evidence.review(state, from: civil(from), to: civil(to))
         }
         return report
     }
@@ -71,6 +80,17 @@ public struct PeriodReport: Sendable {
         }
         if let received = payload?.receivedMilliseconds {
             receiptToDecisionMilliseconds.append(Double(decision.decidedAt - received))
+        }
+        let held = decision.lane == .decided(.sampleRelease) || decision.lane == .decided(.hold)
+        for inspection in inspections where held && inspection.decision == decision.key {
+            guard let results = try? InspectionPayload.decode(inspection.payload), !results.labResults.isEmpty else {
+                continue
+            }
+            if inspection.conforming {
+                holdToReleaseMilliseconds.append(Double(max(0, inspection.inspectedAt - decision.decidedAt)))
+            } else {
+                heldNonconforming += 1
+            }
         }
         for inspection in inspections {
             for finding in (try? InspectionPayload.decode(inspection.payload))?.findings ?? [] {
@@ -97,6 +117,14 @@ public struct PeriodReport: Sendable {
         guard !sorted.isEmpty else { return nil }
         let index = min(sorted.count - 1, Int((Double(sorted.count) * fraction).rounded(.up)) - 1)
         return sorted[max(0, index)]
+    }
+
+    /// `42 min`, `3.5 h`, `2.1 d`.
+    static func duration(_ milliseconds: Double) -> String {
+        let minutes = milliseconds / 60_000
+        if minutes < 120 { return String(format: "%.0f min", minutes) }
+        if minutes < 48 * 60 { return String(format: "%.1f h", minutes / 60) }
+        return String(format: "%.1f d", minutes / 1440)
     }
 
     /// The report as a table for the terminal.
@@ -138,6 +166,12 @@ public struct PeriodReport: Sendable {
         )
         lines.append(
             "time to decide (decode + score): p50 \(times[0]), p90 \(times[1]), p99 \(times[2]), max \(times[3])")
+        let holds = fractions.map {
+            Self.percentile($0, of: holdToReleaseMilliseconds).map { Self.duration($0) } ?? "-"
+        }
+        lines.append(
+            "time from hold to release after laboratory tests: p50 \(holds[0]), p90 \(holds[1]), p99 \(holds[2]), max \(holds[3]) (\(holdToReleaseMilliseconds.count) released, \(heldNonconforming) nonconforming)"
+        )
         if !findings.isEmpty {
             lines.append("findings:")
             for (finding, count) in findings.sorted(by: {

@@ -67,6 +67,7 @@ public enum ServiceApplication {
         ).register(on: router)
         DecisionRoutes(log: log).register(on: router)
         InspectionRoutes(log: log, clock: clock).register(on: router)
+        LabResultsRoutes(log: log, clock: clock).register(on: router)
         StateRoutes(keeper: service.state, log: log, profile: profile, clock: clock).register(on: router)
         let profiles = ProfileManager(
             live: profile, log: log, directory: settings.profilePath, clock: clock, logger: logger)

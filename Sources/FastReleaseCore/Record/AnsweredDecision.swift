@@ -8,11 +8,16 @@ public struct AnsweredDecision: Sendable {
     /// The payload's members as ``JSONLinesEncoder`` wrote them, when this answer recorded a
     /// new scored decision: the JSON answer then reuses these bytes instead of decoding the payload.
     public var freshMembers: ArraySlice<UInt8>?
+    /// What laboratory results made of the goods since, for a declaration held for tests.
+    public var verdict: LabVerdict?
 
     /// Creates an answered decision.
-    public init(stored: StoredDecision, replay: Bool, freshMembers: ArraySlice<UInt8>? = nil) {
+    public init(
+        stored: StoredDecision, replay: Bool, freshMembers: ArraySlice<UInt8>? = nil, verdict: LabVerdict? = nil
+    ) {
         self.stored = stored
         self.replay = replay
         self.freshMembers = replay ? nil : freshMembers
+        self.verdict = verdict
     }
 }

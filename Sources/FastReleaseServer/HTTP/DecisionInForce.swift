@@ -1,7 +1,8 @@
 import FastReleaseCore
 
-/// The newest revision's payload with `reference` (the MRN, if any), `status` (`current`, or
-/// `withdrawn` after a cancellation), `history` (every revision oldest first with its function,
+/// The newest revision's payload with `reference` (the MRN, if any), `status` (`current`;
+/// `withdrawn` after a cancellation; `released` or `nonconforming` after laboratory results for
+/// goods held for tests), `history` (every revision oldest first with its function,
 /// lane, time and status: `superseded`, `current`, `withdrawn`) and `inspections` (the results
 /// recorded for it, `POST /v1/inspections`).
 struct DecisionInForce: Encodable {
@@ -26,11 +27,11 @@ struct DecisionInForce: Encodable {
 
     private enum CodingKeys: String, CodingKey { case reference, status, history, inspections }
 
-    init(history: [StoredDecision], inspections: [String]) throws {
+    init(history: [StoredDecision], inspections: [String], verdict: LabVerdict? = nil) throws {
         let current = history.last!
         payload = try current.decodedPayload()
         reference = current.reference.isEmpty ? nil : current.reference
-        status = current.isWithdrawal ? "withdrawn" : "current"
+        status = current.isWithdrawal ? "withdrawn" : verdict?.status ?? "current"
         self.history = history.enumerated().map { index, revision in
             Revision(
                 summary: revision.revisionSummary,

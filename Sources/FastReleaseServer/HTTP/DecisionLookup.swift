@@ -32,4 +32,36 @@ struct DecisionLookup {
         }
         return stored
     }
+
+    /// The revision in force of the declaration a body names (`"declarant"` narrows it).
+    ///
+    /// - Throws: as ``revisions(of:declarant:hint:)``; 409 when it was cancelled (`purpose`
+    ///   says what cannot be done: `inspect`).
+    func inForce(_ id: String, declarant: String?, purpose: String) async throws(ServiceError) -> StoredDecision {
+        let current = try await revisions(of: id, declarant: declarant, hint: "\"declarant\"").last!
+        guard !current.isWithdrawal else {
+            throw ServiceError(
+                .conflict, code: "declaration.cancelled",
+                "declaration \(id) was cancelled; there is no decision in force to \(purpose) against")
+        }
+        return current
+    }
+
+    /// What laboratory results made of `decision`'s goods, from the inspections recorded
+    /// against it: the newest with laboratory results, for a declaration held for tests.
+    static func verdict(of decision: StoredDecision, inspections: [StoredInspection]) -> LabVerdict? {
+        guard decision.lane == .decided(.sampleRelease) || decision.lane == .decided(.hold) else { return nil }
+        let results = inspections.filter { $0.decision == decision.key }.sorted { $0.inspectedAt < $1.inspectedAt }
+            .compactMap { inspection -> (StoredInspection, InspectionPayload)? in
+                guard let payload = try? InspectionPayload.decode(inspection.payload), !payload.labResults.isEmpty
+                else { return nil }
+                return (inspection, payload)
+            }
+        guard let (inspection, payload) = results.last else { return nil }
+        let failed = Set(payload.labResults.filter { !$0.passed }.map(\.test))
+        let passed = Set(payload.labResults.filter(\.passed).map(\.test)).subtracting(failed)
+        return LabVerdict(
+            released: inspection.conforming, passed: passed.sorted(), failed: failed.sorted(),
+            result: inspection.inspectionID, recordedAt: inspection.inspectedAt)
+    }
 }

@@ -1,12 +1,16 @@
 import FastReleaseCore
 import FastReleaseStore
+import FastReleaseXML
 import Hummingbird
+import NIOCore
 
 /// `GET /v1/decisions/{id}[?declarant=CODE]`: the decision in force for a declaration, as it
 /// was answered, with its history.
 ///
 /// `id` is a declaration id (CEB `copNo`, WCO LRN) or the MRN FastRelease gave a WCO
-/// declaration. The answer is the newest revision's payload with members added (``DecisionInForce``).
+/// declaration. The answer is the newest revision's payload with members added (``DecisionInForce``);
+/// with `Accept: application/xml`, a receipt of the decision in force in the gateway's language
+/// (after laboratory results, the goods' new status).
 /// 404 when none is stored; 409 when several declarants used the id and none was named.
 struct DecisionRoutes {
     let log: any DecisionLog
@@ -22,7 +26,17 @@ struct DecisionRoutes {
             let inspections = try await log.inspections(declarationID: current.key.declarationID).filter {
                 $0.decision.declarant == current.key.declarant
             }
-            return try JSONResponse.make(try DecisionInForce(history: history, inspections: inspections.map(\.payload)))
+            let verdict = DecisionLookup.verdict(of: current, inspections: inspections)
+            if request.headers[.accept]?.contains("xml") == true {
+                // The status in the gateway's own language: a receipt of the decision in force.
+                let answer = AnsweredDecision(stored: current, replay: true, verdict: verdict)
+                let language = ReceiptLanguage(format: try current.decodedPayload().format)
+                return Response(
+                    status: .ok, headers: [.contentType: "application/xml"],
+                    body: .init(byteBuffer: ByteBuffer(bytes: language.document([.decision(answer)]))))
+            }
+            return try JSONResponse.make(
+                try DecisionInForce(history: history, inspections: inspections.map(\.payload), verdict: verdict))
         }
     }
 }

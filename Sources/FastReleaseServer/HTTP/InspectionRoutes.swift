@@ -33,7 +33,8 @@ struct InspectionRoutes {
                     "an inspection result is at most \(Self.maxBodyBytes) bytes")
             }
             let submitted = try InspectionSubmission.parse(Data(body.readableBytesView))
-            let decision = try await decisionInForce(submitted)
+            let decision = try await DecisionLookup(log: log).inForce(
+                submitted.declaration, declarant: submitted.declarant, purpose: "inspect")
             let inspection = try submitted.stored(
                 against: decision.key, recordedBy: context.caller?.name ?? "", now: clock.milliseconds())
             let outcome = try await log.record(inspection)
@@ -44,15 +45,4 @@ struct InspectionRoutes {
         }
     }
 
-    private func decisionInForce(_ submitted: InspectionSubmission) async throws -> StoredDecision {
-        let history = try await DecisionLookup(log: log).revisions(
-            of: submitted.declaration, declarant: submitted.declarant, hint: "\"declarant\"")
-        let current = history.last!
-        guard !current.isWithdrawal else {
-            throw ServiceError(
-                .conflict, code: "declaration.cancelled",
-                "declaration \(submitted.declaration) was cancelled; there is no decision in force to inspect against")
-        }
-        return current
-    }
 }

@@ -8,7 +8,7 @@ struct InspectionSubmission: Decodable {
     var inspectionID: String?
     var declaration: String
     var declarant: String?
-    var conforming: Bool
+    var conforming: Bool?
     var findings: [String]?
     var labResults: [InspectionPayload.LabResult]?
     var inspectedAt: String?
@@ -18,8 +18,9 @@ struct InspectionSubmission: Decodable {
         case labResults = "lab_results", inspectedAt = "inspected_at"
     }
 
-    /// Parses and checks a request body.
-    static func parse(_ data: Data) throws(ServiceError) -> InspectionSubmission {
+    /// Parses and checks a request body; `conforming` may be left out only when the results
+    /// decide it (`conformingRequired` false: laboratory results).
+    static func parse(_ data: Data, conformingRequired: Bool = true) throws(ServiceError) -> InspectionSubmission {
         let submission: InspectionSubmission
         do {
             submission = try JSONDecoder().decode(InspectionSubmission.self, from: data)
@@ -31,6 +32,7 @@ struct InspectionSubmission: Decodable {
         } catch {
             throw invalid("the body is not a JSON object: \(error)")
         }
+        if conformingRequired, submission.conforming == nil { throw invalid("`conforming` is missing") }
         try submission.check()
         return submission
     }
@@ -64,10 +66,10 @@ struct InspectionSubmission: Decodable {
         let inspectedAt = inspectedAt.flatMap(Self.milliseconds) ?? now
         let payload = InspectionPayload(
             inspection: id, declaration: decision.declarationID, declarant: decision.declarant,
-            revision: decision.revision, conforming: conforming, findings: findings ?? [],
+            revision: decision.revision, conforming: conforming ?? false, findings: findings ?? [],
             labResults: labResults ?? [], inspectedAt: inspectedAt, recordedBy: recordedBy)
         return StoredInspection(
-            inspectionID: id, decision: decision, conforming: conforming, inspectedAt: inspectedAt,
+            inspectionID: id, decision: decision, conforming: conforming ?? false, inspectedAt: inspectedAt,
             recordedBy: recordedBy,
             payload: try PayloadCoding.text(of: payload))
     }

@@ -8,7 +8,9 @@ import Foundation
 /// manual review (人工审核) for document review, `500` inspection (查验) for the sampling,
 /// inspection and hold lanes, `100` returned (退单) for a withdrawn declaration, and `-1` (a
 /// negative number: a check of the message failed) for a declaration that could not be
-/// decided. `returnInfo` gives the lane and the reasons. Times are China local time.
+/// decided. `returnInfo` gives the lane and the reasons. Goods held for tests that laboratory
+/// results released are `800` with the results in `returnInfo`; nonconforming ones stay `500`.
+/// Times are China local time.
 struct CEBReceiptWriter {
     let export: Bool
 
@@ -39,7 +41,7 @@ struct CEBReceiptWriter {
         let preNo = declaration?.reference("preNo") ?? Self.number("B", stored, length: 18)
         let status: String
         switch stored.lane {
-        case .decided(.release): status = "800"
+        case _ where entry.released: status = "800"
         case .decided(.document): status = "300"
         case .withdrawn: status = "100"
         case .decided: status = "500"

@@ -30,6 +30,7 @@ struct FastReleaseReceiptWriter {
         out.attribute("lane", stored.lane.name)
         if let score = payload?.score { out.attribute("score", String(score)) }
         out.attribute("replay", String(entry.replay))
+        if let verdict = entry.verdict { out.attribute("goods", verdict.status) }
         out.attribute("profile", stored.profileVersion)
         out += Array(">\n".utf8)
         for hit in payload?.hits ?? [] {

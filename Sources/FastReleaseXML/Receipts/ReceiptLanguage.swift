@@ -28,6 +28,11 @@ public enum ReceiptLanguage: Sendable, Equatable {
         self = languages.count == 1 ? languages.first! : .fastRelease
     }
 
+    /// The language of declarations of `format` (a decision's `format`, such as `CEB603`).
+    public init(format: String) {
+        self = FormatRegistry.standard.formats.first { $0.name == format }?.receipts ?? .fastRelease
+    }
+
     private static func language(root: String?) -> ReceiptLanguage {
         FormatRegistry.standard.formats.first { $0.rootElement == root }?.receipts ?? .fastRelease
     }

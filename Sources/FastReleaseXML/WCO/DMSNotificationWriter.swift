@@ -8,7 +8,8 @@ import Foundation
 /// Each decided declaration gets an acceptance (`FunctionCode` 01, DMSACC, with its MRN and
 /// acceptance time), then either goods released (08, DMSROG) for the release lane or control
 /// (05, DMSCTL) for every other lane, with the lane and the reasons in
-/// `AdditionalInformation/StatementDescription`. A withdrawn declaration gets an acceptance
+/// `AdditionalInformation/StatementDescription` (goods held for tests that laboratory results
+/// released get 08, with the results). A withdrawn declaration gets an acceptance
 /// stating `CancellationDateTime`; a declaration that could not be decided a rejection (03)
 /// with the reason in `Error/Description` and `RejectionDateTime`.
 struct DMSNotificationWriter {
@@ -48,7 +49,7 @@ struct DMSNotificationWriter {
         declarationIdentity(stored, version: version, into: &out)
         out += Array("    </Declaration>\n  </Response>\n".utf8)
         guard !withdrawn else { return }
-        let released = stored.lane == .decided(.release)
+        let released = entry.released
         beginResponse(released ? "08" : "05", id: "\(stored.key)#\(stored.lane)", time: time, into: &out)
         out += Array("    <AdditionalInformation>\n".utf8)
         element("StatementDescription", entry.summary(limit: 512), indent: 6, into: &out)
