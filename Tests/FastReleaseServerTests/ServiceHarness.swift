@@ -10,6 +10,7 @@ import Hummingbird
 import InMemoryLogging
 import Logging
 import NIOCore
+import Testing
 
 /// Tokens the test services accept.
 enum TestTokens {
@@ -72,5 +73,22 @@ func json(_ buffer: ByteBuffer) throws -> [String: Any] {
 func jsonLines(_ data: Data) throws -> [[String: Any]] {
     try data.split(separator: UInt8(ascii: "\n")).map {
         try JSONSerialization.jsonObject(with: Data($0)) as? [String: Any] ?? [:]
+    }
+}
+
+extension TestPostgres {
+    /// Runs `body` with a prepared PostgreSQL decision log on the test server, its pool running.
+    static func withLog(_ name: String, _ body: @Sendable (PostgresDecisionLog) async throws -> Void) async throws {
+        let settings = try #require(TestPostgres.settings)
+        let log = PostgresDecisionLog(
+            connection: .init(
+                host: settings.host, port: settings.port, username: settings.user, database: settings.database),
+            logger: Logger(label: name))
+        try await withThrowingTaskGroup(of: Void.self) { pool in
+            pool.addTask { try await log.run() }
+            try await log.prepare()
+            try await body(log)
+            pool.cancelAll()
+        }
     }
 }
