@@ -12,14 +12,7 @@ import Testing
 struct TwoInstanceTests {
     @Test(.tags(.postgres), .needsPostgres)
     func theSameDeclarationsSentToBothAtOnceGetOneDecisionEach() async throws {
-        let settings = try #require(TestPostgres.settings)
-        func makeLog(_ name: String) -> PostgresDecisionLog {
-            PostgresDecisionLog(
-                connection: .init(
-                    host: settings.host, port: settings.port, username: settings.user, database: settings.database),
-                logger: Logger(label: name))
-        }
-        let (first, second) = (makeLog("instance-1"), makeLog("instance-2"))
+        let (first, second) = (try TestPostgres.makeLog("instance-1"), try TestPostgres.makeLog("instance-2"))
         let prefix = uniqueID("PG2")
         let bodies = (0..<40).map { number in
             cebMessage(inventory("\(prefix)-\(number)-a") + inventory("\(prefix)-\(number)-b"))

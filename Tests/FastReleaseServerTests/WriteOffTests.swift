@@ -99,14 +99,7 @@ struct WriteOffTests {
 
     @Test(.tags(.postgres), .needsPostgres)
     func aLotReleasesExactlyAsManyAsItCoversAcrossTwoInstancesOnPostgreSQL() async throws {
-        let settings = try #require(TestPostgres.settings)
-        func makeLog(_ name: String) -> PostgresDecisionLog {
-            PostgresDecisionLog(
-                connection: .init(
-                    host: settings.host, port: settings.port, username: settings.user, database: settings.database),
-                logger: Logger(label: name))
-        }
-        let (first, second) = (makeLog("instance-1"), makeLog("instance-2"))
+        let (first, second) = (try TestPostgres.makeLog("instance-1"), try TestPostgres.makeLog("instance-2"))
         try await withThrowingTaskGroup(of: Void.self) { pools in
             pools.addTask { try await first.run() }
             pools.addTask { try await second.run() }
@@ -167,17 +160,9 @@ struct WriteOffTests {
 
     @Test(.tags(.postgres), .needsPostgres)
     func resendCancellationAndAmendmentOnPostgreSQL() async throws {
-        let settings = try #require(TestPostgres.settings)
-        let log = PostgresDecisionLog(
-            connection: .init(
-                host: settings.host, port: settings.port, username: settings.user, database: settings.database),
-            logger: Logger(label: "revisions"))
-        try await withThrowingTaskGroup(of: Void.self) { pools in
-            pools.addTask { try await log.run() }
-            try await log.prepare()
+        try await TestPostgres.withLog("revisions") { log in
             let (app, _) = try ServiceHarness(log: log).make()
             try await app.test(.router) { client in try await Self.revisions(client, log: log) }
-            pools.cancelAll()
         }
     }
 }
