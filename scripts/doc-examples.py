@@ -15,6 +15,7 @@ import sys
 # What each file's examples assume, as Swift parameters.
 GIVEN = {
     "FastReleaseCore/Amendment/DeclarationSnapshot.swift": "declaration: Declaration",
+    "FastReleaseCore/Profile/Review/EvidenceReview.swift": "profile: RiskProfile, state: ReferenceState?",
     "FastReleaseCore/Pipeline/ScoringPipeline.swift": "compiled: CompiledProfile, frames: inout InputFrameSource, sink: some ByteSink",
     "FastReleaseCore/Profile/Loading/ProfileLoader.swift": "yaml: String, csv: String",
     "FastReleaseCore/Record/DecisionPayload.swift": "stored: StoredDecision",
