@@ -89,6 +89,22 @@ struct WriteOffTests {
         #expect(try await log.lotWrittenOff()["\(book)/17"] == 250_000_000)
     }
 
+    @Test func theDeclarationsOfOneMessageSayWhatIsLeftOneAfterAnother() async throws {
+        let harness = try ServiceHarness()
+        let (app, _) = try harness.make()
+        try await app.test(.router) { client in
+            let book = uniqueID("BOOK")
+            try await Self.addLot(client, book: book, conforming: 600)
+            let message = FurExportFixture.message(
+                (1...3).map { FurExportFixture.inventory("\(book)-\($0)", book: book, coats: 4) })
+            let lefts = try await Self.declare(client, message).map { decision in
+                (decision["write_offs"] as? [[String: Any]])?.first?["left"] as? Double
+            }
+            #expect(lefts == [590, 580, 570])
+            #expect(try await harness.log.lotWrittenOff()["\(book)/17"] == 30_000_000)
+        }
+    }
+
     @Test func aLotReleasesExactlyAsManyAsItCoversOnSQLite() async throws {
         let harness = try ServiceHarness()
         let (app, _) = try harness.make()

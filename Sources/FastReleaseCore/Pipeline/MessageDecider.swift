@@ -34,9 +34,11 @@ public final class MessageDecider {
     ///   - frame: the message.
     ///   - profile: the profile to score against (a new scorer is made when it changes).
     ///   - receivedAt: the time for declarations that state none.
-    ///   - state: the reference state rules naming evidence are judged against; a decision
-    ///     that rests on lots keeps its declaration (``Decision/declaration``), so that the
-    ///     caller can decide it again against the lots' balances in input order.
+    ///   - state: the reference state rules naming evidence are judged against; what each
+    ///     declaration writes off is taken from it before the next declaration of the message
+    ///     is scored, so that their figures follow on. A decision that rests on lots keeps its
+    ///     declaration (``Decision/declaration``), so that the caller can decide it again against
+    ///     the lots' balances in input order.
     ///   - visit: called with each decision or error record.
     public func decide(
         _ frame: MessageFrame, profile: CompiledProfile, receivedAt: CivilTime, state: ReferenceState? = nil,
@@ -49,15 +51,20 @@ public final class MessageDecider {
         } else {
             decoder.decode(frame, into: &records)
         }
+        var state = state
         for record in records {
             switch record {
             case .declaration(let declaration, let decodeMicroseconds) where declaration.function != .original:
-                visit(change(declaration, decodeMicroseconds: decodeMicroseconds, receivedAt: receivedAt, state: state))
+                let change = change(
+                    declaration, decodeMicroseconds: decodeMicroseconds, receivedAt: receivedAt, state: state)
+                if case .decision(let decision) = change { state = state?.takingOff(decision.writeOffs) }
+                visit(change)
             case .declaration(let declaration, let decodeMicroseconds):
                 var decision = scorer.score(
                     declaration, receivedAt: receivedAt, decodeMicroseconds: decodeMicroseconds, state: state)
                 if case .holdBack = changes { decision.declaration = declaration }
                 if state != nil, decision.restsOnLots { decision.declaration = declaration }
+                if !decision.writeOffs.isEmpty { state = state?.takingOff(decision.writeOffs) }
                 visit(.decision(decision))
             case .error(let error):
                 visit(.error(error))

@@ -47,10 +47,25 @@ public struct ReferenceState: Sendable, Hashable, Codable {
     /// The state with `writeOffs` given back to their lots: what an amendment of a declaration
     /// that wrote them off is judged against.
     public func givingBack(_ writeOffs: [LotWriteOff]) -> ReferenceState {
+        adding(writeOffs, sign: -1)
+    }
+
+    /// The state with `writeOffs` written off their lots: what the next declaration of the same
+    /// message is judged against.
+    public func takingOff(_ writeOffs: [LotWriteOff]) -> ReferenceState {
+        adding(writeOffs, sign: 1)
+    }
+
+    /// The state with `claims` applied: written off (positive) or given back (negative).
+    public func applying(_ claims: [LotClaim]) -> ReferenceState {
+        adding(claims.map { LotWriteOff(lot: $0.lot, quantity: $0.quantity, left: 0, unit: "") }, sign: 1)
+    }
+
+    private func adding(_ writeOffs: [LotWriteOff], sign: Double) -> ReferenceState {
         var state = self
         for writeOff in writeOffs {
             guard let before = state.lots[writeOff.lot]?.writtenOff else { continue }
-            state.lots[writeOff.lot]!.writtenOff = max(0, Quantity.rounded(before - writeOff.quantity))
+            state.lots[writeOff.lot]!.writtenOff = max(0, Quantity.rounded(before + sign * writeOff.quantity))
         }
         return state
     }

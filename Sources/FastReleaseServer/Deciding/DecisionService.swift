@@ -116,15 +116,15 @@ public final class DecisionService: Sendable {
 
     /// The row to record for a worker's record: its decision, or a change resolved against the
     /// log; `again` decides a declaration anew against the reference state in force now.
-    private func resolve(_ record: DecisionRecord, _ context: Context, again: Bool) async throws
-        -> ChangeResolver.Resolution?
-    {
+    private func resolve(
+        _ record: DecisionRecord, _ context: Context, again: Bool, state: ReferenceState? = nil
+    ) async throws -> ChangeResolver.Resolution? {
         switch record {
         case .decision(var decision):
             if again, let declaration = decision.declaration {
                 decision = Scorer(profile: context.profile).score(
                     declaration, receivedAt: context.receivedAt,
-                    decodeMicroseconds: decision.timing.decodeMicroseconds, state: engine.reference.current)
+                    decodeMicroseconds: decision.timing.decodeMicroseconds, state: state)
                 decision.declaration = declaration
             }
             return .record(
@@ -134,7 +134,8 @@ public final class DecisionService: Sendable {
         case .change(let change, let decodeMicroseconds):
             return try await changes.resolve(
                 change, decodeMicroseconds: decodeMicroseconds, profile: context.profile,
-                state: engine.reference.current, receivedAt: context.receivedAt, decidedAt: context.decidedAt)
+                state: again ? state : engine.reference.current, receivedAt: context.receivedAt,
+                decidedAt: context.decidedAt)
         case .error:
             return nil
         }
@@ -151,11 +152,16 @@ public final class DecisionService: Sendable {
             let overdrawn = outcomes.indices.filter { if case .overdrawn = outcomes[$0] { true } else { false } }
             guard !overdrawn.isEmpty else { return }
             try await state.refreshBalances()
+            // Decided one after another, each against what the ones before it take, so that
+            // their figures follow on.
+            var snapshot = engine.reference.current
             var again: [PendingRecord] = []
             for index in overdrawn {
-                guard case .record(let row) = try await resolve(records[index], context, again: true) else {
+                guard case .record(let row) = try await resolve(records[index], context, again: true, state: snapshot)
+                else {
                     throw DecisionLogError("a change could not be decided again after its lot ran out; send it again")
                 }
+                snapshot = snapshot?.applying(row.stored.claims)
                 again.append(row)
             }
             let settled = try await committer.record(again.map(\.stored))
