@@ -12,6 +12,14 @@ public enum StateFolder {
     /// The file names read.
     public static var fileNames: [String] { ReferenceStateReader.fileNames }
 
+    /// `DIR/state` beside a profile folder, when that folder exists.
+    public static func beside(profile directory: String) -> String? {
+        let folder = (directory as NSString).appendingPathComponent("state")
+        var isFolder: ObjCBool = false
+        return FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) && isFolder.boolValue
+            ? folder : nil
+    }
+
     /// The folder's state files' texts by name (those it holds).
     ///
     /// - Throws: ``ReferenceStateError`` naming a file that is not UTF-8, or the folder when it

@@ -59,8 +59,10 @@ public struct EvidenceSummary: Sendable {
             lines.append("  lots written off:")
             for lot in writtenOff.keys.sorted() {
                 let known = lots[lot]
-                let left = known.map { ", \(text($0.left)) of \(text($0.conformingQuantity)) left now" } ?? ""
-                lines.append("    \(lot): \(text(writtenOff[lot]!)) \(known?.unit ?? "")\(left)")
+                let left =
+                    known.map { ", \(Quantity.text($0.left)) of \(Quantity.text($0.conformingQuantity)) left now" }
+                    ?? ""
+                lines.append("    \(lot): \(Quantity.text(writtenOff[lot]!)) \(known?.unit ?? "")\(left)")
             }
         }
         lines.append(ended.isEmpty ? "  monitoring ended in the period: none" : "  monitoring ended in the period:")
@@ -71,10 +73,5 @@ public struct EvidenceSummary: Sendable {
         )
         lines += due.map { "    \($0)" }
         return lines
-    }
-
-    private func text(_ value: Double) -> String {
-        let rounded = (value * 1e6).rounded() / 1e6
-        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
     }
 }

@@ -58,7 +58,7 @@ public struct PeriodReport: Sendable {
         report.decideMicroseconds.sort()
         report.receiptToDecisionMilliseconds.sort()
         report.holdToReleaseMilliseconds.sort()
-        if let state = try await log.referenceState().state {
+        if let state = try await log.referenceState() {
             let latest: Int64 = 253_402_300_799  // 9999-12-31T23:59:59Z, the last time a CivilTime holds
             func civil(_ milliseconds: Int64) -> CivilTime {
                 CivilTime(

@@ -95,8 +95,7 @@ public enum ServiceApplication {
     /// Loads the reference state from the log; a log that holds none starts from the profile
     /// folder's `state/` files, when there are any.
     private static func loadState(_ keeper: StateKeeper, seed profilePath: String, logger: Logger) async throws {
-        let folder = (profilePath as NSString).appendingPathComponent("state")
-        guard FileManager.default.fileExists(atPath: folder), let files = try? StateFolder.files(folder) else {
+        guard let folder = StateFolder.beside(profile: profilePath), let files = try? StateFolder.files(folder) else {
             return try await keeper.refresh()
         }
         if try await keeper.seed(with: files, changedBy: "import:\(folder)") {

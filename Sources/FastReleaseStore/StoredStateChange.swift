@@ -1,4 +1,4 @@
-public import FastReleaseCore
+import FastReleaseCore
 
 /// One change of the reference state, as the log keeps it: who made it, when, in which role,
 /// and the CSV file they sent (the rows it added or replaced). The state is these changes
@@ -43,30 +43,5 @@ extension StoredStateChange {
     public func files() throws -> [String: String] {
         guard file == Self.folderFile else { return [file: content] }
         return try PayloadCoding.decode([String: String].self, from: content)
-    }
-}
-
-extension DecisionLog {
-    /// The reference state the log keeps as of now: every change applied in order (a change that
-    /// no longer applies is skipped and named in `skipped`), with the lots' balances.
-    public func referenceState() async throws -> (state: ReferenceState?, skipped: [Int64]) {
-        var state = ReferenceState()
-        var sequence: Int64 = 0
-        var skipped: [Int64] = []
-        var page = try await stateChanges(after: 0, limit: 1000)
-        while let last = page.last {
-            for change in page {
-                do {
-                    state = try ReferenceStateReader().read(files: try change.files(), onto: state)
-                } catch {
-                    skipped.append(change.sequence)
-                }
-            }
-            sequence = last.sequence
-            page = try await stateChanges(after: sequence, limit: 1000)
-        }
-        guard sequence > 0 else { return (nil, skipped) }
-        let balances = try await lotWrittenOff()
-        return (state.withBalances(balances.mapValues { Double($0) / 1e6 }), skipped)
     }
 }

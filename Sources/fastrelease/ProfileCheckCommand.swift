@@ -38,7 +38,7 @@ struct ProfileCheckCommand: ParsableCommand {
             } else {
                 now = CivilTime.now(offsetSeconds: profile.timeZoneOffsetSeconds)
             }
-            let reference = try StateOption.load(state ?? StateOption.folder(besideProfile: directory))
+            let reference = try StateOption.load(state ?? StateFolder.beside(profile: directory))
             let warnings =
                 loaderWarnings + ProfileReview(profile: profile, now: now).warnings()
                 + EvidenceReview(profile: profile, state: reference).warnings()

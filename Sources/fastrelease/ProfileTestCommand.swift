@@ -34,7 +34,7 @@ struct ProfileTestCommand: ParsableCommand {
             out.print("\(testsDirectory): the cases cannot be read")
             throw ExitCode(2)
         }
-        let state = try StateOption.load(StateOption.folder(besideProfile: directory))
+        let state = try StateOption.load(StateFolder.beside(profile: directory))
         let results = ProfileTestRunner(profile: profile, testsDirectory: testsDirectory, state: state).run(cases)
         for result in results where !(quiet && result.passed) {
             let file = (result.testCase.position.source as NSString).lastPathComponent

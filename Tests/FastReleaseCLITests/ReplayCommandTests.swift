@@ -117,7 +117,7 @@ struct ReportCommandTests {
         let store = folder.url.appendingPathComponent("decisions.sqlite").path
         #expect(try ProcessRunner.run(["state", "import", "Profiles/default/state", "--store", store]).status == 0)
         let log = try SQLiteDecisionLog(path: store)
-        let state = try #require(try await log.referenceState().state)
+        let state = try #require(try await log.referenceState())
         let scorer = Scorer(profile: try ProfileFixture.compiledDefault())
         func furExport(_ id: String, maker: String, lots: [String]) -> Declaration {
             DeclarationBuilder.make(id: id, direction: .export) {

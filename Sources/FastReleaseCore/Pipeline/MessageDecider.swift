@@ -57,14 +57,14 @@ public final class MessageDecider {
             case .declaration(let declaration, let decodeMicroseconds) where declaration.function != .original:
                 let change = change(
                     declaration, decodeMicroseconds: decodeMicroseconds, receivedAt: receivedAt, state: state)
-                if case .decision(let decision) = change { state = state?.takingOff(decision.writeOffs) }
+                if case .decision(let decision) = change { state?.takeOff(decision.writeOffs) }
                 visit(change)
             case .declaration(let declaration, let decodeMicroseconds):
                 var decision = scorer.score(
                     declaration, receivedAt: receivedAt, decodeMicroseconds: decodeMicroseconds, state: state)
                 if case .holdBack = changes { decision.declaration = declaration }
                 if state != nil, decision.restsOnLots { decision.declaration = declaration }
-                if !decision.writeOffs.isEmpty { state = state?.takingOff(decision.writeOffs) }
+                if !decision.writeOffs.isEmpty { state?.takeOff(decision.writeOffs) }
                 visit(.decision(decision))
             case .error(let error):
                 visit(.error(error))

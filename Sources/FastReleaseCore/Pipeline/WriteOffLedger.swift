@@ -20,7 +20,7 @@ final class WriteOffLedger {
         guard let declaration = decision.declaration else { return decision }
         var settled = scorer.score(
             declaration, receivedAt: receivedAt, decodeMicroseconds: decision.timing.decodeMicroseconds, state: state)
-        for writeOff in settled.writeOffs { state.lots[writeOff.lot]?.writtenOff += writeOff.quantity }
+        state.takeOff(settled.writeOffs)
         settled.declaration = nil
         return settled
     }

@@ -16,11 +16,12 @@ public struct LotClaim: Sendable, Hashable {
     }
 
     /// The quantity in millionths of the lot's unit: how the log keeps balances, exactly.
-    public var millionths: Int64 { Int64((quantity * 1e6).rounded()) }
+    public var millionths: Int64 { Quantity.millionths(quantity) }
 
     /// The claims of a revision that writes off `taken` and replaces one that had written off
     /// `given`: the difference, lot by lot, without zeros, in lot order.
     public static func net(taking taken: [LotWriteOff], givingBack given: [LotWriteOff]) -> [LotClaim] {
+        if taken.isEmpty, given.isEmpty { return [] }  // most decisions, on the hot path
         var totals: [String: Double] = [:]
         for writeOff in taken { totals[writeOff.lot, default: 0] += writeOff.quantity }
         for writeOff in given { totals[writeOff.lot, default: 0] -= writeOff.quantity }

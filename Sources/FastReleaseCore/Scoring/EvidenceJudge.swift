@@ -60,23 +60,11 @@ struct EvidenceJudge {
     private mutating func lotEvidence(tests: [String], lines: [Int]) -> [EvidenceFinding] {
         var uses: [LotLine: Double] = [:]
         for line in lines {
-            let cited = declaration.lots.filter { $0.applies(toLine: line) }
-            guard let first = cited.first else {
-                return [unsatisfied(.lot, "", "line \(line) cites no lot")]
+            switch firstUsable(citedFor: line, { usable($0.identifier, line: line, tests: tests, uses: uses) }) {
+            case .none: return [unsatisfied(.lot, "", "line \(line) cites no lot")]
+            case .refused(let reference, let refusal): return [unsatisfied(.lot, reference.identifier, refusal.text)]
+            case .found(let reference, let quantity): uses[LotLine(lot: reference.identifier, line: line)] = quantity
             }
-            var firstReason: String? = nil
-            var found = false
-            for reference in cited {
-                switch usable(reference.identifier, line: line, tests: tests, uses: uses) {
-                case .success(let quantity):
-                    uses[LotLine(lot: reference.identifier, line: line)] = quantity
-                    found = true
-                case .failure(let reason):
-                    firstReason = firstReason ?? reason.text
-                }
-                if found { break }
-            }
-            if !found { return [unsatisfied(.lot, first.identifier, firstReason ?? "")] }
         }
         for (key, quantity) in uses { claimed[key] = quantity }
         var byLot: [String: Double] = [:]
@@ -95,6 +83,30 @@ struct EvidenceJudge {
 
     private struct Refusal: Error {
         var text: String
+    }
+
+    /// What the lots cited for a line gave.
+    private enum Citation<Value> {
+        /// The line cites no lot.
+        case none
+        /// The first cited lot that served, and what it gave.
+        case found(LotReference, Value)
+        /// None served; the first cited lot and why it did not.
+        case refused(LotReference, Refusal)
+    }
+
+    /// Tries `attempt` on each lot cited for goods `line`, in order.
+    private func firstUsable<Value>(citedFor line: Int, _ attempt: (LotReference) -> Result<Value, Refusal>)
+        -> Citation<Value>
+    {
+        var first: (LotReference, Refusal)? = nil
+        for reference in declaration.lots where reference.applies(toLine: line) {
+            switch attempt(reference) {
+            case .success(let value): return .found(reference, value)
+            case .failure(let refusal): first = first ?? (reference, refusal)
+            }
+        }
+        return first.map { .refused($0.0, $0.1) } ?? .none
     }
 
     /// What goods `line` consumes of lot `id`, if the lot may be written off for it.
@@ -174,23 +186,12 @@ struct EvidenceJudge {
     private func supplierEvidence(tests: [String], lines: [Int]) -> [EvidenceFinding] {
         var relied: [String: [MonitoringStatus]] = [:]
         for line in lines {
-            let cited = declaration.lots.filter { $0.applies(toLine: line) }
-            guard !cited.isEmpty else {
-                return [unsatisfied(.supplier, "", "line \(line) cites no lot, so its supplier is unknown")]
+            switch firstUsable(citedFor: line, { exemptingSupplier($0.identifier, tests: tests) }) {
+            case .none: return [unsatisfied(.supplier, "", "line \(line) cites no lot, so its supplier is unknown")]
+            case .refused(let reference, let refusal):
+                return [unsatisfied(.supplier, state.lots[reference.identifier]?.supplier ?? "", refusal.text)]
+            case .found(_, let (code, statuses)): relied[code] = statuses
             }
-            var reasons: [(subject: String, text: String)] = []
-            var found = false
-            for reference in cited {
-                switch exemptingSupplier(reference.identifier, tests: tests) {
-                case .success(let (code, statuses)):
-                    relied[code] = statuses
-                    found = true
-                case .failure(let refusal):
-                    reasons.append((state.lots[reference.identifier]?.supplier ?? "", refusal.text))
-                }
-                if found { break }
-            }
-            if !found, let reason = reasons.first { return [unsatisfied(.supplier, reason.subject, reason.text)] }
         }
         return relied.keys.sorted().map { code in
             let supplier = state.suppliers[code]!

@@ -47,34 +47,32 @@ public struct ReferenceState: Sendable, Hashable, Codable {
     /// The state with `writeOffs` given back to their lots: what an amendment of a declaration
     /// that wrote them off is judged against.
     public func givingBack(_ writeOffs: [LotWriteOff]) -> ReferenceState {
-        adding(writeOffs, sign: -1)
-    }
-
-    /// The state with `writeOffs` written off their lots: what the next declaration of the same
-    /// message is judged against.
-    public func takingOff(_ writeOffs: [LotWriteOff]) -> ReferenceState {
-        adding(writeOffs, sign: 1)
-    }
-
-    /// The state with `claims` applied: written off (positive) or given back (negative).
-    public func applying(_ claims: [LotClaim]) -> ReferenceState {
-        adding(claims.map { LotWriteOff(lot: $0.lot, quantity: $0.quantity, left: 0, unit: "") }, sign: 1)
-    }
-
-    private func adding(_ writeOffs: [LotWriteOff], sign: Double) -> ReferenceState {
         var state = self
-        for writeOff in writeOffs {
-            guard let before = state.lots[writeOff.lot]?.writtenOff else { continue }
-            state.lots[writeOff.lot]!.writtenOff = max(0, Quantity.rounded(before + sign * writeOff.quantity))
-        }
+        state.apply(LotClaim.net(taking: [], givingBack: writeOffs))
         return state
     }
 
-    /// The state with each lot's written-off quantity as `writtenOff` gives it (lots it does not
-    /// name keep theirs).
-    public func withBalances(_ writtenOff: [String: Double]) -> ReferenceState {
+    /// Writes `writeOffs` off their lots, in place: what the next declaration of the same message
+    /// is judged against.
+    public mutating func takeOff(_ writeOffs: [LotWriteOff]) {
+        apply(LotClaim.net(taking: writeOffs, givingBack: []))
+    }
+
+    /// Applies `claims` in place: written off (positive) or given back (negative).
+    public mutating func apply(_ claims: [LotClaim]) {
+        for claim in claims {
+            guard let before = lots[claim.lot]?.writtenOff else { continue }
+            lots[claim.lot]!.writtenOff = max(0, Quantity.rounded(before + claim.quantity))
+        }
+    }
+
+    /// The state with each lot's written-off quantity as the decision log keeps it (millionths;
+    /// lots it does not name keep theirs).
+    public func withBalances(millionths writtenOff: [String: Int64]) -> ReferenceState {
         var state = self
-        for (lot, quantity) in writtenOff where state.lots[lot] != nil { state.lots[lot]!.writtenOff = quantity }
+        for (lot, quantity) in writtenOff where state.lots[lot] != nil {
+            state.lots[lot]!.writtenOff = Quantity.fromMillionths(quantity)
+        }
         return state
     }
 }

@@ -161,7 +161,7 @@ public final class DecisionService: Sendable {
                 else {
                     throw DecisionLogError("a change could not be decided again after its lot ran out; send it again")
                 }
-                snapshot = snapshot?.applying(row.stored.claims)
+                snapshot?.apply(row.stored.claims)
                 again.append(row)
             }
             let settled = try await committer.record(again.map(\.stored))

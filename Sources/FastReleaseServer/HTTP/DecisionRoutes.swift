@@ -1,8 +1,6 @@
 import FastReleaseCore
 import FastReleaseStore
-import FastReleaseXML
 import Hummingbird
-import NIOCore
 
 /// `GET /v1/decisions/{id}[?declarant=CODE]`: the decision in force for a declaration, as it
 /// was answered, with its history.
@@ -27,13 +25,9 @@ struct DecisionRoutes {
                 $0.decision.declarant == current.key.declarant
             }
             let verdict = DecisionLookup.verdict(of: current, inspections: inspections)
-            if request.headers[.accept]?.contains("xml") == true {
+            if ReceiptResponse.wanted(request.headers[.accept]) {
                 // The status in the gateway's own language: a receipt of the decision in force.
-                let answer = AnsweredDecision(stored: current, replay: true, verdict: verdict)
-                let language = ReceiptLanguage(format: try current.decodedPayload().format)
-                return Response(
-                    status: .ok, headers: [.contentType: "application/xml"],
-                    body: .init(byteBuffer: ByteBuffer(bytes: language.document([.decision(answer)]))))
+                return try ReceiptResponse.make(current, verdict: verdict, status: .ok)
             }
             return try JSONResponse.make(
                 try DecisionInForce(history: history, inspections: inspections.map(\.payload), verdict: verdict))

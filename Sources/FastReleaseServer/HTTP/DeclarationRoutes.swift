@@ -37,7 +37,7 @@ struct DeclarationRoutes {
             let accept = accept?.lowercased() ?? ""
             if accept.contains("application/x-ndjson") {
                 self = .stream
-            } else if accept.contains("application/xml") || accept.contains("text/xml") {
+            } else if ReceiptResponse.wanted(accept) {
                 self = .xml
             } else {
                 self = .json

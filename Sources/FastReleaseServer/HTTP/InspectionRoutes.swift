@@ -26,12 +26,7 @@ struct InspectionRoutes {
     func register(on router: Router<ServiceRequestContext>) {
         router.post("/v1/inspections") { request, context in
             try context.require(.gateway)
-            let body = try await request.body.collect(upTo: Self.maxBodyBytes + 1)
-            guard body.readableBytes <= Self.maxBodyBytes else {
-                throw ServiceError(
-                    .contentTooLarge, code: "request.too-large",
-                    "an inspection result is at most \(Self.maxBodyBytes) bytes")
-            }
+            let body = try await RequestBody.collect(request, limit: Self.maxBodyBytes, what: "an inspection result")
             let submitted = try InspectionSubmission.parse(Data(body.readableBytesView))
             let decision = try await DecisionLookup(log: log).inForce(
                 submitted.declaration, declarant: submitted.declarant, purpose: "inspect")

@@ -1,9 +1,7 @@
 import FastReleaseCore
 import FastReleaseStore
-import FastReleaseXML
 import Foundation
 import Hummingbird
-import NIOCore
 
 /// `POST /v1/lab-results` (laboratory or operator): a laboratory's results for a declaration
 /// held for tests (lane `sample-release` or `hold`). When every test the decision requires has
@@ -27,12 +25,8 @@ struct LabResultsRoutes {
     func register(on router: Router<ServiceRequestContext>) {
         router.post("/v1/lab-results") { request, context in
             try context.require(.laboratory)
-            let body = try await request.body.collect(upTo: InspectionRoutes.maxBodyBytes + 1)
-            guard body.readableBytes <= InspectionRoutes.maxBodyBytes else {
-                throw ServiceError(
-                    .contentTooLarge, code: "request.too-large",
-                    "laboratory results are at most \(InspectionRoutes.maxBodyBytes) bytes")
-            }
+            let body = try await RequestBody.collect(
+                request, limit: InspectionRoutes.maxBodyBytes, what: "one set of laboratory results")
             var submitted = try InspectionSubmission.parse(Data(body.readableBytesView), conformingRequired: false)
             let decision = try await DecisionLookup(log: log).inForce(
                 submitted.declaration, declarant: submitted.declarant, purpose: "record laboratory results")
@@ -57,12 +51,8 @@ struct LabResultsRoutes {
             let outcome = try await log.record(inspection)
             let replay = if case .replayed = outcome { true } else { false }
             let recorded = DecisionLookup.verdict(of: decision, inspections: [outcome.inspection]) ?? verdict
-            if request.headers[.accept]?.contains("xml") == true {
-                let answer = AnsweredDecision(stored: decision, replay: true, verdict: recorded)
-                let language = ReceiptLanguage(format: try decision.decodedPayload().format)
-                return Response(
-                    status: replay ? .ok : .created, headers: [.contentType: "application/xml"],
-                    body: .init(byteBuffer: ByteBuffer(bytes: language.document([.decision(answer)]))))
+            if ReceiptResponse.wanted(request.headers[.accept]) {
+                return try ReceiptResponse.make(decision, verdict: recorded, status: replay ? .ok : .created)
             }
             return try JSONResponse.make(
                 WithReplay(replay: replay, payload: LabVerdictAnswer(decision: decision.key, verdict: recorded)),

@@ -39,12 +39,8 @@ struct StateRoutes {
         router.post("/v1/state/:file") { request, context in
             let file = context.parameters.get("file") ?? ""
             try context.require(StateKeeper.laboratoryFiles.contains(file) ? .laboratory : .operator)
-            let body = try await request.body.collect(upTo: Self.maxBodyBytes + 1)
-            guard body.readableBytes <= Self.maxBodyBytes else {
-                throw ServiceError(
-                    .contentTooLarge, code: "request.too-large",
-                    "a state file is at most \(Self.maxBodyBytes) bytes; send it in parts")
-            }
+            let body = try await RequestBody.collect(
+                request, limit: Self.maxBodyBytes, what: "a state file", hint: "send it in parts")
             guard let text = String(validating: body.readableBytesView, as: UTF8.self) else {
                 throw ServiceError(.badRequest, code: "state.encoding", "send the CSV as UTF-8 text")
             }

@@ -31,7 +31,7 @@ public final class LiveState: Sendable {
     /// Sets each lot's written-off quantity to what the store says (millionths).
     func setBalances(_ writtenOff: [String: Int64]) {
         held.withLock { held in
-            held.state = held.state?.withBalances(writtenOff.mapValues { Double($0) / 1e6 })
+            held.state = held.state?.withBalances(millionths: writtenOff)
         }
     }
 }

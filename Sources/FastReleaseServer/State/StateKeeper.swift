@@ -62,25 +62,16 @@ public actor StateKeeper: Service {
     /// Reads the changes recorded since the last refresh (by this instance or another) and the
     /// lots' balances, and puts the result in force.
     public func refresh() async throws {
-        var changes = try await log.stateChanges(after: foldedSequence, limit: 1000)
-        while !changes.isEmpty {
-            // Another refresh may have folded some of these while this one waited.
-            for change in changes where change.sequence > foldedSequence {
-                do {
-                    folded = try ReferenceStateReader().read(files: try change.files(), onto: folded)
-                } catch {
-                    logger.error(
-                        "a recorded state change no longer applies and is skipped",
-                        metadata: ["state.sequence": "\(change.sequence)", "error": "\(error)"])
-                }
-                foldedSequence = change.sequence
-            }
-            changes = try await log.stateChanges(after: foldedSequence, limit: 1000)
+        let found = try await log.foldedState(after: foldedSequence, onto: folded)
+        for sequence in found.skipped {
+            logger.error(
+                "a recorded state change no longer applies and is skipped", metadata: ["state.sequence": "\(sequence)"])
         }
+        // Another refresh may have folded as far or further while this one waited.
+        if found.sequence > foldedSequence { (folded, foldedSequence) = (found.state, found.sequence) }
         guard foldedSequence > 0 else { return }
         let balances = try await log.lotWrittenOff()
-        live.replace(
-            with: folded.withBalances(balances.mapValues { Double($0) / 1e6 }), sequence: foldedSequence)
+        live.replace(with: folded.withBalances(millionths: balances), sequence: foldedSequence)
     }
 
     /// Reads the lots' balances only: after a write-off was refused because another decision
@@ -113,8 +104,8 @@ public actor StateKeeper: Service {
         var lots: [String: LotSetting] = [:]
         for (id, lot) in changed.lots where folded.lots[id]?.conformingQuantity != lot.conformingQuantity {
             lots[id] = LotSetting(
-                conforming: LotClaim(lot: id, quantity: lot.conformingQuantity).millionths,
-                initialWrittenOff: LotClaim(lot: id, quantity: lot.writtenOff).millionths)
+                conforming: Quantity.millionths(lot.conformingQuantity),
+                initialWrittenOff: Quantity.millionths(lot.writtenOff))
         }
         let rows = files.values.reduce(0) { $0 + CSVRows.parse($1).dropFirst().filter { !$0.isBlank }.count }
         let single = files.count == 1 ? files.first : nil
