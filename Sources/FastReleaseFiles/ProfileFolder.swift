@@ -52,13 +52,18 @@ public enum ProfileFolder {
         }
     }
 
-    /// Reads and loads a profile folder; messages name files by their paths under `directory`.
-    public static func load(_ directory: String) throws(ProfileError) -> (
-        profile: RiskProfile, warnings: [ProfileIssue]
-    ) {
+    /// Reads and loads a profile folder, with its sampling seeds (``SeedsFile``: `seeds`, else
+    /// `FASTRELEASE_SEEDS`, else `FOLDER.seeds` when it exists); messages name files by their
+    /// paths under `directory`. With `withSeeds: false`, no seeds are read (an auditor's view).
+    public static func load(_ directory: String, seeds: String? = nil, withSeeds: Bool = true) throws(ProfileError)
+        -> (profile: RiskProfile, warnings: [ProfileIssue])
+    {
         let bundle = try read(directory)
         let name = URL(fileURLWithPath: directory).standardizedFileURL.lastPathComponent
-        return try ProfileLoader().load(bundle, name: name, sourcePrefix: display(directory, ""))
+        let (profile, warnings) = try ProfileLoader().load(bundle, name: name, sourcePrefix: display(directory, ""))
+        guard withSeeds else { return (profile, warnings) }
+        let (seeded, seedWarnings) = try SeedsFile.attach(to: profile, given: seeds, folder: directory)
+        return (seeded, warnings + seedWarnings)
     }
 
     /// Reads the example cases of a `tests/` folder (its `*.yaml` and `*.yml` files).

@@ -105,7 +105,7 @@ public struct ProfileTestRunner {
         }
         if let drawn = testCase.drawn, drawn != decision.sampling.drawn {
             problems.append(
-                "random selection: expected \(drawn ? "drawn" : "not drawn"), draw \(decision.sampling.draw) against rate \(decision.sampling.rate)"
+                "random selection: expected \(drawn ? "drawn" : "not drawn"), draw \(decision.sampling.draw.map { String($0) } ?? "none (no seed for \(decision.sampling.period))") against rate \(decision.sampling.rate)"
             )
         }
         return problems

@@ -70,7 +70,8 @@ public enum ServiceApplication {
         LabResultsRoutes(log: log, clock: clock).register(on: router)
         StateRoutes(keeper: service.state, log: log, profile: profile, clock: clock).register(on: router)
         let profiles = ProfileManager(
-            live: profile, log: log, directory: settings.profilePath, clock: clock, logger: logger)
+            live: profile, log: log, directory: settings.profilePath, seeds: settings.seedsPath, clock: clock,
+            logger: logger)
         ProfileRoutes(manager: profiles, shadow: service.shadow, log: log, clock: clock).register(on: router)
         DashboardRoutes(
             data: DashboardData(log: log, metrics: metrics, profiles: profiles, shadow: service.shadow, clock: clock)

@@ -8,7 +8,7 @@ struct FastReleaseCommand: AsyncParsableCommand {
         abstract: "Risk scoring and fast release of customs declarations.",
         subcommands: [
             ScoreCommand.self, ServeCommand.self, ProfileCommand.self, StateCommand.self, ReplayCommand.self,
-            ReportCommand.self,
+            ReportCommand.self, SamplingCommand.self,
             CorpusCommand.self,
             BenchCommand.self,
             BenchScoringCommand.self,

@@ -3,15 +3,16 @@ import FastReleaseCore
 import FastReleaseFiles
 import Foundation
 
-/// Finds, loads and compiles the profile named by `--profile`, the environment or the default.
+/// Finds, loads and compiles the profile named by `--profile`, the environment or the default,
+/// with the sampling seeds named by `--seeds`, `FASTRELEASE_SEEDS` or found beside it.
 enum ProfileOption {
     /// The environment variable naming the profile directory.
     static let environmentKey = "FASTRELEASE_PROFILE"
 
-    static func load(_ option: String?) throws -> CompiledProfile {
+    static func load(_ option: String?, seeds: String? = nil, withSeeds: Bool = true) throws -> CompiledProfile {
         let directory = option ?? ProcessInfo.processInfo.environment[environmentKey] ?? "Profiles/default"
         do {
-            let (profile, warnings) = try ProfileFolder.load(directory)
+            let (profile, warnings) = try ProfileFolder.load(directory, seeds: seeds, withSeeds: withSeeds)
             for warning in warnings { FileDescriptorSink.standardError.print(warning.description) }
             return CompiledProfile(profile)
         } catch {

@@ -19,12 +19,15 @@ struct ProfileTestCommand: ParsableCommand {
     @Argument(help: "The profile directory.")
     var directory = "Profiles/default"
 
+    @Option(help: "The seeds file of random selection (default: $FASTRELEASE_SEEDS, else DIR.seeds).")
+    var seeds: String?
+
     @Flag(help: "Print only failures and the summary.")
     var quiet = false
 
     func run() throws {
         let out = FileDescriptorSink.standardOutput
-        let profile = try ProfileOption.load(directory)
+        let profile = try ProfileOption.load(directory, seeds: seeds)
         let testsDirectory = (directory as NSString).appendingPathComponent("tests")
         let cases: [ProfileTestCase]
         do {

@@ -20,6 +20,11 @@ struct ReplayCommand: AsyncParsableCommand {
     @Option(help: "The profile to try.")
     var profile: String
 
+    @Option(
+        help: "The seeds file of random selection (default: $FASTRELEASE_SEEDS, else PROFILE.seeds beside the profile)."
+    )
+    var seeds: String?
+
     @Option(help: "The profile to compare with (default: the lanes decided then).")
     var baseline: String?
 
@@ -43,8 +48,8 @@ struct ReplayCommand: AsyncParsableCommand {
 
     func run() async throws {
         let err = FileDescriptorSink.standardError
-        let newProfile = try ProfileOption.load(profile)
-        let baselineProfile = try baseline.map { try ProfileOption.load($0) }
+        let newProfile = try ProfileOption.load(profile, seeds: seeds)
+        let baselineProfile = try baseline.map { try ProfileOption.load($0, seeds: seeds) }
         let past = try await readHistory(progress: { err.print("read \($0) decisions…") })
         let replay = Replay(profile: newProfile, baseline: baselineProfile)
         for (index, declaration) in past.enumerated() {

@@ -28,6 +28,11 @@ struct ScoreCommand: ParsableCommand {
     @Option(help: "The risk profile directory (default: $FASTRELEASE_PROFILE, else Profiles/default).")
     var profile: String?
 
+    @Option(
+        help: "The seeds file of random selection (default: $FASTRELEASE_SEEDS, else PROFILE.seeds beside the profile)."
+    )
+    var seeds: String?
+
     @Option(help: "A folder of reference state files (lots, suppliers, monitoring) for rules that name evidence.")
     var state: String?
 
@@ -52,7 +57,7 @@ struct ScoreCommand: ParsableCommand {
     }
 
     func run() throws {
-        let compiled = try ProfileOption.load(profile)
+        let compiled = try ProfileOption.load(profile, seeds: seeds)
         let reference = try StateOption.load(state)
         let limits = XMLLimits(maxMessageBytes: maxMessageBytes)
         let encoder: any DecisionEncoder = format == .xml ? XMLDecisionEncoder() : JSONLinesEncoder()

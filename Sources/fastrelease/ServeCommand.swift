@@ -34,6 +34,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Risk profile directory (profile.path).")
     var profile: String?
 
+    @Option(help: "The seeds file of random selection (sampling.seeds; default FASTRELEASE_SEEDS, else PROFILE.seeds).")
+    var seeds: String?
+
     @Option(help: "Decision log: sqlite or postgres (store.kind).")
     var store: String?
 
@@ -48,6 +51,7 @@ struct ServeCommand: AsyncParsableCommand {
         if let host { values["http.host"] = .init(.string(host), isSecret: false) }
         if let port { values["http.port"] = .init(.int(port), isSecret: false) }
         if let profile { values["profile.path"] = .init(.string(profile), isSecret: false) }
+        if let seeds { values["sampling.seeds"] = .init(.string(seeds), isSecret: true) }
         if let store { values["store.kind"] = .init(.string(store), isSecret: false) }
         if let sqlitePath { values["store.sqlite.path"] = .init(.string(sqlitePath), isSecret: false) }
         if authOpen { values["auth.open"] = .init(.bool(true), isSecret: false) }
@@ -80,7 +84,15 @@ struct ServeCommand: AsyncParsableCommand {
             return handler
         }
         let logger = Logger(label: "fastrelease")
-        let compiled = try ProfileOption.load(settings.profilePath)
+        let compiled = try ProfileOption.load(settings.profilePath, seeds: settings.seedsPath)
+        let now = CivilTime.now(offsetSeconds: compiled.source.timeZoneOffsetSeconds)
+        switch compiled.source.sampling.readiness(at: now) {
+        case .ready: break
+        case .soonMissing(let message): logger.warning("\(message)")
+        case .missing(let message):
+            FileDescriptorSink.standardError.print("fastrelease: \(message)")
+            throw ExitCode(2)
+        }
         let (log, services, prepare) = try openLog(settings, logger: logger)
         let (application, _) = ServiceApplication.make(
             settings: settings, profile: LiveProfile(compiled), log: log, logger: logger, authOpen: open,

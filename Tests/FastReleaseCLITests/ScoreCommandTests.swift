@@ -85,7 +85,7 @@ struct ScoreCommandTests {
         let folder = try TemporaryDirectory()
         try folder.write(
             "profile.yaml",
-            "format: 1\nsampling: {rates: {1: 0, 2: 0, 3: 0, 4: 0}, seeds: {default: s}}\nrules:\n  - id: R\n    reason: r\n    when: {item.hs: [\"8x\"], colour: red}\n"
+            "format: 1\nsampling: {rates: {1: 0, 2: 0, 3: 0, 4: 0}}\nrules:\n  - id: R\n    reason: r\n    when: {item.hs: [\"8x\"], colour: red}\n"
         )
         let result = try ProcessRunner.run([
             "score", "--profile", folder.url.path, "Tests/Fixtures/official/china-ceb/CEB621Message.xml",

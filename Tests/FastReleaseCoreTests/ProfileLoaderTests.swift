@@ -53,6 +53,7 @@ struct ProfileLoaderTests {
             ("profile.yaml:7:", "unknown key `inspect`"),
             ("profile.yaml:9:", "sampling rate must be between 0 and 1"),
             ("profile.yaml:9:", "no rate for credit class 4"),
+            ("profile.yaml:10:", "seeds in a profile can be read by anyone who reads it"),
             ("profile.yaml:16:", "`85x` in prefix of item.hs"),
             ("profile.yaml:17:", "unknown field `country.origin`"),
             ("profile.yaml:17:", "did you mean `item.country.origin`"),

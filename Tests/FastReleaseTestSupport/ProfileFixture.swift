@@ -36,20 +36,32 @@ public enum ProfileFixture {
           thresholds:
         \(thresholds ?? "    document: 20\n    sample-release: 40\n    inspect-release: 60\n    hold: 90")
         sampling:
-        \(sampling ?? "  lane: sample-release\n  rates: {1: 0, 2: 0, 3: 0, 4: 0}\n  seeds: {default: test-seed}")
+        \(sampling ?? "  lane: sample-release\n  rates: {1: 0, 2: 0, 3: 0, 4: 0}")
         \(extra)
         rules:
         \(rules)
         """
     }
 
-    /// Writes a profile folder and loads and compiles it.
-    public static func compile(_ yaml: String, register: String = register) throws -> CompiledProfile {
+    /// Writes a profile folder and loads and compiles it, with `seeds` attached (the YAML must
+    /// publish their commitments: ``commitments(_:)``).
+    public static func compile(
+        _ yaml: String, register: String = register, seeds: SamplingSeeds? = nil
+    ) throws -> CompiledProfile {
         let folder = try TemporaryDirectory()
         try folder.write("profile.yaml", yaml)
         try folder.write("enterprises.csv", register)
         let (profile, _) = try ProfileFolder.load(folder.url.path)
-        return CompiledProfile(profile)
+        guard let seeds else { return CompiledProfile(profile) }
+        return CompiledProfile(try seeds.attach(to: profile, source: "test seeds"))
+    }
+
+    /// The `commitments:` line of a `sampling:` block for these seeds.
+    public static func commitments(_ seeds: SamplingSeeds) -> String {
+        let pairs = seeds.byPeriod.sorted { $0.key < $1.key }.map {
+            "\"\($0.key)\": \(SamplingSeeds.commitment(to: $0.value))"
+        }
+        return "  commitments: {\(pairs.joined(separator: ", "))}"
     }
 
     /// Compiles a profile with only the given rules and default settings.

@@ -120,3 +120,33 @@ struct WCORealWorldTests {
         #expect(codes.isSuperset(of: ["unknown-country", "unknown-currency"]), "\(declaration.issues)")
     }
 }
+
+/// What random selection is keyed on, as decoded from the official samples.
+@Suite("Consignment keys of the official samples")
+struct ConsignmentKeyTests {
+    @Test func aCEBInventoryIsKeyedOnTheEnterpriseItsOrderAndItsWaybill() throws {
+        let first = try #require(try decodeStream(try Fixtures.officialCEB("CEB621Message.xml")).declarations.first)
+        #expect(first.reference("logisticsNo") == "L201603081138007")
+        #expect(ConsignmentKey.of(first) == "CEB|1101110325|order2016030811340001|L201603081138007")
+    }
+
+    @Test func aWCODeclarationIsKeyedOnTheTraderAndItsUCROrDUCR() throws {
+        let withUCR = try #require(
+            try decodeStream(try Fixtures.officialWCODeclaration("TT_IM005a.xml")).declarations.first)
+        #expect(withUCR.reference("UCR") == "2GB553202734852-12345")
+        #expect(ConsignmentKey.of(withUCR) == "WCO|GB553202734852|2GB553202734852-12345")
+        let withDUCR = try #require(
+            try decodeStream(try Fixtures.officialWCODeclaration("TT_IM001d.xml")).declarations.first)
+        #expect(withDUCR.reference("DUCR") == "1GB553202734852-12345")
+        #expect(ConsignmentKey.of(withDUCR) == "WCO|GB553202734852|1GB553202734852-12345")
+    }
+
+    @Test func anotherLRNForTheSameConsignmentKeepsTheKey() throws {
+        let text = try WCORealWorldTests.sample()
+        let renamed = text.replacingOccurrences(of: "TT_IM01d_v1.6_230322_1", with: "REDECLARED-LRN-0002")
+        let original = try #require(try decodeStream(Array(text.utf8)).declarations.first)
+        let again = try #require(try decodeStream(Array(renamed.utf8)).declarations.first)
+        #expect(again.id != original.id)
+        #expect(ConsignmentKey.of(again) == ConsignmentKey.of(original))
+    }
+}

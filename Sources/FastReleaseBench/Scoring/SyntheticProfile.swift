@@ -5,10 +5,15 @@ import Foundation
 /// (HS prefixes and ranges, countries, enterprises, trade modes and values, documents) in a
 /// fixed mix, so that 500 and 5,000 rules can be compared.
 public enum SyntheticProfile {
+    /// The seeds of the corpus's period (the corpus is dated November 2026), so that every
+    /// declaration is drawn as in a real profile.
+    static let seeds = SamplingSeeds(["2026-11": "synthetic-benchmark-seed-2026-11"])
+
     /// Compiles a profile of `rules` rules over an enterprise register (CSV text).
     public static func make(rules count: Int, register: String) throws -> CompiledProfile {
         let bundle = try ProfileBundle(files: ["profile.yaml": yaml(rules: count), "enterprises.csv": register])
-        return CompiledProfile(try ProfileLoader().load(bundle, name: "synthetic-\(count)").profile)
+        let profile = try ProfileLoader().load(bundle, name: "synthetic-\(count)").profile
+        return CompiledProfile(try seeds.attach(to: profile, source: "synthetic"))
     }
 
     /// The profile's YAML.
@@ -41,7 +46,7 @@ public enum SyntheticProfile {
             lanes: {thresholds: {document: 20, sample-release: 40, inspect-release: 60, hold: 90}}
             sampling:
               rates: {red: 0.002, 1: 0.005, 2: 0.02, 3: 0.05, 4: 0.2, black: 0.5}
-              seeds: {default: synthetic}
+              commitments: {"2026-11": \(SamplingSeeds.commitment(to: seeds.byPeriod["2026-11"]!))}
             rules:
             \(rules)
             """

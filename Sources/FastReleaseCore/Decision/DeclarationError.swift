@@ -34,6 +34,8 @@ public struct DeclarationError: Error, Sendable, Hashable, CustomStringConvertib
         public static let unknownDeclaration = Code("declaration.unknown")
         /// An amendment or cancellation names a declaration that was cancelled.
         public static let alreadyCancelled = Code("declaration.cancelled")
+        /// Random selection needs the seed of a period that was not given to FastRelease.
+        public static let seedMissing = Code("sampling.no-seed")
     }
 
     /// What kind of error.
@@ -56,6 +58,16 @@ public struct DeclarationError: Error, Sendable, Hashable, CustomStringConvertib
         self.messageID = messageID
         self.declarationID = declarationID
         self.reason = reason
+    }
+
+    /// The error for a decision whose draw needed a seed that was not given.
+    public static func seedMissing(_ decision: Decision, position: SourcePosition) -> DeclarationError {
+        DeclarationError(
+            code: .seedMissing, position: position, messageID: decision.messageID,
+            declarationID: decision.declarationID,
+            reason:
+                "random selection for \(decision.sampling.period) has no seed here, so this declaration was not decided; operators: give the period's seed (the seeds file, see docs/profiles.md); gateways: send it again later"
+        )
     }
 
     public var description: String {

@@ -1,26 +1,35 @@
 /// The random-selection draw for one declaration ("two randoms, one disclosure").
 ///
-/// The draw is the first 8 bytes of SHA-256 of `seed|declarant|declaration id`, read as a
-/// big-endian integer and divided by 2^64. The declaration is drawn when `draw < rate`.
-/// An auditor who knows the period's seed can recompute it with `sha256sum`.
+/// The draw is `sha256("seed|consignment key")` read as described in ``SamplingDrawer``; the
+/// declaration is drawn when `draw < rate`. An auditor who knows the period's revealed seed
+/// can recompute it with `sha256sum`.
 public struct SamplingDraw: Sendable, Hashable {
     /// The sampling rate that applied (by credit class).
     public var rate: Double
-    /// The draw in `[0, 1)`.
-    public var draw: Double
+    /// The draw in `[0, 1)`; `nil` when the period's seed was not given (then nothing is drawn,
+    /// and a declaration whose rate is above zero is refused: see ``seedMissing``).
+    public var draw: Double?
     /// Whether the declaration was selected (`draw < rate`).
     public var drawn: Bool
-    /// Which seed was used: a period key such as `2026-11`, or `default`.
+    /// The period whose seed was used, `yyyy-MM`.
     public var period: String
     /// The credit class the rate was chosen by (`red`, `1`…`4`, `black`).
     public var creditClass: String
+    /// What the draw was keyed on (``ConsignmentKey``).
+    public var key: String
 
     /// Creates a draw record.
-    public init(rate: Double, draw: Double, drawn: Bool, period: String, creditClass: String) {
+    public init(
+        rate: Double, draw: Double?, drawn: Bool, period: String, creditClass: String, key: String = ""
+    ) {
         self.rate = rate
         self.draw = draw
         self.drawn = drawn
         self.period = period
         self.creditClass = creditClass
+        self.key = key
     }
+
+    /// Whether a draw was needed (the rate is above zero) but the period's seed was not given.
+    public var seedMissing: Bool { draw == nil && rate > 0 }
 }

@@ -82,10 +82,14 @@ public struct JSONLinesEncoder: DecisionEncoder {
         out.append(jsonString: sampling.creditClass)
         out.append(",\"rate\":")
         out.append(number: sampling.rate)
-        out.append(",\"draw\":")
-        out.append(text: String(sampling.draw))
+        if let draw = sampling.draw {
+            out.append(",\"draw\":")
+            out.append(text: String(draw))
+        }
         out.append(sampling.drawn ? ",\"drawn\":true,\"period\":" : ",\"drawn\":false,\"period\":")
         out.append(jsonString: sampling.period)
+        out.append(",\"key\":")
+        out.append(jsonString: sampling.key)
         let enterprise = decision.enterprise
         out.append("},\"enterprise\":{\"code\":")
         out.append(jsonString: enterprise.code)

@@ -62,9 +62,10 @@ public struct XMLDecisionEncoder: DecisionEncoder {
         out.append(text: "    <Sampling")
         out.attribute("class", sampling.creditClass)
         out.attribute("rate", String(sampling.rate))
-        out.attribute("draw", String(sampling.draw))
+        if let draw = sampling.draw { out.attribute("draw", String(draw)) }
         out.attribute("drawn", String(sampling.drawn))
         out.attribute("period", sampling.period)
+        out.attribute("key", sampling.key)
         out.append(text: "/>\n    <Enterprise")
         out.attribute("code", decision.enterprise.code)
         out.attribute("class", String(decision.enterprise.creditClass))

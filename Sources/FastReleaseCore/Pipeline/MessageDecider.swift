@@ -34,6 +34,9 @@ public final class MessageDecider {
     ///   - frame: the message.
     ///   - profile: the profile to score against (a new scorer is made when it changes).
     ///   - receivedAt: the time for declarations that state none.
+    ///   - drawnAt: the time whose period random selection draws in (the service's receipt
+    ///     time); the declaration's own time when `nil`. A declaration whose draw needs a seed
+    ///     that was not given is answered with a ``DeclarationError/Code/seedMissing`` error.
     ///   - state: the reference state rules naming evidence are judged against; what each
     ///     declaration writes off is taken from it before the next declaration of the message
     ///     is scored, so that their figures follow on. A decision that rests on lots keeps its
@@ -41,8 +44,8 @@ public final class MessageDecider {
     ///     the lots' balances in input order.
     ///   - visit: called with each decision or error record.
     public func decide(
-        _ frame: MessageFrame, profile: CompiledProfile, receivedAt: CivilTime, state: ReferenceState? = nil,
-        _ visit: (DecisionRecord) -> Void
+        _ frame: MessageFrame, profile: CompiledProfile, receivedAt: CivilTime, drawnAt: CivilTime? = nil,
+        state: ReferenceState? = nil, _ visit: (DecisionRecord) -> Void
     ) {
         if scorer.profile !== profile { scorer = Scorer(profile: profile) }
         records.removeAll(keepingCapacity: true)
@@ -56,12 +59,18 @@ public final class MessageDecider {
             switch record {
             case .declaration(let declaration, let decodeMicroseconds) where declaration.function != .original:
                 let change = change(
-                    declaration, decodeMicroseconds: decodeMicroseconds, receivedAt: receivedAt, state: state)
+                    declaration, decodeMicroseconds: decodeMicroseconds, receivedAt: receivedAt, drawnAt: drawnAt,
+                    state: state)
                 if case .decision(let decision) = change { state?.takeOff(decision.writeOffs) }
                 visit(change)
             case .declaration(let declaration, let decodeMicroseconds):
                 var decision = scorer.score(
-                    declaration, receivedAt: receivedAt, decodeMicroseconds: decodeMicroseconds, state: state)
+                    declaration, receivedAt: receivedAt, drawnAt: drawnAt, decodeMicroseconds: decodeMicroseconds,
+                    state: state)
+                if decision.sampling.seedMissing {
+                    visit(.error(.seedMissing(decision, position: declaration.position)))
+                    continue
+                }
                 if case .holdBack = changes { decision.declaration = declaration }
                 if state != nil, decision.restsOnLots { decision.declaration = declaration }
                 if !decision.writeOffs.isEmpty { state?.takeOff(decision.writeOffs) }
@@ -73,7 +82,8 @@ public final class MessageDecider {
     }
 
     private func change(
-        _ declaration: Declaration, decodeMicroseconds: Double, receivedAt: CivilTime, state: ReferenceState?
+        _ declaration: Declaration, decodeMicroseconds: Double, receivedAt: CivilTime, drawnAt: CivilTime?,
+        state: ReferenceState?
     ) -> DecisionRecord {
         switch changes {
         case .holdBack:
@@ -81,7 +91,11 @@ public final class MessageDecider {
         case .decideWithoutHistory:
             if declaration.function == .amendment, !declaration.carriesChangesOnly {
                 var decision = scorer.score(
-                    declaration, receivedAt: receivedAt, decodeMicroseconds: decodeMicroseconds, state: state)
+                    declaration, receivedAt: receivedAt, drawnAt: drawnAt, decodeMicroseconds: decodeMicroseconds,
+                    state: state)
+                if decision.sampling.seedMissing {
+                    return .error(.seedMissing(decision, position: declaration.position))
+                }
                 if state != nil, decision.restsOnLots { decision.declaration = declaration }
                 return .decision(decision)
             }

@@ -171,7 +171,7 @@ final class Worker {
     {
         var result = FrameResult()
         result.summary.messages = 1
-        decider.decide(frame, profile: profile, receivedAt: receivedAt, state: state) { record in
+        decider.decide(frame, profile: profile, receivedAt: receivedAt, drawnAt: receivedAt, state: state) { record in
             switch record {
             case .decision(let decision) where decision.declaration != nil:
                 result.unsettled.append((result.bytes.count, decision))

@@ -19,7 +19,8 @@ final class WriteOffLedger {
     func settle(_ decision: Decision, receivedAt: CivilTime) -> Decision {
         guard let declaration = decision.declaration else { return decision }
         var settled = scorer.score(
-            declaration, receivedAt: receivedAt, decodeMicroseconds: decision.timing.decodeMicroseconds, state: state)
+            declaration, receivedAt: receivedAt, drawnAt: receivedAt,
+            decodeMicroseconds: decision.timing.decodeMicroseconds, state: state)
         state.takeOff(settled.writeOffs)
         settled.declaration = nil
         return settled

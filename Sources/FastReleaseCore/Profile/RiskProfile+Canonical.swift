@@ -16,7 +16,9 @@ extension RiskProfile {
         }
         lines.append("sampling-lane \(sampling.lane.name)")
         for (key, rate) in sampling.rates.sorted(by: { $0.key < $1.key }) { lines.append("rate \(key) \(rate)") }
-        for (period, seed) in sampling.seeds.sorted(by: { $0.key < $1.key }) { lines.append("seed \(period) \(seed)") }
+        for (period, commitment) in sampling.commitments.sorted(by: { $0.key < $1.key }) {
+            lines.append("commitment \(period) \(commitment)")
+        }
         for rule in rules {
             let window = rule.window.map { "\($0.from?.description ?? "-") \($0.until?.description ?? "-")" } ?? "- -"
             lines.append(

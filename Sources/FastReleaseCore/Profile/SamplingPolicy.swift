@@ -1,10 +1,18 @@
-/// Random selection by credit class, with one seed per period.
+/// Random selection by credit class ("two randoms, one disclosure").
+///
+/// A profile publishes, per period (a month, `yyyy-MM`), a commitment: the SHA-256 of that
+/// period's secret seed. The seeds themselves are never in a profile: they are read from a
+/// seeds file (``SamplingSeeds``) that only operators can read, and revealed after the period
+/// ends, when anyone can check them against the commitments and recompute every draw.
 public struct SamplingPolicy: Sendable, Hashable {
     /// Rate by credit class key: `red`, `1`, `2`, `3`, `4`, `black`.
     public var rates: [String: Double]
-    /// Seeds by period (`yyyy-MM`), plus `default` for periods without their own seed.
-    public var seeds: [String: String] {
-        didSet { seedsByMonth = Self.index(seeds) }
+    /// Published commitments by period (`yyyy-MM`): lowercase hexadecimal SHA-256 of the seed.
+    public var commitments: [String: String]
+    /// The secret seeds, when given (``SamplingSeeds/attach(to:)``). Not part of the profile's
+    /// text, version or equality.
+    public var seeds: SamplingSeeds {
+        didSet { seedsByMonth = Self.index(seeds.byPeriod) }
     }
     /// The same seeds keyed by `yyyyMM` as a number, so a draw needs no date formatting.
     private var seedsByMonth: [Int: (period: String, seed: String)]
@@ -12,34 +20,70 @@ public struct SamplingPolicy: Sendable, Hashable {
     public var lane: Lane
 
     /// Creates a policy.
-    public init(rates: [String: Double] = [:], seeds: [String: String] = ["default": ""], lane: Lane = .sampleRelease) {
+    public init(
+        rates: [String: Double] = [:], commitments: [String: String] = [:], seeds: SamplingSeeds = SamplingSeeds(),
+        lane: Lane = .sampleRelease
+    ) {
         self.rates = rates
+        self.commitments = commitments
         self.seeds = seeds
-        seedsByMonth = Self.index(seeds)
+        seedsByMonth = Self.index(seeds.byPeriod)
         self.lane = lane
     }
 
-    /// The period key and seed for a month given as `yyyyMM`.
-    public func seed(forMonth yearMonth: Int) -> (period: String, seed: String) {
-        seedsByMonth[yearMonth] ?? ("default", seeds["default"] ?? "")
+    /// The period key (`yyyy-MM`) and its seed, if known, for a month given as `yyyyMM`.
+    public func seed(forMonth yearMonth: Int) -> (period: String, seed: String?) {
+        if let known = seedsByMonth[yearMonth] { return (known.period, known.seed) }
+        return (SamplingSeeds.period(ofMonth: yearMonth), nil)
     }
+
+    /// Whether draws can be made at `now` and in the coming week.
+    public enum Readiness: Sendable, Equatable {
+        /// The current period has its seed, and so does the next if it starts within 7 days.
+        case ready
+        /// The current period has its seed; the next starts within 7 days without one.
+        case soonMissing(String)
+        /// The current period has no seed: declarations that may be drawn cannot be decided.
+        case missing(String)
+    }
+
+    /// Whether the seeds given cover `now`'s period (and the next, from 7 days before it).
+    public func readiness(at now: CivilTime) -> Readiness {
+        guard drawsAnything else { return .ready }
+        let current = seed(forMonth: now.yearMonth)
+        if current.seed == nil {
+            return .missing(
+                "random selection has no seed for the current period \(current.period); add it to the seeds file (`fastrelease sampling seed --period \(current.period)`) and publish its commitment in the profile"
+            )
+        }
+        let next = seed(forMonth: now.adding(days: 7).yearMonth)
+        if next.seed == nil {
+            return .soonMissing(
+                "random selection has no seed for \(next.period), which starts within 7 days; add it to the seeds file and publish its commitment before then"
+            )
+        }
+        return .ready
+    }
+
+    /// Whether any class can be drawn at all (some rate above zero).
+    public var drawsAnything: Bool { rates.values.contains { $0 > 0 } }
 
     private static func index(_ seeds: [String: String]) -> [Int: (period: String, seed: String)] {
         var index: [Int: (period: String, seed: String)] = [:]
         for (period, seed) in seeds {
             guard let month = CivilTime(iso: period + "-01") else { continue }
-            index[Int(month.value / 100_000_000)] = (period, seed)
+            index[month.yearMonth] = (period, seed)
         }
         return index
     }
 
     public static func == (lhs: SamplingPolicy, rhs: SamplingPolicy) -> Bool {
-        lhs.rates == rhs.rates && lhs.seeds == rhs.seeds && lhs.lane == rhs.lane
+        lhs.rates == rhs.rates && lhs.commitments == rhs.commitments && lhs.lane == rhs.lane
     }
 
     public func hash(into hasher: inout Hasher) {
         hasher.combine(rates)
-        hasher.combine(seeds)
+        hasher.combine(commitments)
         hasher.combine(lane)
     }
 

@@ -20,7 +20,7 @@ extension DecisionPayload {
             labTests: decision.labTests, writeOffs: decision.writeOffs.isEmpty ? nil : decision.writeOffs,
             sampling: Sampling(
                 class: sampling.creditClass, rate: sampling.rate, draw: sampling.draw, drawn: sampling.drawn,
-                period: sampling.period),
+                period: sampling.period, key: sampling.key),
             enterprise: Enterprise(
                 code: enterprise.code, role: enterprise.role, class: enterprise.creditClass, list: enterprise.list,
                 zone: enterprise.zone, registered: enterprise.registered),

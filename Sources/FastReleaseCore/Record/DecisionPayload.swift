@@ -136,18 +136,21 @@ public struct DecisionPayload: Sendable, Hashable, Codable {
         public var `class`: String
         /// The rate that applied.
         public var rate: Double
-        /// The draw in `[0, 1)`.
-        public var draw: Double
+        /// The draw in `[0, 1)`; absent when the period's seed was not given.
+        public var draw: Double?
         /// Whether it was drawn.
         public var drawn: Bool
         /// The seed's period.
         public var period: String
+        /// What the draw was keyed on (``ConsignmentKey``); absent in records made before it.
+        public var key: String?
 
         /// Creates a draw record.
-        public init(class: String, rate: Double, draw: Double, drawn: Bool, period: String) {
+        public init(class: String, rate: Double, draw: Double?, drawn: Bool, period: String, key: String? = nil) {
             self.class = `class`
             self.rate = rate
             self.draw = draw
+            self.key = key
             self.drawn = drawn
             self.period = period
         }

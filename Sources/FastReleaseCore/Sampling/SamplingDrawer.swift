@@ -1,19 +1,21 @@
 /// Computes the reproducible random-selection draw of a declaration.
 ///
-/// `draw = (first 16 hex digits of sha256("seed|declarant|declaration id") >> 11) / 2^53`,
-/// so an auditor can recompute it:
+/// `draw = (first 16 hex digits of sha256("seed|consignment key") >> 11) / 2^53`, so an
+/// auditor can recompute it once the period's seed is revealed:
 ///
 /// ```sh
-/// h=$(printf '%s' 'SEED|DECLARANT|ID' | sha256sum | cut -c1-16)
+/// h=$(printf '%s' 'SEED|CEB|3301960001|ORDER-1|WAYBILL-1' | sha256sum | cut -c1-16)
 /// python3 -c "print((int('$h', 16) >> 11) / 2**53)"
 /// ```
+///
+/// The key (``ConsignmentKey``) names the consignment, not the declaration, so declaring the
+/// same goods again under a new id draws the same way.
 public enum SamplingDrawer {
-    /// The draw in `[0, 1)` for one declaration.
-    public static func draw(seed: String, declarant: String, declarationID: String) -> Double {
+    /// The draw in `[0, 1)` for a seed and a key.
+    public static func draw(seed: String, key: String) -> Double {
         var seed = seed
-        var declarant = declarant
-        var declarationID = declarationID
-        let length = seed.utf8.count + declarant.utf8.count + declarationID.utf8.count + 2
+        var key = key
+        let length = seed.utf8.count + key.utf8.count + 1
         let leading = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { message -> UInt64 in
             var offset = 0
             func put(_ text: inout String) {
@@ -27,23 +29,27 @@ public enum SamplingDrawer {
             put(&seed)
             message[offset] = UInt8(ascii: "|")
             offset += 1
-            put(&declarant)
-            message[offset] = UInt8(ascii: "|")
-            offset += 1
-            put(&declarationID)
+            put(&key)
             return SHA256.leadingWord(of: UnsafeRawBufferPointer(message))
         }
         return Double(leading >> 11) / 9_007_199_254_740_992  // 2^53
     }
 
-    /// The draw record for a declaration under a policy.
+    /// The draw record for a declaration under a policy, in the period of `at`.
+    ///
+    /// Without the period's seed there is no draw: `draw` is `nil`, nothing is drawn, and
+    /// ``SamplingDraw/seedMissing`` tells whether one was needed.
     public static func draw(
-        _ declaration: Declaration, policy: SamplingPolicy, creditClass: String, asOf: CivilTime
+        _ declaration: Declaration, policy: SamplingPolicy, creditClass: String, at: CivilTime
     ) -> SamplingDraw {
-        let (period, seed) = policy.seed(forMonth: asOf.yearMonth)
+        let (period, seed) = policy.seed(forMonth: at.yearMonth)
         let rate = policy.rate(for: creditClass)
-        let declarant = declaration.parties.code(.declarant) ?? ""
-        let value = draw(seed: seed, declarant: declarant, declarationID: declaration.id)
-        return SamplingDraw(rate: rate, draw: value, drawn: value < rate, period: period, creditClass: creditClass)
+        let key = ConsignmentKey.of(declaration)
+        guard let seed else {
+            return SamplingDraw(rate: rate, draw: nil, drawn: false, period: period, creditClass: creditClass, key: key)
+        }
+        let value = draw(seed: seed, key: key)
+        return SamplingDraw(
+            rate: rate, draw: value, drawn: value < rate, period: period, creditClass: creditClass, key: key)
     }
 }

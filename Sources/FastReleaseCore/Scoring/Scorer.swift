@@ -40,13 +40,16 @@ public final class Scorer {
     ///   - declaration: the declaration.
     ///   - receivedAt: the time to judge validity windows and sampling periods at when the
     ///     declaration states no time of its own; the current time when `nil`.
+    ///   - drawnAt: the time whose month's seed random selection uses; the service gives the
+    ///     time it received the declaration, so that a declarant cannot choose the period (and
+    ///     its seed) by backdating. Without it, the declaration's own time (`asOf`).
     ///   - decodeMicroseconds: time spent decoding, recorded in the decision.
     ///   - state: the reference state that rules naming evidence are judged against (a snapshot:
     ///     nothing is read or written during scoring); without one, such rules apply as written
     ///     and say that no state was given.
     public func score(
-        _ declaration: Declaration, receivedAt: CivilTime? = nil, decodeMicroseconds: Double = 0,
-        state: ReferenceState? = nil
+        _ declaration: Declaration, receivedAt: CivilTime? = nil, drawnAt: CivilTime? = nil,
+        decodeMicroseconds: Double = 0, state: ReferenceState? = nil
     ) -> Decision {
         let started = MonotonicClock.nanoseconds()
         let source = profile.source
@@ -79,7 +82,8 @@ public final class Scorer {
         statistics.rulesFired += hits.count
 
         let creditClass = standing.list?.rawValue ?? String(standing.creditClass)
-        let sampling = SamplingDrawer.draw(declaration, policy: source.sampling, creditClass: creditClass, asOf: asOf)
+        let sampling = SamplingDrawer.draw(
+            declaration, policy: source.sampling, creditClass: creditClass, at: drawnAt ?? asOf)
         let thresholdLane = profile.thresholds.first { score >= $0.score }?.lane ?? .release
         var lane = Lane.release
         var laneSource = LaneSource.default

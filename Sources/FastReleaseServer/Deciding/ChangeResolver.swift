@@ -119,7 +119,7 @@ struct ChangeResolver {
     ) throws -> PendingRecord {
         let given = try current?.decodedPayload().writeOffs ?? []
         var decision = Scorer(profile: profile).score(
-            declaration, receivedAt: receivedAt, decodeMicroseconds: decodeMicroseconds,
+            declaration, receivedAt: receivedAt, drawnAt: receivedAt, decodeMicroseconds: decodeMicroseconds,
             state: state?.givingBack(given))
         decision.declaration = declaration
         let key = DecisionKey(

@@ -106,7 +106,8 @@ public final class DecisionEngine: Sendable {
             while true {
                 var records: [DecisionRecord] = []
                 worker.decider.decide(
-                    job.frame, profile: self.live.current, receivedAt: job.receivedAt, state: self.reference.current
+                    job.frame, profile: self.live.current, receivedAt: job.receivedAt, drawnAt: job.receivedAt,
+                    state: self.reference.current
                 ) {
                     records.append($0)
                 }

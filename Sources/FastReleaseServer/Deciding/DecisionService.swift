@@ -123,7 +123,7 @@ public final class DecisionService: Sendable {
         case .decision(var decision):
             if again, let declaration = decision.declaration {
                 decision = Scorer(profile: context.profile).score(
-                    declaration, receivedAt: context.receivedAt,
+                    declaration, receivedAt: context.receivedAt, drawnAt: context.receivedAt,
                     decodeMicroseconds: decision.timing.decodeMicroseconds, state: state)
                 decision.declaration = declaration
             }

@@ -19,6 +19,7 @@ public final class ProfileManager: Sendable {
     public let live: LiveProfile
     private let log: any DecisionLog
     private let directory: String
+    private let seeds: String?
     private let logger: Logger
     private let clock: WallClock
     private let changing = Mutex(false)
@@ -33,12 +34,17 @@ public final class ProfileManager: Sendable {
         case unknownVersion(String)
     }
 
-    /// Creates a manager of `live`, whose files are in `directory` (reloaded on SIGHUP).
-    public init(live: LiveProfile, log: any DecisionLog, directory: String, clock: WallClock = .system, logger: Logger)
-    {
+    /// Creates a manager of `live`, whose files are in `directory` (reloaded on SIGHUP), with the
+    /// sampling seeds in `seeds` (``SeedsFile/path(given:profile:)``; read again for every
+    /// profile put in force, so that a seed added for a new period is taken up).
+    public init(
+        live: LiveProfile, log: any DecisionLog, directory: String, seeds: String? = nil, clock: WallClock = .system,
+        logger: Logger
+    ) {
         self.live = live
         self.log = log
         self.directory = directory
+        self.seeds = seeds
         self.clock = clock
         self.logger = logger
     }
@@ -127,7 +133,8 @@ public final class ProfileManager: Sendable {
             DispatchQueue.global(qos: .utility).async {
                 do {
                     let (profile, _) = try bundle.load(name: name)
-                    continuation.resume(returning: CompiledProfile(profile))
+                    let seeded = try SeedsFile.attach(to: profile, given: self.seeds, folder: self.directory).profile
+                    continuation.resume(returning: CompiledProfile(seeded))
                 } catch {
                     continuation.resume(throwing: error)
                 }

@@ -24,6 +24,9 @@ public struct ServerSettings: Sendable {
     public var port: Int
     /// `profile.path` (default `Profiles/default`): the risk profile directory.
     public var profilePath: String
+    /// `sampling.seeds` (secret path; default `FASTRELEASE_SEEDS`, else `PROFILE.seeds` beside the
+    /// profile folder): the seeds file of random selection (docs/profiles.md).
+    public var seedsPath: String?
     /// `store.kind` (`sqlite` or `postgres`, default `sqlite`).
     public var storeKind: StoreKind
     /// `store.sqlite.path` (default `fastrelease-decisions.sqlite`).
@@ -59,6 +62,7 @@ public struct ServerSettings: Sendable {
         host = reader.string(forKey: "http.host", default: "127.0.0.1")
         port = reader.int(forKey: "http.port", default: 8080)
         profilePath = reader.string(forKey: "profile.path", default: "Profiles/default")
+        seedsPath = reader.string(forKey: "sampling.seeds")
         let kind = reader.string(forKey: "store.kind", default: "sqlite")
         guard let storeKind = StoreKind(rawValue: kind) else {
             throw SettingsError("store.kind must be sqlite or postgres, found `\(kind)`")

@@ -21,6 +21,8 @@ extension CEBInventoryDecoder {
             }
         case .ieFlag: head.ieFlag = XMLBytes.string(text)
         case .orderNo: declaration.references.append(NamedReference(name: "orderNo", value: XMLBytes.string(text)))
+        case .logisticsNo:
+            declaration.references.append(NamedReference(name: "logisticsNo", value: XMLBytes.string(text)))
         case .customsCode: declaration.office = XMLBytes.string(text)
         case .portCode: declaration.port = XMLBytes.string(text)
         case .tradeMode: declaration.procedure = XMLBytes.string(text)

@@ -22,6 +22,14 @@ extension WCODeclarationDecoder {
             }
             return
         }
+        if parent == .previousDocument {
+            switch element {
+            case .typeCode: head.previous.type = XMLBytes.string(text)
+            case .id: head.previous.id = XMLBytes.string(text)
+            default: break
+            }
+            return
+        }
         if path.count >= 3, path[0] == .goodsShipment, path[1] == .item {
             readItem(element, parent: parent, text)
         } else if path.first == .goodsShipment {
@@ -68,6 +76,8 @@ extension WCODeclarationDecoder {
         case (.exportCountry, .id): declaration.dispatchCountry = countryCode(text, field: "ExportCountry/ID")
         case (.goodsLocation, .name): head.goodsLocation = XMLBytes.string(text)
         case (.arrivalTransportMeans, .modeCode): head.inlandMode = XMLBytes.string(text)
+        case (.ucr, .traderAssignedReferenceID):
+            declaration.references.append(NamedReference(name: "UCR", value: XMLBytes.string(text)))
         default: break
         }
     }
@@ -130,6 +140,14 @@ extension WCODeclarationDecoder {
         let parts = head.document
         guard !parts.type.isEmpty || !parts.category.isEmpty else { return }
         declaration.documents.append(DocumentReference(kind: parts.category + parts.type, identifier: parts.id))
+    }
+
+    /// Keeps the consignment's DUCR (a shipment-level previous document of type `DCR`) as a
+    /// reference: random selection is keyed on it (``ConsignmentKey``).
+    func addConsignmentReference() {
+        let parts = head.previous
+        guard parts.type == "DCR", !parts.id.isEmpty else { return }
+        declaration.references.append(NamedReference(name: "DUCR", value: parts.id))
     }
 
     /// Takes the commodity code from the first classification of type `TSP` or `GN` (the CN

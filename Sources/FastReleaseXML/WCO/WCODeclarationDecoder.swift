@@ -72,6 +72,8 @@ final class WCODeclarationDecoder: FormatDecoder, DeclarationReading {
         var inlandMode = ""
         var invoiceCurrency = ""
         var document = DocumentParts()
+        /// The `GoodsShipment/PreviousDocument` being read.
+        var previous = DocumentParts()
     }
 
     /// Goods item values that need the whole item.
@@ -130,6 +132,8 @@ final class WCODeclarationDecoder: FormatDecoder, DeclarationReading {
             pendingAttribute = attributes.value("unitCode")
         case .additionalDocument:
             head.document = DocumentParts()
+        case .previousDocument:
+            head.previous = DocumentParts()
         case .classification:
             itemValues.classificationID = ""
             itemValues.classificationType = ""
@@ -159,6 +163,7 @@ final class WCODeclarationDecoder: FormatDecoder, DeclarationReading {
         if !trimmed.isEmpty, element != .other { read(element, trimmed) }
         switch element {
         case .additionalDocument: addDocument()
+        case .previousDocument where path.count == 2 && path[0] == .goodsShipment: addConsignmentReference()
         case .classification: applyClassification()
         case .governmentProcedure: applyProcedure()
         case .item where path.count == 2: finishItem()

@@ -11,7 +11,7 @@ enum WCOElement: String, CaseIterable {
     case goodsLocation = "GoodsLocation", arrivalTransportMeans = "ArrivalTransportMeans"
     case borderTransportMeans = "BorderTransportMeans", destination = "Destination", exportCountry = "ExportCountry"
     case address = "Address", supervisingOffice = "SupervisingOffice", exitOffice = "ExitOffice"
-    case issueDateTime = "IssueDateTime"
+    case issueDateTime = "IssueDateTime", previousDocument = "PreviousDocument", ucr = "UCR"
     // Parties
     case declarant = "Declarant", agent = "Agent", exporter = "Exporter", importer = "Importer"
     case consignee = "Consignee", submitter = "Submitter"
@@ -26,6 +26,7 @@ enum WCOElement: String, CaseIterable {
     case statisticalValueAmount = "StatisticalValueAmount", quantityQuantity = "QuantityQuantity"
     case currentCode = "CurrentCode", previousCode = "PreviousCode", categoryCode = "CategoryCode"
     case dateTimeString = "DateTimeString", statementDescription = "StatementDescription"
+    case traderAssignedReferenceID = "TraderAssignedReferenceID"
     /// Any element the decoder does not read.
     case other = ""
 

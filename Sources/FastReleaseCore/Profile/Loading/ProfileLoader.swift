@@ -178,9 +178,16 @@ public struct ProfileLoader: Sendable {
         return thresholds
     }
 
+    private static func isHexDigit(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
+            || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(byte)
+    }
+
     private func readSampling(_ node: Node, _ file: YAMLFile) -> SamplingPolicy {
-        var policy = SamplingPolicy(rates: [:], seeds: [:])
-        guard let entries = file.mapping(node, "sampling", allowed: ["lane", "rates", "seeds"]) else { return policy }
+        var policy = SamplingPolicy(rates: [:])
+        guard let entries = file.mapping(node, "sampling", allowed: ["lane", "rates", "commitments", "seeds"]) else {
+            return policy
+        }
         for entry in entries {
             switch entry.key {
             case "lane":
@@ -211,18 +218,25 @@ public struct ProfileLoader: Sendable {
                         "sampling.rates has no rate for credit class \(required); give one for each class 1-4")
                 }
             case "seeds":
-                for pair in file.mapping(entry.value, "sampling.seeds") ?? [] {
-                    guard let seed = file.nonEmptyString(pair.value, "seed for \(pair.key)") else { continue }
-                    if pair.key != "default", CivilTime(iso: pair.key + "-01") == nil {
-                        file.error(
-                            pair.keyNode,
-                            "seed periods are months written `yyyy-MM` (or `default`), found `\(pair.key)`")
+                file.error(
+                    entry.keyNode,
+                    "seeds in a profile can be read by anyone who reads it, so every draw could be computed in advance; move them to a seeds file (`fastrelease sampling seed`), give it with --seeds or FASTRELEASE_SEEDS, and publish their commitments under sampling.commitments"
+                )
+            case "commitments":
+                for pair in file.mapping(entry.value, "sampling.commitments") ?? [] {
+                    guard let commitment = file.nonEmptyString(pair.value, "commitment for \(pair.key)") else {
+                        continue
                     }
-                    policy.seeds[pair.key] = seed
-                }
-                if policy.seeds["default"] == nil {
-                    file.error(
-                        entry.value, "sampling.seeds has no `default` seed; add one for periods without their own")
+                    if !SamplingSeeds.isPeriod(pair.key) {
+                        file.error(pair.keyNode, "commitment periods are months written `yyyy-MM`, found `\(pair.key)`")
+                    } else if commitment.utf8.count != 64 || !commitment.utf8.allSatisfy(Self.isHexDigit) {
+                        file.error(
+                            pair.value,
+                            "a commitment is the SHA-256 of the period's seed in 64 hexadecimal digits (`printf '%s' SEED | sha256sum`), found `\(commitment)`"
+                        )
+                    } else {
+                        policy.commitments[pair.key] = commitment.lowercased()
+                    }
                 }
             default: break
             }
