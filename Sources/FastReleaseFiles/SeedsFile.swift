@@ -58,27 +58,26 @@ public enum SeedsFile {
         return (seeds, warnings)
     }
 
+    /// The warning for a profile that draws but was given no seeds; `nil` when it has seeds or
+    /// draws nothing.
+    public static func missingWarning(for profile: RiskProfile, folder: String) -> ProfileIssue? {
+        guard profile.sampling.drawsAnything, profile.sampling.seeds.byPeriod.isEmpty else { return nil }
+        return ProfileIssue(
+            .warning, at: SourcePosition(source: folder, line: 1, column: 1),
+            "no seeds file (--seeds, \(environmentKey) or \(beside(profile: folder))): declarations whose class may be drawn will not be decided"
+        )
+    }
+
     /// Reads the seeds file found for a profile (``path(given:profile:)``) and attaches its seeds
     /// to the profile, checked against its commitments. A profile without a seeds file is
-    /// returned as it is, with a warning when it draws anything.
+    /// returned as it is (``missingWarning(for:folder:)`` says what that means).
     ///
     /// - Throws: ``ProfileError`` for an unreadable file, a bad line, or a seed that is not the
     ///   one committed to.
     public static func attach(to profile: RiskProfile, given: String?, folder: String) throws(ProfileError) -> (
         profile: RiskProfile, warnings: [ProfileIssue]
     ) {
-        guard let path = path(given: given, profile: folder) else {
-            guard profile.sampling.drawsAnything else { return (profile, []) }
-            return (
-                profile,
-                [
-                    ProfileIssue(
-                        .warning, at: SourcePosition(source: folder, line: 1, column: 1),
-                        "no seeds file (--seeds, \(environmentKey) or \(beside(profile: folder))): declarations whose class may be drawn will not be decided"
-                    )
-                ]
-            )
-        }
+        guard let path = path(given: given, profile: folder) else { return (profile, []) }
         let (seeds, warnings) = try read(path)
         return (try seeds.attach(to: profile, source: path), warnings)
     }

@@ -13,7 +13,11 @@ enum ProfileOption {
         let directory = option ?? ProcessInfo.processInfo.environment[environmentKey] ?? "Profiles/default"
         do {
             let (profile, warnings) = try ProfileFolder.load(directory, seeds: seeds, withSeeds: withSeeds)
-            for warning in warnings { FileDescriptorSink.standardError.print(warning.description) }
+            var all = warnings
+            if withSeeds, let missing = SeedsFile.missingWarning(for: profile, folder: directory) {
+                all.append(missing)
+            }
+            for warning in all { FileDescriptorSink.standardError.print(warning.description) }
             return CompiledProfile(profile)
         } catch {
             FileDescriptorSink.standardError.print("fastrelease: cannot use the profile in \(directory)\n\(error)")

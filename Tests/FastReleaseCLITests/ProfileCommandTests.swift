@@ -29,7 +29,8 @@ struct ProfileCommandTests {
         let text = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(
             of: "lane: inspect-release", with: "lane: release")
         try text.write(to: file, atomically: true, encoding: .utf8)
-        let result = try ProcessRunner.run(["profile", "test", profile.url.path])
+        let result = try ProcessRunner.run(
+            ["profile", "test", profile.url.path], environment: ["FASTRELEASE_SEEDS": Fixtures.defaultSeeds.path])
         #expect(result.status == 1)
         #expect(result.outputText.contains("FAIL  12-juicer-warning-notice.yaml"))
         #expect(result.outputText.contains("lane: expected release, got inspect-release (rule:ALERT-JUICERS)"))

@@ -69,7 +69,7 @@ struct ReplayCommandTests {
     @Test func replayingXMLAgainstABaselineProfile() throws {
         let folder = try TemporaryDirectory()
         let candidate = folder.url.appendingPathComponent("candidate")
-        try FileManager.default.copyItem(at: Fixtures.defaultProfile, to: candidate)
+        try Fixtures.copyDefaultProfile(to: candidate)
         let file = candidate.appendingPathComponent("profile.yaml")
         try (try String(contentsOf: file, encoding: .utf8)).replacingOccurrences(
             of: "    document: 20", with: "    document: 40"

@@ -32,7 +32,7 @@ struct AmendmentTests {
 
     static func post(_ client: some TestClientProtocol, _ text: String) async throws -> [String: Any] {
         let response = try await client.execute(
-            uri: "/v1/declarations", method: .post, headers: TestTokens.bearer(TestTokens.gateway), body: body(text))
+            uri: "/v1/declarations", method: .post, headers: TestTokens.bearer(TestTokens.operator), body: body(text))
         let document = try json(response.body)
         if let decision = (document["decisions"] as? [[String: Any]])?.first { return decision }
         return (document["errors"] as? [[String: Any]])?.first ?? [:]

@@ -101,7 +101,7 @@ struct DashboardBrowserTests {
                 #"{"inspection_id":"DASH-I1","declaration":"DASH-J0","conforming":false,"findings":["motor overheats"]}"#
             #expect(
                 try await Self.send(
-                    client, "\(base)/v1/inspections", token: "dash-gateway-token-000001", type: "application/json",
+                    client, "\(base)/v1/inspections", token: "dash-operator-token-00001", type: "application/json",
                     body: Array(inspection.utf8)) == 201)
             try await Task.sleep(for: .milliseconds(300))  // shadow decisions are written in the background
         } catch {

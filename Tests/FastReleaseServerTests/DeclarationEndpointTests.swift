@@ -21,7 +21,7 @@ struct DeclarationEndpointTests {
         try await app.test(.router) { client in
             let message = cebMessage(inventory("\(id)-1") + inventory("\(id)-2") + inventory("\(id)-3"))
             let response = try await client.execute(
-                uri: "/v1/declarations", method: .post, headers: TestTokens.bearer(TestTokens.gateway),
+                uri: "/v1/declarations", method: .post, headers: TestTokens.bearer(TestTokens.operator),
                 body: body(message))
             #expect(response.status == .ok)
             #expect(response.headers[.contentType] == "application/json")
@@ -42,7 +42,7 @@ struct DeclarationEndpointTests {
         let (app, _) = try harness.make()
         let message = cebMessage(inventory(uniqueID("AGAIN")))
         try await app.test(.router) { client in
-            let headers = TestTokens.bearer(TestTokens.gateway)
+            let headers = TestTokens.bearer(TestTokens.operator)
             let first = try json(
                 try await client.execute(uri: "/v1/declarations", method: .post, headers: headers, body: body(message))
                     .body)
@@ -67,7 +67,7 @@ struct DeclarationEndpointTests {
         let broken = inventory("\(id)-2").replacingOccurrences(of: "</ceb:gname>", with: "</ceb:gnam>")
         try await app.test(.router) { client in
             let response = try await client.execute(
-                uri: "/v1/declarations", method: .post, headers: TestTokens.bearer(TestTokens.gateway),
+                uri: "/v1/declarations", method: .post, headers: TestTokens.bearer(TestTokens.operator),
                 body: body(cebMessage(inventory("\(id)-1") + broken + inventory("\(id)-3"))))
             #expect(response.status == .badRequest)
             let answer = try json(response.body)
@@ -88,7 +88,7 @@ struct DeclarationEndpointTests {
         let (app, _) = try harness.make()
         let id = uniqueID("XML")
         try await app.test(.router) { client in
-            var headers = TestTokens.bearer(TestTokens.gateway)
+            var headers = TestTokens.bearer(TestTokens.operator)
             headers[.accept] = "application/xml"
             let response = try await client.execute(
                 uri: "/v1/declarations", method: .post, headers: headers, body: body(cebMessage(inventory(id))))
@@ -107,7 +107,7 @@ struct DeclarationEndpointTests {
         let (app, _) = try harness.make()
         let prefix = uniqueID("STREAM")
         try await app.test(.router) { client in
-            var headers = TestTokens.bearer(TestTokens.gateway)
+            var headers = TestTokens.bearer(TestTokens.operator)
             headers[.accept] = "application/x-ndjson"
             let stream = messages(prefix, count: 20).joined() + "<broken>" + cebMessage(inventory("\(prefix)-last"))
             let response = try await client.execute(
@@ -126,7 +126,7 @@ struct DeclarationEndpointTests {
         let harness = try ServiceHarness(["limits.requestBytes": .init(.int(3000), isSecret: false)])
         let (app, _) = try harness.make()
         try await app.test(.router) { client in
-            let headers = TestTokens.bearer(TestTokens.gateway)
+            let headers = TestTokens.bearer(TestTokens.operator)
             let large = try await client.execute(
                 uri: "/v1/declarations", method: .post, headers: headers, body: body(messages("BIG", count: 5).joined())
             )
@@ -152,12 +152,12 @@ struct DeclarationEndpointTests {
         let (app, _) = try harness.make()
         try await app.test(.router) { client in
             let response = try await client.execute(
-                uri: "/v1/declarations", method: .post, headers: TestTokens.bearer(TestTokens.gateway),
+                uri: "/v1/declarations", method: .post, headers: TestTokens.bearer(TestTokens.operator),
                 body: body(messages(uniqueID("FULL"), count: 3).joined()))
             #expect(response.status == .serviceUnavailable)
             #expect(response.headers[.retryAfter] == "1")
             let two = try await client.execute(
-                uri: "/v1/declarations", method: .post, headers: TestTokens.bearer(TestTokens.gateway),
+                uri: "/v1/declarations", method: .post, headers: TestTokens.bearer(TestTokens.operator),
                 body: body(messages(uniqueID("FITS"), count: 2).joined()))
             #expect(two.status == .ok, "one worker and one queue place take two messages")
         }

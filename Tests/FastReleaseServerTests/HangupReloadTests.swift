@@ -35,7 +35,7 @@ struct HangupReloadTests {
     @Test func aHangupPutsTheEditedFolderInForceAndRefusesABrokenOne() async throws {
         let folder = try TemporaryDirectory()
         let profile = folder.url.appendingPathComponent("profile")
-        try FileManager.default.copyItem(at: Fixtures.defaultProfile, to: profile)
+        try Fixtures.copyDefaultProfile(to: profile)
         let server = try ServiceProcess(
             arguments: [
                 "--profile", profile.path, "--sqlite-path", folder.url.appendingPathComponent("log.sqlite").path,

@@ -12,7 +12,7 @@ import Testing
 /// Inspection results come back and are stored beside the decisions they judge.
 @Suite("Inspection results")
 struct InspectionTests {
-    static func post(_ client: some TestClientProtocol, _ text: String, token: String = TestTokens.gateway)
+    static func post(_ client: some TestClientProtocol, _ text: String, token: String = TestTokens.inspector)
         async throws -> (HTTPResponse.Status, [String: Any])
     {
         let response = try await client.execute(
@@ -27,7 +27,7 @@ struct InspectionTests {
         let id = uniqueID("INSPECT")
         try await app.test(.router) { client in
             _ = try await client.execute(
-                uri: "/v1/declarations", method: .post, headers: TestTokens.bearer(TestTokens.gateway),
+                uri: "/v1/declarations", method: .post, headers: TestTokens.bearer(TestTokens.operator),
                 body: body(cebMessage(inventory(id, hs: "8509400000"))))
             let result = """
                 {"inspection_id": "NB-\(id)", "declaration": "\(id)", "conforming": false,

@@ -99,7 +99,7 @@ struct LifecycleTests {
     @Test func oneClockGivesEveryPartItsTime() async throws {
         let harness = try ServiceHarness()
         let (profile, _) = try ProfileFolder.load(harness.settings.profilePath)
-        let clock = WallClock.fixed(milliseconds: 1_763_280_000_000)
+        let clock = WallClock.fixed(milliseconds: 1_794_816_000_000)  // 2026-11-16, a period with its seed
         let (app, _) = ServiceApplication.make(
             settings: harness.settings, profile: LiveProfile(CompiledProfile(profile)), log: harness.log,
             logger: Logger(label: "test"), clock: clock)
@@ -111,15 +111,15 @@ struct LifecycleTests {
             #expect(answer.status == .ok)
             let inspection = try await client.execute(
                 uri: "/v1/inspections", method: .post,
-                headers: [.authorization: "Bearer \(TestTokens.gateway)", .contentType: "application/json"],
+                headers: [.authorization: "Bearer \(TestTokens.inspector)", .contentType: "application/json"],
                 body: body("{\"declaration\":\"\(id)\",\"conforming\":true}"))
             #expect(inspection.status == .created)
-            #expect(try json(inspection.body)["inspected_at"] as? Int64 == 1_763_280_000_000)
+            #expect(try json(inspection.body)["inspected_at"] as? Int64 == 1_794_816_000_000)
         }
         let stored = try #require(try await harness.log.decisions(declarationID: id).first)
-        #expect(stored.decidedAt == 1_763_280_000_000)
-        #expect(try stored.decodedPayload().receivedMilliseconds == 1_763_280_000_000)
-        #expect(try await harness.log.profileChanges(limit: 1).first?.changedAt == 1_763_280_000_000)
+        #expect(stored.decidedAt == 1_794_816_000_000)
+        #expect(try stored.decodedPayload().receivedMilliseconds == 1_794_816_000_000)
+        #expect(try await harness.log.profileChanges(limit: 1).first?.changedAt == 1_794_816_000_000)
     }
 }
 

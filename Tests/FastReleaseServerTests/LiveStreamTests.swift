@@ -12,7 +12,7 @@ import Testing
 @Suite("Streams over a live connection", .tags(.load), .long, .timeLimit(.minutes(3)))
 struct LiveStreamTests {
     static let headers = [
-        "Authorization": "Bearer \(TestTokens.gateway)", "Content-Type": "application/xml",
+        "Authorization": "Bearer \(TestTokens.operator)", "Content-Type": "application/xml",
         "Accept": "application/x-ndjson",
     ]
 

@@ -50,7 +50,7 @@ struct ProfileSwapTests {
             // Decisions now carry the new version.
             let decided = try json(
                 try await client.execute(
-                    uri: "/v1/declarations", method: .post, headers: TestTokens.bearer(TestTokens.gateway),
+                    uri: "/v1/declarations", method: .post, headers: TestTokens.bearer(TestTokens.operator),
                     body: body(cebMessage(inventory(uniqueID("AFTER"))))
                 ).body)
             #expect((decided["decisions"] as? [[String: Any]])?.first?["profile"] as? String == version)
@@ -116,7 +116,7 @@ struct ProfileSwapTests {
                         for message in 0..<15 {
                             let inventories = (0..<10).map { inventory("SWAP-\(sender)-\(message)-\($0)") }.joined()
                             let response = try await client.execute(
-                                uri: "/v1/declarations", method: .post, headers: TestTokens.bearer(TestTokens.gateway),
+                                uri: "/v1/declarations", method: .post, headers: TestTokens.bearer(TestTokens.operator),
                                 body: body(cebMessage(inventories)))
                             #expect(response.status == .ok)
                             let decisions = try json(response.body)["decisions"] as? [[String: Any]] ?? []
@@ -183,7 +183,7 @@ struct ShadowTests {
                 + (0..<2).map { inventory(uniqueID("LAMP-\($0)")) }.joined()
             let answer = try json(
                 try await client.execute(
-                    uri: "/v1/declarations", method: .post, headers: TestTokens.bearer(TestTokens.gateway),
+                    uri: "/v1/declarations", method: .post, headers: TestTokens.bearer(TestTokens.operator),
                     body: body(cebMessage(inventories))
                 ).body)
             let decisions = answer["decisions"] as? [[String: Any]] ?? []

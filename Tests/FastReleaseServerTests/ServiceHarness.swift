@@ -18,9 +18,10 @@ enum TestTokens {
     static let `operator` = "operator-token-000000001"
     static let viewer = "viewer-token-00000000001"
     static let laboratory = "laboratory-token-0000001"
+    static let inspector = "inspector-token-00000001"
     static let all = [
         "gateway:ningbo-gateway:\(gateway)", "operator:alice:\(`operator`)", "viewer:auditor:\(viewer)",
-        "laboratory:wuqiang-lab:\(laboratory)",
+        "laboratory:wuqiang-lab:\(laboratory)", "inspector:ningbo-examiners:\(inspector)",
     ]
 
     static func bearer(_ token: String) -> HTTPFields {

@@ -106,7 +106,7 @@ struct ShutdownAndCrashTests {
     static func post(_ client: HTTPClient, url: String, id: String, expectReplay: Bool = false) async throws -> String {
         var request = HTTPClientRequest(url: url)
         request.method = .POST
-        request.headers.add(name: "Authorization", value: "Bearer \(TestTokens.gateway)")
+        request.headers.add(name: "Authorization", value: "Bearer \(TestTokens.operator)")
         request.headers.add(name: "Content-Type", value: "application/xml")
         request.headers.add(name: "Accept", value: "application/x-ndjson")
         request.body = .bytes(ByteBuffer(string: cebMessage(inventory(id))))

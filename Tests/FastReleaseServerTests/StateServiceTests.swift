@@ -29,7 +29,7 @@ struct StateServiceTests {
             FurExportFixture.inventory(id, book: book, coats: 2, maker: maker, itemRecord: record)
         ])
         let response = try await client.execute(
-            uri: "/v1/declarations", method: .post, headers: TestTokens.bearer(TestTokens.gateway),
+            uri: "/v1/declarations", method: .post, headers: TestTokens.bearer(TestTokens.operator),
             body: ByteBuffer(string: message))
         #expect(response.status == .ok)
         return try #require((try json(response.body)["decisions"] as? [[String: Any]])?.first)

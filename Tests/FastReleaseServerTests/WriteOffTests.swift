@@ -32,7 +32,7 @@ struct WriteOffTests {
 
     static func declare(_ client: some TestClientProtocol, _ message: String) async throws -> [[String: Any]] {
         let response = try await client.execute(
-            uri: "/v1/declarations", method: .post, headers: TestTokens.bearer(TestTokens.gateway),
+            uri: "/v1/declarations", method: .post, headers: TestTokens.bearer(TestTokens.operator),
             body: ByteBuffer(string: message))
         #expect(response.status == .ok, "\(String(buffer: response.body))")
         return try json(response.body)["decisions"] as? [[String: Any]] ?? []
@@ -60,7 +60,7 @@ struct WriteOffTests {
                 ])
                 group.addTask {
                     let response = try await client.execute(
-                        uri: "/v1/declarations", method: .post, headers: TestTokens.bearer(TestTokens.gateway),
+                        uri: "/v1/declarations", method: .post, headers: TestTokens.bearer(TestTokens.operator),
                         body: ByteBuffer(string: message))
                     #expect(response.status == .ok, "\(String(buffer: response.body))")
                     return response.body

@@ -11,7 +11,7 @@ public func cebMessage(
     """
 }
 
-/// One small inventory block with a copNo and one goods line.
+/// One small inventory block with a copNo, an order and a waybill named after it, and one goods line.
 public func inventory(
     _ copNo: String, hs: String = "8541401000", country: String = "116", extraHead: String = "", qty: String = "2"
 ) -> String {
@@ -20,7 +20,9 @@ public func inventory(
         <ceb:InventoryHead>
           <ceb:copNo>\(copNo)</ceb:copNo>
           <ceb:appTime>20261115103000</ceb:appTime>
+          <ceb:orderNo>ORDER-\(copNo)</ceb:orderNo>
           <ceb:ebcCode>1101110325</ceb:ebcCode>
+          <ceb:logisticsNo>WAYBILL-\(copNo)</ceb:logisticsNo>
           <ceb:agentCode>1105910159</ceb:agentCode>
           <ceb:ieFlag>I</ceb:ieFlag>
           <ceb:tradeMode>9610</ceb:tradeMode>

@@ -26,6 +26,16 @@ public enum Fixtures {
     /// The shipped default profile.
     public static let defaultProfile = repositoryRoot.appendingPathComponent("Profiles/default")
 
+    /// The shipped default profile's demonstration seeds, beside it.
+    public static let defaultSeeds = repositoryRoot.appendingPathComponent("Profiles/default.seeds")
+
+    /// Copies the default profile to `destination`, with its seeds beside the copy
+    /// (`destination.seeds`), so that the copy draws as the original does.
+    public static func copyDefaultProfile(to destination: URL) throws {
+        try FileManager.default.copyItem(at: defaultProfile, to: destination)
+        try FileManager.default.copyItem(at: defaultSeeds, to: URL(fileURLWithPath: destination.path + ".seeds"))
+    }
+
     /// The bytes of an official CEB sample, such as `CEB621Message.xml`.
     public static func officialCEB(_ name: String) throws -> [UInt8] {
         Array(try Data(contentsOf: officialCEBSamples.appendingPathComponent(name)))

@@ -32,7 +32,8 @@ public final class CompiledProfile: Sendable {
             let itemKeys = Set(rule.conditions.filter(\.field.isItemField).map(\.field.key))
             compiled.append(
                 CompiledRule(
-                    id: rule.id, reason: rule.reason, weight: rule.weight, lane: rule.lane,
+                    id: rule.id, reason: rule.reason, traderNotice: rule.traderNotice, weight: rule.weight,
+                    lane: rule.lane,
                     labTests: rule.labTests, evidence: rule.evidence, window: rule.window,
                     declarationConditions: conditions.filter { !itemKeys.contains($0.key) },
                     itemConditions: conditions.filter { itemKeys.contains($0.key) }))

@@ -3,6 +3,7 @@
 final class CompiledRule: Sendable {
     let id: String
     let reason: String
+    let traderNotice: String
     let weight: Int
     let lane: Lane?
     let labTests: [String]
@@ -12,12 +13,14 @@ final class CompiledRule: Sendable {
     let itemConditions: [CompiledCondition]
 
     init(
-        id: String, reason: String, weight: Int, lane: Lane?, labTests: [String], evidence: [EvidenceKind],
+        id: String, reason: String, traderNotice: String, weight: Int, lane: Lane?, labTests: [String],
+        evidence: [EvidenceKind],
         window: ValidityWindow?,
         declarationConditions: [CompiledCondition], itemConditions: [CompiledCondition]
     ) {
         self.id = id
         self.reason = reason
+        self.traderNotice = traderNotice
         self.weight = weight
         self.lane = lane
         self.labTests = labTests

@@ -6,8 +6,10 @@ public struct RuleHit: Sendable, Hashable {
     public var weight: Int
     /// The minimum lane the rule forces, if any.
     public var lane: Lane?
-    /// The plain reason written in the profile.
+    /// The plain reason written in the profile, for officers.
     public var reason: String
+    /// What the trader may be told (the rule's `trader:`); empty for nothing.
+    public var traderNotice: String = ""
     /// The goods lines that matched, for rules that test items; empty otherwise.
     public var itemLines: [Int]
     /// What the reference state showed for the rule's lab tests, for rules that name evidence.

@@ -59,6 +59,10 @@ public struct JSONLinesEncoder: DecisionEncoder {
             }
             out.append(",\"reason\":")
             out.append(jsonString: hit.reason)
+            if !hit.traderNotice.isEmpty {
+                out.append(",\"notice\":")
+                out.append(jsonString: hit.traderNotice)
+            }
             if !hit.itemLines.isEmpty {
                 out.append(",\"items\":[")
                 for (index, line) in hit.itemLines.enumerated() {

@@ -40,6 +40,7 @@ public struct XMLDecisionEncoder: DecisionEncoder {
             if let lane = hit.lane { out.attribute("lane", lane.name) }
             if !hit.itemLines.isEmpty { out.attribute("items", hit.itemLines.map(String.init).joined(separator: " ")) }
             if hit.waived { out.attribute("waived", "true") }
+            if !hit.traderNotice.isEmpty { out.attribute("notice", hit.traderNotice) }
             out.append(UInt8(ascii: ">"))
             out.append(xmlEscaped: hit.reason)
             out.append(text: "</Hit>\n")

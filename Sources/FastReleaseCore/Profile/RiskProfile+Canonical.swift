@@ -26,6 +26,7 @@ extension RiskProfile {
                     + (rule.evidence.isEmpty ? "" : " evidence=\(rule.evidence.map(\.rawValue).joined(separator: ","))")
             )
             lines.append(" reason \(rule.reason)")
+            if !rule.traderNotice.isEmpty { lines.append(" trader \(rule.traderNotice)") }
             for condition in rule.conditions {
                 lines.append(
                     " when \(condition.field.name) \(condition.tests.map(\.description).joined(separator: "; "))")

@@ -28,8 +28,11 @@ public struct Rule: Sendable, Hashable {
     public var id: String
     /// What the rule is.
     public var kind: Kind
-    /// The plain reason shown in decisions.
+    /// The plain reason shown in decisions, for officers: never sent to a gateway.
     public var reason: String
+    /// What a trader may be told when the rule applies (`trader:` in YAML, such as "present the
+    /// CCC certificate or its exemption"); empty to tell nothing beyond the lane.
+    public var traderNotice: String
     /// Conditions that must all hold.
     public var conditions: [Condition]
     /// What the rule adds to the score when it fires (negative for facilitation).
@@ -61,5 +64,6 @@ public struct Rule: Sendable, Hashable {
         self.evidence = evidence
         self.window = window
         self.position = position
+        traderNotice = ""
     }
 }

@@ -10,14 +10,19 @@ public struct AnsweredDecision: Sendable {
     public var freshMembers: ArraySlice<UInt8>?
     /// What laboratory results made of the goods since, for a declaration held for tests.
     public var verdict: LabVerdict?
+    /// What the trader may be told of the rules, when this answer recorded a new decision (else
+    /// read from the payload: ``TraderAnswer/init(_:)``).
+    public var traderNotices: [String]?
 
     /// Creates an answered decision.
     public init(
-        stored: StoredDecision, replay: Bool, freshMembers: ArraySlice<UInt8>? = nil, verdict: LabVerdict? = nil
+        stored: StoredDecision, replay: Bool, freshMembers: ArraySlice<UInt8>? = nil, verdict: LabVerdict? = nil,
+        traderNotices: [String]? = nil
     ) {
         self.stored = stored
         self.replay = replay
         self.freshMembers = replay ? nil : freshMembers
         self.verdict = verdict
+        self.traderNotices = traderNotices
     }
 }

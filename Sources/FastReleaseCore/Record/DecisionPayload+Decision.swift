@@ -14,6 +14,7 @@ extension DecisionPayload {
             hits: decision.hits.map {
                 Hit(
                     rule: $0.ruleID, weight: $0.weight, lane: $0.lane, reason: $0.reason,
+                    notice: $0.traderNotice.isEmpty ? nil : $0.traderNotice,
                     items: $0.itemLines.isEmpty ? nil : $0.itemLines, waived: $0.waived ? true : nil,
                     evidence: $0.evidence.isEmpty ? nil : $0.evidence.map(Evidence.init))
             },

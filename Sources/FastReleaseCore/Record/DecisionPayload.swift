@@ -69,8 +69,10 @@ public struct DecisionPayload: Sendable, Hashable, Codable {
         public var weight: Int
         /// The lane it forces, if any.
         public var lane: Lane?
-        /// Its reason, as the profile writes it.
+        /// Its reason, as the profile writes it, for officers.
         public var reason: String
+        /// What the trader may be told (the rule's `trader:`); absent for nothing.
+        public var notice: String?
         /// The goods lines it matched, absent for declaration-level rules.
         public var items: [Int]?
         /// `true` when evidence satisfied the rule's tests (its weight, lane and tests did not
@@ -81,13 +83,14 @@ public struct DecisionPayload: Sendable, Hashable, Codable {
 
         /// Creates a hit.
         public init(
-            rule: String, weight: Int, lane: Lane?, reason: String, items: [Int]?, waived: Bool? = nil,
-            evidence: [Evidence]? = nil
+            rule: String, weight: Int, lane: Lane?, reason: String, notice: String? = nil, items: [Int]?,
+            waived: Bool? = nil, evidence: [Evidence]? = nil
         ) {
             self.rule = rule
             self.weight = weight
             self.lane = lane
             self.reason = reason
+            self.notice = notice
             self.items = items
             self.waived = waived
             self.evidence = evidence

@@ -70,6 +70,7 @@ public final class Scorer {
             guard fires(rule, declaration, standing, asOf: asOf) else { continue }
             var hit = RuleHit(
                 ruleID: rule.id, weight: rule.weight, lane: rule.lane, reason: rule.reason, itemLines: matchedLines)
+            hit.traderNotice = rule.traderNotice
             if !rule.evidence.isEmpty {
                 hit.evidence = evidence(for: rule, declaration, standing, asOf: asOf, state: state, judge: &judge)
             }

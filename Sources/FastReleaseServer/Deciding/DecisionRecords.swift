@@ -31,7 +31,8 @@ enum DecisionRecords {
             declaration: decision.declaration.flatMap { try? DeclarationSnapshot.encode($0) } ?? "",
             claims: LotClaim.net(taking: decision.writeOffs, givingBack: givingBack))
         // The members are the object just written, without its braces: the answer shares its bytes.
-        return PendingRecord(stored: stored, members: payload[1..<(payload.count - 1)])
+        return PendingRecord(
+            stored: stored, members: payload[1..<(payload.count - 1)], notices: TraderAnswer.notices(of: decision))
     }
 
     /// The row for a cancellation that withdraws `current`.

@@ -99,7 +99,9 @@ public final class DecisionService: Sendable {
                     "decision.lane": "\(outcome.decision.lane)", "decision.replay": "\(outcome.isReplay)",
                 ])
             return .decision(
-                AnsweredDecision(stored: outcome.decision, replay: outcome.isReplay, freshMembers: written.members))
+                AnsweredDecision(
+                    stored: outcome.decision, replay: outcome.isReplay, freshMembers: written.members,
+                    traderNotices: outcome.isReplay ? nil : written.notices))
         }
         shadow.decide(decided, decidedAt: context.decidedAt)
         metrics.messageAnswered(after: ContinuousClock.now - started)

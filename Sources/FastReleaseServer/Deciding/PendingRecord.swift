@@ -7,4 +7,6 @@ struct PendingRecord: Sendable {
     let stored: StoredDecision
     /// The payload's members (without braces), for scored decisions; `nil` for withdrawals.
     let members: ArraySlice<UInt8>?
+    /// What the trader may be told of the decision's rules (``TraderAnswer/notices(of:)``).
+    var notices: [String] = []
 }

@@ -68,7 +68,7 @@ struct DeclarationRoutes {
             let body =
                 shape == .xml
                 ? ReceiptLanguage(frames: frames).document(answers, now: now)
-                : AnswerEncoding.document(answers)
+                : AnswerEncoding.document(answers, view: AnswerView(context))
             return Response(
                 status: failed ? .badRequest : .ok,
                 headers: [.contentType: shape == .xml ? "application/xml" : "application/json"],
@@ -132,6 +132,7 @@ struct DeclarationRoutes {
         let limits = self.limits
         let window = self.streamWindow
         let logger = context.logger
+        let view = AnswerView(context)
         let body = ResponseBody { writer in
             let permits = WindowPermits(window)
             let (pending, queue) = AsyncStream<Task<[UInt8], Never>>.makeStream()
@@ -141,7 +142,8 @@ struct DeclarationRoutes {
                 func enqueue(_ frames: [MessageFrame]) async {
                     for frame in frames {
                         await permits.acquire()
-                        queue.yield(Task { await Self.answerLines(frame, service: service, logger: logger) })
+                        queue.yield(
+                            Task { await Self.answerLines(frame, service: service, view: view, logger: logger) })
                     }
                 }
                 for try await chunk in request.body {
@@ -174,12 +176,14 @@ struct DeclarationRoutes {
     }
 
     /// One message's answers as JSON lines; a failure becomes an error line.
-    private static func answerLines(_ frame: MessageFrame, service: DecisionService, logger: Logger) async -> [UInt8] {
+    private static func answerLines(
+        _ frame: MessageFrame, service: DecisionService, view: AnswerView, logger: Logger
+    ) async -> [UInt8] {
         var out: [UInt8] = []
         if Task.isCancelled { return out }
         do {
             for answer in try await service.answer(frame, mayWait: true, logger: logger) {
-                AnswerEncoding.line(answer, into: &out)
+                AnswerEncoding.line(answer, view: view, into: &out)
             }
         } catch {
             logger.error("decision log write failed", metadata: ["error": "\(error)"])

@@ -4,7 +4,7 @@ import Foundation
 import Hummingbird
 import NIOCore
 
-/// `POST /v1/inspections` (gateway or operator role): the outcome of an inspection, recorded
+/// `POST /v1/inspections` (inspector or operator role; never a gateway, a trader's system): the outcome of an inspection, recorded
 /// against the decision in force for the declaration.
 ///
 /// ```json
@@ -25,7 +25,7 @@ struct InspectionRoutes {
 
     func register(on router: Router<ServiceRequestContext>) {
         router.post("/v1/inspections") { request, context in
-            try context.require(.gateway)
+            try context.require(.inspector)
             let body = try await RequestBody.collect(request, limit: Self.maxBodyBytes, what: "an inspection result")
             let submitted = try InspectionSubmission.parse(Data(body.readableBytesView))
             let decision = try await DecisionLookup(log: log).inForce(

@@ -11,14 +11,19 @@ public struct ServiceRequestContext: RequestContext {
         caller = nil
     }
 
-    /// Throws 401 unless a caller is known, 403 unless their role is at least `role`.
+    /// Throws 401 unless a caller is known, 403 unless their role grants `role`.
     public func require(_ role: Role) throws(ServiceError) {
+        try require(anyOf: [role])
+    }
+
+    /// Throws 401 unless a caller is known, 403 unless their role grants one of `roles`.
+    public func require(anyOf roles: [Role]) throws(ServiceError) {
         guard let caller else { throw ServiceError.unauthorized() }
-        guard caller.role.grants(role) else {
+        guard roles.contains(where: caller.role.grants) else {
+            let needed = roles.map(\.rawValue).joined(separator: " or ")
             throw ServiceError(
                 .forbidden, code: "auth.forbidden",
-                "this needs the \(role.rawValue) role; the token of \(caller.name) has the \(caller.role.rawValue) role"
-            )
+                "this needs the \(needed) role; the token of \(caller.name) has the \(caller.role.rawValue) role")
         }
     }
 }

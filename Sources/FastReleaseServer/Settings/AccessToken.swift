@@ -22,7 +22,7 @@ public struct AccessToken: Sendable {
         let parts = text.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 3, let role = Role(rawValue: parts[0]), !parts[1].isEmpty, parts[2].count >= 16 else {
             throw SettingsError(
-                "auth.tokens entries are `role:name:token` with role gateway, operator, viewer or laboratory and a token of at least 16 characters; one entry is not"
+                "auth.tokens entries are `role:name:token` with role gateway, viewer, inspector, laboratory or operator and a token of at least 16 characters; one entry is not"
             )
         }
         self.init(role: role, name: parts[1], token: parts[2])

@@ -1,26 +1,31 @@
 /// What a caller may do.
 ///
-/// Viewers, gateways and operators are ranked: each may do what the one before may. A
-/// laboratory stands apart: it records test results in the reference state and reads it, and
-/// nothing else (not declarations, decisions or profiles); operators may do that too.
+/// Operators may do everything. The other roles stand apart, so that none reads more than its
+/// work needs:
+/// - a gateway, a trader's system, sends declarations and reads their decisions as the trader
+///   may see them (lane, what to do, a reference: ``TraderAnswer``), never the profile, the
+///   state, the dashboard or the full explanations;
+/// - a viewer reads decisions in full, the profile, the dashboard and metrics;
+/// - an inspector (the examiners' systems) records inspection outcomes and reads what a viewer reads;
+/// - a laboratory records test results in the reference state and reads it, and nothing else.
 public enum Role: String, Sendable, CaseIterable {
-    /// Reads decisions and metrics.
+    /// Reads decisions in full, profiles, the dashboard and metrics.
     case viewer
-    /// Sends declarations and reads their decisions.
+    /// Sends declarations and reads their decisions as the trader may see them.
     case gateway
-    /// Everything a gateway may do, and operates profiles and the reference state.
+    /// Everything: operates profiles and the reference state, and may do what every other role may.
     case `operator`
     /// Records laboratory and monitoring results, and reads the reference state.
     case laboratory
+    /// Records inspection outcomes, and reads what a viewer reads.
+    case inspector
 
     /// Whether a caller with this role may do what needs `required`.
     public func grants(_ required: Role) -> Bool {
         switch (self, required) {
         case (.operator, _): true
-        case (.laboratory, .laboratory): true
-        case (.laboratory, _), (_, .laboratory): false
-        case (.gateway, .viewer), (.gateway, .gateway), (.viewer, .viewer): true
-        default: false
+        case (.inspector, .viewer): true
+        default: self == required
         }
     }
 }

@@ -50,7 +50,7 @@ public struct ServerSettings: Sendable {
     public var queueDepth: Int
     /// `stream.window` (default 8): messages of one streaming request decided at once.
     public var streamWindow: Int
-    /// `auth.tokens` (secret; a list of `role:name:token`, roles `gateway`, `operator`, `viewer`).
+    /// `auth.tokens` (secret; a list of `role:name:token`, roles `gateway`, `viewer`, `inspector`, `laboratory`, `operator`).
     public var tokens: [AccessToken]
     /// `metrics.public` (default `true`): whether `/metrics` needs no token.
     public var publicMetrics: Bool

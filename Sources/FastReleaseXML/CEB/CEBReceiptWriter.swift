@@ -8,7 +8,8 @@ import Foundation
 /// manual review (人工审核) for document review, `500` inspection (查验) for the sampling,
 /// inspection and hold lanes, `100` returned (退单) for a withdrawn declaration, and `-1` (a
 /// negative number: a check of the message failed) for a declaration that could not be
-/// decided. `returnInfo` gives the lane and the reasons. Goods held for tests that laboratory
+/// decided. `returnInfo` gives the lane and what the trader must do (never the rules or their
+/// reasons: ``TraderAnswer``). Goods held for tests that laboratory
 /// results released are `800` with the results in `returnInfo`; nonconforming ones stay `500`.
 /// Times are China local time.
 struct CEBReceiptWriter {

@@ -1,8 +1,9 @@
 import FastReleaseCore
 
 /// Writes answers as FastRelease's own receipt document (`urn:fastrelease:receipt:1`): one
-/// `<Receipt>` per decided declaration with its hits and lab tests, one `<Error>` per error
-/// record; for bodies whose messages are not all of one family.
+/// `<Receipt>` per decided declaration with its lane, reference and what the trader must do
+/// (``TraderAnswer``), one `<Error>` per error record; for bodies whose messages are not all of
+/// one family.
 struct FastReleaseReceiptWriter {
     func document(_ answers: [Answer]) -> [UInt8] {
         var out = Array(
@@ -20,32 +21,21 @@ struct FastReleaseReceiptWriter {
     }
 
     private func receipt(_ entry: ReceiptEntry, into out: inout [UInt8]) {
-        let stored = entry.stored
-        let payload = entry.payload
+        let trader = entry.trader
         out += Array("  <Receipt".utf8)
-        out.attribute("declaration", stored.key.declarationID)
-        out.attribute("declarant", stored.key.declarant)
-        out.attribute("message", stored.messageID)
-        if let format = payload?.format { out.attribute("format", format) }
-        out.attribute("lane", stored.lane.name)
-        if let score = payload?.score { out.attribute("score", String(score)) }
-        out.attribute("replay", String(entry.replay))
-        if let verdict = entry.verdict { out.attribute("goods", verdict.status) }
-        out.attribute("profile", stored.profileVersion)
+        out.attribute("declaration", trader.declaration)
+        out.attribute("declarant", trader.declarant)
+        out.attribute("message", trader.message)
+        if let format = entry.payload?.format { out.attribute("format", format) }
+        out.attribute("lane", trader.lane.name)
+        out.attribute("reference", trader.reference)
+        out.attribute("replay", String(trader.replay))
+        if let goods = trader.goods { out.attribute("goods", goods) }
         out += Array(">\n".utf8)
-        for hit in payload?.hits ?? [] {
-            out += Array("    <Hit".utf8)
-            out.attribute("rule", hit.rule)
-            out.attribute("weight", String(hit.weight))
-            if let lane = hit.lane { out.attribute("lane", lane.name) }
-            out.append(UInt8(ascii: ">"))
-            out.append(xmlEscaped: hit.reason)
-            out += Array("</Hit>\n".utf8)
-        }
-        for test in payload?.labTests ?? [] {
-            out += Array("    <LabTest>".utf8)
-            out.append(xmlEscaped: test)
-            out += Array("</LabTest>\n".utf8)
+        for action in trader.actions {
+            out += Array("    <Action>".utf8)
+            out.append(xmlEscaped: action)
+            out += Array("</Action>\n".utf8)
         }
         out += Array("  </Receipt>\n".utf8)
     }

@@ -7,7 +7,7 @@ import Foundation
 ///
 /// Each decided declaration gets an acceptance (`FunctionCode` 01, DMSACC, with its MRN and
 /// acceptance time), then either goods released (08, DMSROG) for the release lane or control
-/// (05, DMSCTL) for every other lane, with the lane and the reasons in
+/// (05, DMSCTL) for every other lane, with the lane and what the trader must do in
 /// `AdditionalInformation/StatementDescription` (goods held for tests that laboratory results
 /// released get 08, with the results). A withdrawn declaration gets an acceptance
 /// stating `CancellationDateTime`; a declaration that could not be decided a rejection (03)

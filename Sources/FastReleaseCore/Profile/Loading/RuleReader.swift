@@ -6,7 +6,9 @@ struct RuleReader {
     /// Country group names the rules may refer to.
     let groups: Set<String>
 
-    static let ruleKeys = ["id", "kind", "reason", "when", "weight", "lane", "lab_tests", "evidence", "valid"]
+    static let ruleKeys = [
+        "id", "kind", "reason", "when", "weight", "lane", "lab_tests", "evidence", "valid", "trader",
+    ]
 
     /// Reads a `rules:` list whose entries are rule mappings or names of rule files.
     func readRuleList(_ node: Node, _ file: YAMLFile, files: ProfileFiles) -> [Rule] {
@@ -55,6 +57,9 @@ struct RuleReader {
             rule.reason = file.nonEmptyString(entry.value, "reason of rule \(id)") ?? ""
         } else {
             file.error(node, "rule \(id) has no `reason`; write the plain reason decisions will show")
+        }
+        if let entry = values["trader"] {
+            rule.traderNotice = file.nonEmptyString(entry.value, "trader notice of rule \(id)") ?? ""
         }
         if let entry = values["kind"], let text = file.string(entry.value, "kind of rule \(id)") {
             if let kind = Rule.Kind(rawValue: text) {
