@@ -20,9 +20,12 @@ public struct DecisionHistory {
         let newest = try await log.newestRevisions(decidedFrom: from, to: to, progress: progress)
         return newest.compactMap { key, decision in
             guard !decision.isWithdrawal, let declaration = decision.decodedDeclaration() else { return nil }
-            return PastDeclaration(
-                declaration: declaration, decidedLane: decision.lane.lane,
-                asOf: (try? decision.decodedPayload())?.asOfTime, nonconforming: outcomes[key])
+            let payload = try? decision.decodedPayload()
+            var past = PastDeclaration(
+                declaration: declaration, decidedLane: decision.lane.lane, asOf: payload?.asOfTime,
+                nonconforming: outcomes[key])
+            past.drawnAt = payload?.sampling.flatMap { CivilTime(iso: $0.period + "-15T12:00:00") }
+            return past
         }
     }
 }

@@ -36,6 +36,14 @@ public struct PeriodReport: Sendable {
     /// Exemptions, write-offs and monitoring (when the log keeps a reference state or a
     /// decision rested on it).
     public var evidence = EvidenceSummary()
+    /// Lanes by port, against the expected rates of the profile in force (when the log keeps it).
+    public var rates = PortRates()
+    /// The sampling policy of the profile in force, from the log's profile history.
+    public var sampling: SamplingPolicy?
+    /// Declarations drawn at their class's rate, and drawn up to an expected rate.
+    public var drawn = (byRate: 0, toppedUp: 0)
+    /// Examiners drawn.
+    public var examiners = ExaminerSummary()
 
     /// Reads the decisions made in `[from, to)` (milliseconds since 1970), the inspection
     /// results recorded against them and the reference state; `offsetSeconds` is the zone the
@@ -55,6 +63,7 @@ public struct PeriodReport: Sendable {
         for (key, decision) in newest {
             report.add(decision, inspections: inspections[key] ?? [])
         }
+        report.sampling = try await profileInForce(log)?.sampling
         report.decideMicroseconds.sort()
         report.receiptToDecisionMilliseconds.sort()
         report.holdToReleaseMilliseconds.sort()
@@ -74,7 +83,13 @@ public struct PeriodReport: Sendable {
         let enterprise = payload?.enterprise
         let creditClass = enterprise?.list?.rawValue ?? enterprise.map { String($0.class) } ?? "unknown"
         let port = decision.decodedDeclaration().map { $0.port.isEmpty ? "(none)" : $0.port } ?? "(unknown)"
-        if let payload { evidence.add(payload) }
+        if let payload {
+            evidence.add(payload)
+            if payload.sampling?.drawn == true { drawn.byRate += 1 }
+            if payload.topUp != nil { drawn.toppedUp += 1 }
+            if let examiner = payload.examiner { examiners.add(examiner) }
+            if let lane = decision.lane.lane { rates.count(port: port, lane: lane, toppedUp: payload.topUp != nil) }
+        }
         if let timing = payload?.timing {
             decideMicroseconds.append(timing.decodeMicroseconds + timing.scoreMicroseconds)
         }
@@ -100,6 +115,15 @@ public struct PeriodReport: Sendable {
         Self.count(decision, inspections, into: &total)
         Self.count(decision, inspections, into: &byPort[port, default: Group()])
         Self.count(decision, inspections, into: &byClass[creditClass, default: Group()])
+    }
+
+    /// The profile in force: the newest in the log's profile history, when it kept its files.
+    static func profileInForce(_ log: any DecisionLog) async throws -> RiskProfile? {
+        guard let change = try await log.profileChanges(limit: 1).first,
+            let bundle = try? JSONDecoder().decode(ProfileBundle.self, from: Data(change.files.utf8)),
+            !bundle.files.isEmpty
+        else { return nil }
+        return try? bundle.load(name: "in-force").profile
     }
 
     private static func count(_ decision: StoredDecision, _ inspections: [StoredInspection], into group: inout Group) {
@@ -181,6 +205,12 @@ public struct PeriodReport: Sendable {
             }
         }
         lines += evidence.lines()
+        lines.append("")
+        lines.append(
+            "random selection: \(drawn.byRate) drawn at their class's rate, \(drawn.toppedUp) drawn up to an expected rate"
+        )
+        if let sampling { lines += rates.lines(expected: sampling) }
+        lines += examiners.lines()
         return lines.joined(separator: "\n") + "\n"
     }
 }

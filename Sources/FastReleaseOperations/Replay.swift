@@ -12,6 +12,7 @@ public final class Replay {
     let baseline: CompiledProfile?
     private let scorer: Scorer
     private let baselineScorer: Scorer?
+    private let desk: SelectionDesk?
     /// The measures so far.
     public private(set) var report = ReplayReport()
 
@@ -22,6 +23,8 @@ public final class Replay {
         self.baseline = baseline
         scorer = Scorer(profile: profile)
         baselineScorer = baseline.map { Scorer(profile: $0) }
+        desk = profile.source.sampling.expected.isEmpty ? nil : SelectionDesk(policy: profile.source.sampling)
+        report.expected = profile.source.sampling
         report.profileVersion = profile.version
         report.baselineVersion = baseline?.version ?? "as decided"
     }
@@ -29,10 +32,15 @@ public final class Replay {
     /// Whether a lane sends the goods to be looked at.
     public static func inspects(_ lane: Lane) -> Bool { lane >= .sampleRelease }
 
-    /// Adds one past declaration.
+    /// Adds one past declaration; past declarations are added in the order they were decided, so
+    /// that expected rates are drawn up to as they would have been.
     public func add(_ past: PastDeclaration) {
-        let decision = scorer.score(past.declaration, receivedAt: past.asOf)
-        let before = baselineScorer.map { $0.score(past.declaration, receivedAt: past.asOf).lane } ?? past.decidedLane
+        var decision = scorer.score(past.declaration, receivedAt: past.asOf, drawnAt: past.drawnAt)
+        desk?.settle(&decision, roster: [])
+        report.rates.count(port: decision.port, lane: decision.lane, toppedUp: decision.topUp != nil)
+        let before =
+            baselineScorer.map { $0.score(past.declaration, receivedAt: past.asOf, drawnAt: past.drawnAt).lane }
+            ?? past.decidedLane
         let creditClass = decision.enterprise.list?.rawValue ?? String(decision.enterprise.creditClass)
         report.count(
             decision: decision, baselineLane: before, creditClass: creditClass, nonconforming: past.nonconforming)

@@ -46,6 +46,11 @@ extension ReplayReport {
                     + Self.pad(Self.percent(before.map { Double($0.inspected) / Double(max(1, $0.declarations)) }), 14)
                     + Self.percent(after.map { Double($0.inspected) / Double(max(1, $0.declarations)) }))
         }
+        let rateLines = rates.lines(expected: expected)
+        if !rateLines.isEmpty {
+            lines.append("rates against the expected (new profile)")
+            lines += rateLines
+        }
         lines.append("")
         lines.append(Self.pad("rule", 30) + Self.pad("hits", 10) + Self.pad("with result", 13) + "hit rate")
         for (id, record) in rules.sorted(by: {

@@ -59,6 +59,10 @@ public struct ReplayReport: Sendable {
     public var rules: [String: RuleRecord] = [:]
     /// Declarations whose lane changed.
     public var changes: [LaneChange] = []
+    /// The new profile's lanes by port, against its expected rates.
+    public var rates = PortRates()
+    /// The new profile's sampling policy (its expected rates).
+    public var expected = SamplingPolicy()
 
     mutating func count(decision: Decision, baselineLane: Lane?, creditClass: String, nonconforming: Bool?) {
         declarations += 1

@@ -7,7 +7,9 @@ public import FastReleaseStore
 /// For each recorded decision whose draw was made in the period: the key is made again from the
 /// declaration the log kept (``ConsignmentKey``), the draw recomputed from the seed and the key,
 /// `drawn` checked against the rate, and a drawn declaration's lane checked to be at least the
-/// sampling lane.
+/// sampling lane; a top-up's draw (`top-up|key`) recomputed and checked against its chance, and an
+/// examiner's draw (`examiner|key`) recomputed and checked to pick the examiner named among
+/// those eligible.
 ///
 /// ```swift
 /// let audit = try await SamplingAudit.verify(
@@ -91,6 +93,22 @@ public struct SamplingAudit: Sendable {
         }
         if sampling.drawn, stored.function != .cancellation, let decided = stored.lane.lane, decided < lane {
             mismatch("drawn, but decided \(decided.name), below the sampling lane \(lane.name)")
+        }
+        if let topUp = payload.topUp {
+            let recomputed = SamplingDrawer.draw(seed: seed, key: "top-up|" + key)
+            if topUp.draw != recomputed || !(recomputed < topUp.chance) {
+                mismatch(
+                    "top-up draw recorded \(topUp.draw) against chance \(topUp.chance), the seed gives \(recomputed)")
+            }
+        }
+        if let examiner = payload.examiner, !examiner.eligible.isEmpty {
+            let recomputed = SamplingDrawer.draw(seed: seed, key: "examiner|" + key)
+            let index = min(examiner.eligible.count - 1, Int(recomputed * Double(examiner.eligible.count)))
+            if examiner.draw != recomputed || examiner.eligible[index] != examiner.examiner {
+                mismatch(
+                    "examiner \(examiner.examiner) recorded, but the seed's draw \(recomputed) picks \(examiner.eligible[index]) of \(examiner.eligible.joined(separator: " "))"
+                )
+            }
         }
     }
 

@@ -89,6 +89,9 @@ public enum ServiceApplication {
             try await beforeServerStarts()
             try await profiles.recordStartup()
             try await Self.loadState(service.state, seed: settings.profilePath, logger: logger)
+            let now = clock.milliseconds()
+            let offset = Int64(profile.current.source.timeZoneOffsetSeconds) * 1000
+            try await service.primeSelection(since: (now + offset) / 86_400_000 * 86_400_000 - offset)
         }
         return (application, Parts(service: service, metrics: metrics, profile: profile, profiles: profiles))
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FastReleaseCore
 import FastReleaseOperations
+import Foundation
 
 /// `fastrelease report --day DATE | --week WEEK | --month MONTH`: the time-management report.
 struct ReportCommand: AsyncParsableCommand {
@@ -12,7 +13,10 @@ struct ReportCommand: AsyncParsableCommand {
             period, their lanes (and withdrawals), the time each took to decide, and the inspection \
             results recorded against them, in all and by port and credit class; then the exemptions \
             used by kind of evidence, what was written off each lot, and monitoring that ended in \
-            the period or falls due within 7 days after it.
+            the period or falls due within 7 days after it; random selection against the expected \
+            rates, and the examiners drawn. With --disclosure and --month, writes instead what may be \
+            published of the month's random selection (draws, examiners, results, rates by class; no \
+            trader-confidential field and no targeting rule) as CSV and HTML.
             """)
 
     @Option(help: "A day, 2026-11-23.")
@@ -30,9 +34,32 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: "The zone days are counted in, east of UTC (+08:00 for China).")
     var utcOffset = "+00:00"
 
+    @Flag(help: "Write the month's disclosure (CSV and HTML) instead of the report; needs --month.")
+    var disclosure = false
+
+    @Option(help: "Where --disclosure writes disclosure-MONTH.csv and .html.")
+    var out = "."
+
     func run() async throws {
         let offset = try Self.offsetSeconds(utcOffset)
         let (period, from, to) = try range(offset: offset)
+        if disclosure {
+            guard let month, day == nil, week == nil else { throw ValidationError("--disclosure needs --month, alone") }
+            let published = try await StoreLocation.withLog(store) { log in
+                try await Disclosure.make(month: month, from: from, to: to, log: log)
+            }
+            let base = (out as NSString).appendingPathComponent("disclosure-\(month)")
+            do {
+                try published.csv().write(toFile: base + ".csv", atomically: true, encoding: .utf8)
+                try published.html().write(toFile: base + ".html", atomically: true, encoding: .utf8)
+            } catch {
+                FileDescriptorSink.standardError.print("fastrelease: cannot write \(base).csv or .html: \(error)")
+                throw ExitCode(2)
+            }
+            FileDescriptorSink.standardOutput.print(
+                "disclosure for \(month): \(published.draws.count) draws; wrote \(base).csv and \(base).html")
+            return
+        }
         let report = try await StoreLocation.withLog(store) { log in
             try await PeriodReport.make(period: period, from: from, to: to, offsetSeconds: offset, log: log)
         }

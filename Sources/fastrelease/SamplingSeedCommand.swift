@@ -54,11 +54,11 @@ struct SamplingSeedCommand: ParsableCommand {
             return (byte < 16 ? "0" : "") + String(byte, radix: 16)
         }.joined()
         text += "\(period) \(seed)\n"
+        // Written beside, then renamed over the file: the seeds are never half written.
         guard
             FileManager.default.createFile(
                 atPath: seeds + ".new", contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]),
-            (try? FileManager.default.replaceItemAt(
-                URL(fileURLWithPath: seeds), withItemAt: URL(fileURLWithPath: seeds + ".new"))) != nil
+            rename(seeds + ".new", seeds) == 0
         else {
             FileDescriptorSink.standardError.print("fastrelease: cannot write \(seeds)")
             throw ExitCode(2)

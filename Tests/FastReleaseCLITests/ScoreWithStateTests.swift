@@ -31,6 +31,14 @@ struct ScoreWithStateTests {
         return try folder.write("stream.xml", Data((0..<copies).flatMap { _ in one }))
     }
 
+    /// The examiners drawn, in output order, for the declarations that have one.
+    static func examiners(_ result: ProcessRunner.Result) throws -> [String] {
+        try result.outputText.split(separator: "\n").compactMap { line in
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            return (object["examiner"] as? [String: Any])?["examiner"] as? String
+        }
+    }
+
     static func lanes(_ result: ProcessRunner.Result) throws -> [String] {
         try result.outputText.split(separator: "\n").map { line in
             let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
@@ -50,6 +58,10 @@ struct ScoreWithStateTests {
         #expect(lanes.prefix(9) == ArraySlice((0..<9).map { "release \(85 - 10 * $0)" }))
         #expect(lanes.suffix(6).allSatisfy { $0 == "sample-release " }, "\(lanes)")
         #expect(try Self.lanes(parallel) == lanes)
+        // Examiners are drawn from state/examiners.csv in input order: the same with any threads.
+        let examiners = try Self.examiners(single)
+        #expect(examiners.count == 6 && examiners.allSatisfy { $0.hasPrefix("NB-EX-") || $0.hasPrefix("QD-EX-") })
+        #expect(try Self.examiners(parallel) == examiners)
         #expect(single.errorText.contains("lot HS2026001/17: 90 H87 written off, 5 of 95 left"), "\(single.errorText)")
         #expect(parallel.errorText.contains("lot HS2026001/17: 90 H87 written off, 5 of 95 left"))
         // The tested ones say why the lot did not release them.

@@ -47,7 +47,7 @@ struct StateCommandTests {
         #expect(imported.status == 0, "\(imported.outputText)\(imported.errorText)")
         #expect(
             imported.outputText.contains(
-                "35 rows of 6 files recorded as state change 1 by import:Profiles/default/state"))
+                "42 rows of 7 files recorded as state change 1 by import:Profiles/default/state"))
         let broken = try TemporaryDirectory()
         _ = try broken.write("lot-tests.csv", "lot,test,passed,tested_at\nL-9,azo-dyes,pass,2026-11-01\n")
         let refused = try ProcessRunner.run(["state", "import", broken.url.path, "--store", store, "--by", "alice"])

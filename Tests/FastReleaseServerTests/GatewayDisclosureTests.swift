@@ -26,7 +26,10 @@ struct GatewayDisclosureTests {
 
     static func leaks(_ text: String, _ targeting: [String]) -> [String] {
         var found = targeting.filter { text.contains($0) }
-        for member in ["\"hits\"", "\"weight\"", "\"score\"", "\"sampling\"", "\"draw\"", "\"lane_source\"", "<Hit"]
+        for member in [
+            "\"hits\"", "\"weight\"", "\"score\"", "\"sampling\"", "\"draw\"", "\"lane_source\"", "<Hit",
+            "\"examiner\"", "\"top_up\"", "NB-EX-", "QD-EX-",
+        ]
         where text.contains(member) {
             found.append(member)
         }
@@ -91,7 +94,9 @@ struct GatewayDisclosureTests {
             // A viewer reads the same decision in full.
             let viewer = try await client.execute(
                 uri: "/v1/decisions/\(id)", method: .get, headers: [.authorization: "Bearer \(TestTokens.viewer)"])
-            #expect(String(buffer: viewer.body).contains("ALERT-JUICERS"))
+            let explained = String(buffer: viewer.body)
+            #expect(explained.contains("ALERT-JUICERS"))
+            #expect(explained.contains("\"examiner\":\"NB-EX-"), "viewers see the examiner drawn: \(explained)")
         }
     }
 

@@ -29,6 +29,12 @@ public struct Decision: Sendable, Hashable {
     public var writeOffs: [LotWriteOff] = []
     /// The random-selection draw.
     public var sampling: SamplingDraw
+    /// The port the declaration names (what expected rates and examiners are counted by).
+    public var port: String = ""
+    /// When the port ran below an expected rate and this declaration was drawn up to it.
+    public var topUp: TopUpDraw? = nil
+    /// The examiner drawn, for a declaration in an inspection lane when a roster is given.
+    public var examiner: ExaminerAssignment? = nil
     /// The responsible enterprise as the register knows it.
     public var enterprise: EnterpriseStanding
     /// The data issues the decoder noted.

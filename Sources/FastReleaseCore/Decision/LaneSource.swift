@@ -8,4 +8,6 @@ public enum LaneSource: Sendable, Hashable {
     case rule(String)
     /// Random sampling selected it.
     case sampling
+    /// The port ran below the lane's expected rate, and the declaration was drawn up to it.
+    case topUp
 }

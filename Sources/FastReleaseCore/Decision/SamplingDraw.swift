@@ -17,6 +17,8 @@ public struct SamplingDraw: Sendable, Hashable {
     public var creditClass: String
     /// What the draw was keyed on (``ConsignmentKey``).
     public var key: String
+    /// The time the draw was made at (its period's); examiners' days are counted in it.
+    public var at: CivilTime? = nil
 
     /// Creates a draw record.
     public init(

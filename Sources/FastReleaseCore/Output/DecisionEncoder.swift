@@ -68,13 +68,14 @@ extension Array where Element == UInt8 {
 }
 
 extension LaneSource {
-    /// `default`, `threshold`, `rule:ID` or `sampling`.
+    /// `default`, `threshold`, `rule:ID`, `sampling` or `top-up`.
     public var label: String {
         switch self {
         case .default: "default"
         case .threshold: "threshold"
         case .rule(let id): "rule:\(id)"
         case .sampling: "sampling"
+        case .topUp: "top-up"
         }
     }
 }

@@ -94,8 +94,11 @@ public struct JSONLinesEncoder: DecisionEncoder {
         out.append(jsonString: sampling.period)
         out.append(",\"key\":")
         out.append(jsonString: sampling.key)
+        out.append(UInt8(ascii: "}"))
+        if let topUp = decision.topUp { appendTopUp(topUp, into: &out) }
+        if let examiner = decision.examiner { appendExaminer(examiner, into: &out) }
         let enterprise = decision.enterprise
-        out.append("},\"enterprise\":{\"code\":")
+        out.append(",\"enterprise\":{\"code\":")
         out.append(jsonString: enterprise.code)
         out.append(",\"role\":")
         if let role = enterprise.role { out.append(jsonString: role.rawValue) } else { out.append("null") }
@@ -234,6 +237,35 @@ public struct JSONLinesEncoder: DecisionEncoder {
         out.append(jsonString: error.declarationID)
         out.append(",\"reason\":")
         out.append(jsonString: error.reason)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    private func appendTopUp(_ topUp: TopUpDraw, into out: inout [UInt8]) {
+        out.append(",\"top_up\":{\"lane\":\"")
+        out.append(text: topUp.lane.name)
+        out.append("\",\"expected\":")
+        out.append(number: topUp.expected)
+        out.append(",\"actual\":")
+        out.append(text: String(topUp.actual))
+        out.append(",\"chance\":")
+        out.append(text: String(topUp.chance))
+        out.append(",\"draw\":")
+        out.append(text: String(topUp.draw))
+        out.append(UInt8(ascii: "}"))
+    }
+
+    private func appendExaminer(_ examiner: ExaminerAssignment, into out: inout [UInt8]) {
+        out.append(",\"examiner\":{\"examiner\":")
+        out.append(jsonString: examiner.examiner)
+        out.append(",\"draw\":")
+        out.append(text: String(examiner.draw))
+        out.append(",\"eligible\":[")
+        for (index, code) in examiner.eligible.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(jsonString: code)
+        }
+        out.append("],\"day\":")
+        out.append(jsonString: examiner.day)
         out.append(UInt8(ascii: "}"))
     }
 }

@@ -67,7 +67,25 @@ public struct XMLDecisionEncoder: DecisionEncoder {
         out.attribute("drawn", String(sampling.drawn))
         out.attribute("period", sampling.period)
         out.attribute("key", sampling.key)
-        out.append(text: "/>\n    <Enterprise")
+        out.append(text: "/>\n")
+        if let topUp = decision.topUp {
+            out.append(text: "    <TopUp")
+            out.attribute("lane", topUp.lane.name)
+            out.attribute("expected", String(topUp.expected))
+            out.attribute("actual", String(topUp.actual))
+            out.attribute("chance", String(topUp.chance))
+            out.attribute("draw", String(topUp.draw))
+            out.append(text: "/>\n")
+        }
+        if let examiner = decision.examiner {
+            out.append(text: "    <Examiner")
+            out.attribute("code", examiner.examiner)
+            out.attribute("draw", String(examiner.draw))
+            out.attribute("eligible", examiner.eligible.joined(separator: " "))
+            out.attribute("day", examiner.day)
+            out.append(text: "/>\n")
+        }
+        out.append(text: "    <Enterprise")
         out.attribute("code", decision.enterprise.code)
         out.attribute("class", String(decision.enterprise.creditClass))
         if let list = decision.enterprise.list { out.attribute("list", list.rawValue) }

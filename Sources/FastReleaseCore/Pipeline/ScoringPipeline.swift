@@ -79,6 +79,11 @@ public final class ScoringPipeline: Sendable {
         try sink.write(encoder.header)
         let queue = OrderedWorkQueue(maxMessages: options.maxMessagesInFlight, maxBytes: options.maxBytesInFlight)
         let receivedAt = options.clock.civil(offsetSeconds: profile.source.timeZoneOffsetSeconds)
+        let roster = options.state?.roster ?? []
+        let desk =
+            SelectionDesk.isNeeded(policy: profile.source.sampling, roster: roster)
+            ? SelectionDesk(policy: profile.source.sampling) : nil
+        let inOrder = desk != nil
         let group = DispatchGroup()
         for number in 0..<workers.count {
             DispatchQueue.global(qos: .userInitiated).async(group: group) {
@@ -87,18 +92,19 @@ public final class ScoringPipeline: Sendable {
                     queue.finish(
                         slot,
                         with: worker.handle(
-                            frame, encoder: self.encoder, receivedAt: receivedAt, state: self.options.state))
+                            frame, encoder: self.encoder, receivedAt: receivedAt, state: self.options.state,
+                            allInOrder: inOrder))
                 }
             }
         }
         let writer = DispatchGroup()
         let outcome = Mutex<(summary: PipelineSummary, error: (any Error)?)>((PipelineSummary(), nil))
         let ledger = options.state.map { WriteOffLedger(state: $0, profile: profile) }
-        let ledgerHolder = LedgerHolder(ledger)
+        let ledgerHolder = LedgerHolder(ledger, desk: desk, roster: roster)
         DispatchQueue.global(qos: .userInitiated).async(group: writer) {
             while var result = queue.nextResult() {
                 do {
-                    try self.write(&result, to: sink, ledger: ledgerHolder.ledger, receivedAt: receivedAt)
+                    try self.write(&result, to: sink, writer: ledgerHolder, receivedAt: receivedAt)
                     outcome.withLock { $0.summary.add(result.summary) }
                 } catch {
                     outcome.withLock { $0.error = error }
@@ -118,20 +124,26 @@ public final class ScoringPipeline: Sendable {
         return summary
     }
 
-    /// Writes one message's output; decisions that rest on lots are settled against the
-    /// ledger first, in input order, and spliced in where the worker left their place.
+    /// Writes one message's output; decisions left unsettled are settled in input order (those
+    /// that rest on lots against the ledger, then every one at the selection desk, when there is
+    /// one) and spliced in where the worker left their place.
     private func write(
-        _ result: inout FrameResult, to sink: some ByteSink, ledger: WriteOffLedger?, receivedAt: CivilTime
+        _ result: inout FrameResult, to sink: some ByteSink, writer: LedgerHolder, receivedAt: CivilTime
     )
         throws
     {
-        guard let ledger, !result.unsettled.isEmpty else { return try sink.write(result.bytes) }
+        guard !result.unsettled.isEmpty else { return try sink.write(result.bytes) }
         var bytes: [UInt8] = []
         var written = 0
         for (offset, decision) in result.unsettled {
             bytes += result.bytes[written..<offset]
             written = offset
-            let settled = ledger.settle(decision, receivedAt: receivedAt)
+            var settled = decision
+            if let ledger = writer.ledger, decision.declaration != nil {
+                settled = ledger.settle(decision, receivedAt: receivedAt)
+            }
+            settled.declaration = nil
+            writer.desk?.settle(&settled, roster: writer.roster)
             encoder.encode(settled, into: &bytes)
             result.summary.laneCounts[settled.lane.rawValue] += 1
         }
@@ -149,11 +161,17 @@ struct FrameResult: Sendable {
     var unsettled: [(offset: Int, decision: Decision)] = []
 }
 
-/// The ledger, handed to the writer task. `@unchecked Sendable`: only the writer touches it
-/// until the run ends, and the summary reads it after the writer is done.
+/// The ledger and the selection desk, handed to the writer task. `@unchecked Sendable`: only the
+/// writer touches them until the run ends, and the summary reads them after the writer is done.
 private final class LedgerHolder: @unchecked Sendable {
     let ledger: WriteOffLedger?
-    init(_ ledger: WriteOffLedger?) { self.ledger = ledger }
+    let desk: SelectionDesk?
+    let roster: [RosterShift]
+    init(_ ledger: WriteOffLedger?, desk: SelectionDesk?, roster: [RosterShift]) {
+        self.ledger = ledger
+        self.desk = desk
+        self.roster = roster
+    }
 }
 
 /// A decider and the encoder's output, used by one worker at a time.
@@ -166,14 +184,17 @@ final class Worker {
         self.profile = profile
     }
 
-    func handle(_ frame: MessageFrame, encoder: any DecisionEncoder, receivedAt: CivilTime, state: ReferenceState?)
-        -> FrameResult
-    {
+    /// Decides a message; decisions that rest on lots, or every decision when `allInOrder`, are
+    /// left for the writer to settle in input order.
+    func handle(
+        _ frame: MessageFrame, encoder: any DecisionEncoder, receivedAt: CivilTime, state: ReferenceState?,
+        allInOrder: Bool = false
+    ) -> FrameResult {
         var result = FrameResult()
         result.summary.messages = 1
         decider.decide(frame, profile: profile, receivedAt: receivedAt, drawnAt: receivedAt, state: state) { record in
             switch record {
-            case .decision(let decision) where decision.declaration != nil:
+            case .decision(let decision) where allInOrder || decision.declaration != nil:
                 result.unsettled.append((result.bytes.count, decision))
             case .decision(let decision):
                 encoder.encode(decision, into: &result.bytes)

@@ -16,6 +16,14 @@ extension RiskProfile {
         }
         lines.append("sampling-lane \(sampling.lane.name)")
         for (key, rate) in sampling.rates.sorted(by: { $0.key < $1.key }) { lines.append("rate \(key) \(rate)") }
+        if sampling.minimumRate > 0 { lines.append("minimum-rate \(sampling.minimumRate)") }
+        for (port, rates) in sampling.expected.sorted(by: { $0.key < $1.key }) {
+            for (lane, rate) in rates.sorted(by: { $0.key < $1.key }) {
+                lines.append("expected \(port) \(lane.name) \(rate)")
+            }
+        }
+        if !sampling.expected.isEmpty { lines.append("window \(sampling.window)") }
+        if sampling.examinerLevel != 0.25 { lines.append("examiner-level \(sampling.examinerLevel)") }
         for (period, commitment) in sampling.commitments.sorted(by: { $0.key < $1.key }) {
             lines.append("commitment \(period) \(commitment)")
         }

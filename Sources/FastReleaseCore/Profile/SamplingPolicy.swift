@@ -18,6 +18,18 @@ public struct SamplingPolicy: Sendable, Hashable {
     private var seedsByMonth: [Int: (period: String, seed: String)]
     /// The lane a drawn declaration gets at least.
     public var lane: Lane
+    /// The minimum random rate: no class is drawn less often than this.
+    public var minimumRate: Double = 0
+    /// Expected rates by port (`*` for every port without its own), by lane: the share of a
+    /// port's declarations expected in that lane or a stronger one. While a port runs below, over
+    /// the last ``window`` declarations, declarations that would be released are drawn up to it
+    /// (``SelectionDesk``).
+    public var expected: [String: [Lane: Double]] = [:]
+    /// How many of a port's latest declarations the expected rates are measured over.
+    public var window: Int = 1000
+    /// How far above the day's mean of those qualified and available an examiner's workload may go
+    /// (0.25: a quarter above), when examiners are assigned.
+    public var examinerLevel: Double = 0.25
 
     /// Creates a policy.
     public init(
@@ -66,7 +78,7 @@ public struct SamplingPolicy: Sendable, Hashable {
     }
 
     /// Whether any class can be drawn at all (some rate above zero).
-    public var drawsAnything: Bool { rates.values.contains { $0 > 0 } }
+    public var drawsAnything: Bool { minimumRate > 0 || !expected.isEmpty || rates.values.contains { $0 > 0 } }
 
     private static func index(_ seeds: [String: String]) -> [Int: (period: String, seed: String)] {
         var index: [Int: (period: String, seed: String)] = [:]
@@ -79,16 +91,32 @@ public struct SamplingPolicy: Sendable, Hashable {
 
     public static func == (lhs: SamplingPolicy, rhs: SamplingPolicy) -> Bool {
         lhs.rates == rhs.rates && lhs.commitments == rhs.commitments && lhs.lane == rhs.lane
+            && lhs.minimumRate == rhs.minimumRate && lhs.expected == rhs.expected && lhs.window == rhs.window
+            && lhs.examinerLevel == rhs.examinerLevel
     }
 
     public func hash(into hasher: inout Hasher) {
         hasher.combine(rates)
         hasher.combine(commitments)
         hasher.combine(lane)
+        hasher.combine(minimumRate)
+        hasher.combine(expected)
+        hasher.combine(window)
+        hasher.combine(examinerLevel)
     }
 
-    /// The rate for a credit class key; `red` falls back to class 1, `black` to class 4.
+    /// The rate for a credit class key, never below ``minimumRate``; `red` falls back to class 1,
+    /// `black` to class 4.
     public func rate(for creditClass: String) -> Double {
+        max(minimumRate, classRate(creditClass))
+    }
+
+    /// The expected rates of a port: its own, else those of `*`.
+    public func expectedRates(at port: String) -> [Lane: Double]? {
+        expected[port] ?? expected["*"]
+    }
+
+    private func classRate(_ creditClass: String) -> Double {
         if let rate = rates[creditClass] { return rate }
         switch creditClass {
         case "red": return rates["1"] ?? 0

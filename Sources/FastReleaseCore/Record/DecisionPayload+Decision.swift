@@ -22,6 +22,7 @@ extension DecisionPayload {
             sampling: Sampling(
                 class: sampling.creditClass, rate: sampling.rate, draw: sampling.draw, drawn: sampling.drawn,
                 period: sampling.period, key: sampling.key),
+            topUp: decision.topUp, examiner: decision.examiner,
             enterprise: Enterprise(
                 code: enterprise.code, role: enterprise.role, class: enterprise.creditClass, list: enterprise.list,
                 zone: enterprise.zone, registered: enterprise.registered),

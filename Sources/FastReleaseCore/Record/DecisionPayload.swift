@@ -38,6 +38,10 @@ public struct DecisionPayload: Sendable, Hashable, Codable {
     public var writeOffs: [LotWriteOff]?
     /// The random-selection draw.
     public var sampling: Sampling?
+    /// When the port ran below an expected rate and the declaration was drawn up to it.
+    public var topUp: TopUpDraw?
+    /// The examiner drawn, for a declaration in an inspection lane when a roster was given.
+    public var examiner: ExaminerAssignment?
     /// The responsible enterprise as the register knows it.
     public var enterprise: Enterprise?
     /// The data issues the decoder noted; absent when there were none.
@@ -216,7 +220,7 @@ public struct DecisionPayload: Sendable, Hashable, Codable {
     enum CodingKeys: String, CodingKey {
         case declaration, declarant, message, format, direction, function, lane
         case laneSource = "lane_source", score, hits, labTests = "lab_tests", writeOffs = "write_offs", sampling,
-            enterprise, issues, profile
+            topUp = "top_up", examiner, enterprise, issues, profile
         case asOf = "as_of", timing, receivedMilliseconds = "received_ms", reason, revision, version, supersedes
         case withdraws
     }

@@ -46,10 +46,15 @@ public enum SamplingDrawer {
         let rate = policy.rate(for: creditClass)
         let key = ConsignmentKey.of(declaration)
         guard let seed else {
-            return SamplingDraw(rate: rate, draw: nil, drawn: false, period: period, creditClass: creditClass, key: key)
+            var missing = SamplingDraw(
+                rate: rate, draw: nil, drawn: false, period: period, creditClass: creditClass, key: key)
+            missing.at = at
+            return missing
         }
         let value = draw(seed: seed, key: key)
-        return SamplingDraw(
+        var made = SamplingDraw(
             rate: rate, draw: value, drawn: value < rate, period: period, creditClass: creditClass, key: key)
+        made.at = at
+        return made
     }
 }

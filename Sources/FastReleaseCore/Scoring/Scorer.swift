@@ -92,7 +92,7 @@ public final class Scorer {
         if thresholdLane > lane { (lane, laneSource) = (thresholdLane, .threshold(score: score)) }
         if sampling.drawn, source.sampling.lane > lane { (lane, laneSource) = (source.sampling.lane, .sampling) }
 
-        return Decision(
+        var decision = Decision(
             declarationID: declaration.id, declarant: declaration.parties.code(.declarant) ?? "",
             messageID: declaration.messageID, format: declaration.format,
             direction: declaration.direction, function: declaration.function, lane: lane, laneSource: laneSource,
@@ -101,6 +101,8 @@ public final class Scorer {
             issues: declaration.issues, profileVersion: profile.version, asOf: asOf,
             timing: .init(
                 decodeMicroseconds: decodeMicroseconds, scoreMicroseconds: MonotonicClock.microseconds(since: started)))
+        decision.port = declaration.port
+        return decision
     }
 
     /// Finds the enterprise responsible for a declaration: the first party, in the profile's

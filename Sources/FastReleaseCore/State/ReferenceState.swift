@@ -16,6 +16,8 @@ public struct ReferenceState: Sendable, Hashable, Codable {
     public var monitoring: [String: EnterpriseMonitoring]
     /// Unit consumption entries.
     public var consumption: [UnitConsumption]
+    /// The examiners' shifts, by port (``ExaminerDesk`` draws from them).
+    public var roster: [RosterShift] = []
 
     /// Creates a state.
     public init(

@@ -9,6 +9,7 @@
 /// | `monitoring.csv` | `subject,code,test,interval_days` (`subject`: `enterprise` or `supplier`) |
 /// | `monitoring-results.csv` | `subject,code,test,passed,tested_at` |
 /// | `unit-consumption.csv` | `product,material,per_unit,product_unit,material_unit` (HS prefixes) |
+/// | `examiners.csv` | `port,examiner,lanes,from,until` (`port` may be `*`; `lanes` separated by `;`; one row per shift) |
 ///
 /// ```swift
 /// let state = try ReferenceStateReader().read(files: ["lots.csv": "id,holder,…\nL-17,3301960001,…"])
@@ -49,6 +50,7 @@ public struct ReferenceStateReader: Sendable {
         table("unit-consumption.csv", ["product", "material", "per_unit", "product_unit", "material_unit"]) {
             readConsumption(&$0, into: &state)
         }
+        table("examiners.csv", ["port", "examiner", "lanes", "from", "until"]) { readRoster(&$0, into: &state) }
         if !issues.isEmpty { throw ReferenceStateError(issues: issues) }
         return state
     }
@@ -57,7 +59,7 @@ public struct ReferenceStateReader: Sendable {
     /// them, lots before their tests, monitored tests before their results).
     public static let fileNames = [
         "suppliers.csv", "lots.csv", "lot-tests.csv", "monitoring.csv", "monitoring-results.csv",
-        "unit-consumption.csv",
+        "unit-consumption.csv", "examiners.csv",
     ]
 
     static let lotColumns = [
@@ -233,6 +235,38 @@ public struct ReferenceStateReader: Sendable {
                 state.consumption[index] = entry
             } else {
                 state.consumption.append(entry)
+            }
+        }
+    }
+
+    private func readRoster(_ table: inout StateTable, into state: inout ReferenceState) {
+        for row in table.rows {
+            guard let port = table.text(row, "port"), let examiner = table.text(row, "examiner"),
+                let laneText = table.text(row, "lanes"), let fromTime = table.time(row, "from"), let from = fromTime,
+                let untilTime = table.time(row, "until"), let until = untilTime
+            else { continue }
+            var lanes = Set<Lane>()
+            for name in laneText.split(separator: ";").map({ $0.split(separator: " ").joined() }) {
+                guard let lane = Lane(name: name), lane != .release else {
+                    table.fail(
+                        row, "lanes",
+                        "`lanes` lists the lanes the examiner may inspect, separated by `;` (document, sample-release, inspect-release, hold), found `\(name)`"
+                    )
+                    continue
+                }
+                lanes.insert(lane)
+            }
+            guard from < until else {
+                table.fail(row, "until", "the shift of \(examiner) ends before it starts")
+                continue
+            }
+            let shift = RosterShift(port: port, examiner: examiner, lanes: lanes, from: from, until: until)
+            if let index = state.roster.firstIndex(where: {
+                $0.port == port && $0.examiner == examiner && $0.from == from
+            }) {
+                state.roster[index] = shift
+            } else {
+                state.roster.append(shift)
             }
         }
     }

@@ -19,6 +19,8 @@ public final class DecisionService: Sendable {
     private let clock: WallClock
     /// The reference state: loaded, changed and refreshed from the log; a service of the group.
     public let state: StateKeeper
+    /// Expected-rate top-ups and examiner draws, in the order decisions are made.
+    let selection: SelectionCounter
 
     /// Creates the service.
     ///
@@ -41,9 +43,29 @@ public final class DecisionService: Sendable {
         changes = ChangeResolver(log: log)
         state = StateKeeper(live: engine.reference, log: log, clock: clock, logger: logger)
         shadow = ShadowComparison(log: log, logger: logger)
+        selection = SelectionCounter(policy: engine.profile.source.sampling)
         committer = GroupCommitter(log: log, maxBatchRows: maxBatchRows) { rows, duration, failed in
             if failed { metrics.failed(kind: "store") } else { metrics.logWritten(rows: rows, duration: duration) }
         }
+    }
+
+    /// Counts the decisions the log holds from `from` (milliseconds since 1970), oldest first, so
+    /// that examiners' workloads and the ports' rolling windows go on from where they were.
+    /// Nothing is read when the profile has no expected rates and the state no roster.
+    public func primeSelection(since from: Int64) async throws {
+        let policy = engine.profile.source.sampling
+        guard SelectionDesk.isNeeded(policy: policy, roster: engine.reference.current?.roster ?? []) else { return }
+        var read = 0
+        for try await page in log.decisionPages(decidedFrom: from, to: Int64.max) {
+            for stored in page {
+                guard let lane = stored.lane.lane, let payload = try? stored.decodedPayload() else { continue }
+                selection.count(
+                    lane: lane, port: stored.decodedDeclaration()?.port ?? "", toppedUp: payload.topUp != nil,
+                    examiner: payload.examiner)
+            }
+            read += page.count
+        }
+        logger.info("selection counts read from the log", metadata: ["selection.decisions": "\(read)"])
     }
 
     /// Decides one message and records its decisions.
@@ -129,6 +151,8 @@ public final class DecisionService: Sendable {
                     decodeMicroseconds: decision.timing.decodeMicroseconds, state: state)
                 decision.declaration = declaration
             }
+            selection.settle(
+                &decision, policy: context.profile.source.sampling, roster: engine.reference.current?.roster ?? [])
             return .record(
                 DecisionRecords.scored(
                     decision, decidedAt: context.decidedAt,

@@ -76,7 +76,7 @@ public final class ShadowComparison: Service, Sendable {
         var rows: [StoredShadowDecision] = []
         for (live, outcome) in decided where !outcome.isReplay {
             guard let declaration = live.declaration else { continue }
-            let decision = scorer.score(declaration, receivedAt: live.asOf)
+            let decision = scorer.score(declaration, receivedAt: live.asOf, drawnAt: live.sampling.at)
             count(version: candidate.version, live: live.lane, shadow: decision.lane)
             var payload: [UInt8] = []
             encoder.appendObject(of: decision, into: &payload)

@@ -178,6 +178,17 @@ public struct ProfileLoader: Sendable {
         return thresholds
     }
 
+    /// A number from 0 to `upTo` (1 for a share), or an error at its place.
+    private func share(_ node: Node, _ what: String, _ file: YAMLFile, upTo limit: Double = 1) -> Double? {
+        guard let value = file.number(node, what) else { return nil }
+        guard (0...limit).contains(value) else {
+            file.error(
+                node, "\(what) must be between 0 and \(limit == 1 ? "1 (0.05 is 5 %)" : "\(limit)"), found \(value)")
+            return nil
+        }
+        return value
+    }
+
     private static func isHexDigit(_ byte: UInt8) -> Bool {
         (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
             || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(byte)
@@ -185,7 +196,13 @@ public struct ProfileLoader: Sendable {
 
     private func readSampling(_ node: Node, _ file: YAMLFile) -> SamplingPolicy {
         var policy = SamplingPolicy(rates: [:])
-        guard let entries = file.mapping(node, "sampling", allowed: ["lane", "rates", "commitments", "seeds"]) else {
+        guard
+            let entries = file.mapping(
+                node, "sampling",
+                allowed: [
+                    "lane", "rates", "commitments", "seeds", "minimum_rate", "expected", "window", "examiner_level",
+                ])
+        else {
             return policy
         }
         for entry in entries {
@@ -216,6 +233,27 @@ public struct ProfileLoader: Sendable {
                     file.error(
                         entry.value,
                         "sampling.rates has no rate for credit class \(required); give one for each class 1-4")
+                }
+            case "minimum_rate":
+                policy.minimumRate = share(entry.value, "sampling.minimum_rate", file) ?? 0
+            case "examiner_level":
+                policy.examinerLevel = share(entry.value, "sampling.examiner_level", file, upTo: 10) ?? 0.25
+            case "window":
+                policy.window = file.integer(entry.value, "sampling.window", in: 10...1_000_000) ?? 1000
+            case "expected":
+                for port in file.mapping(entry.value, "sampling.expected") ?? [] {
+                    var lanes: [Lane: Double] = [:]
+                    for pair in file.mapping(port.value, "expected rates of port \(port.key)") ?? [] {
+                        guard let lane = Lane(name: pair.key), lane != .release else {
+                            file.error(
+                                pair.keyNode,
+                                "expected rates are given for lanes stronger than release (document, sample-release, inspect-release, hold), found `\(pair.key)`"
+                            )
+                            continue
+                        }
+                        lanes[lane] = share(pair.value, "expected rate of \(pair.key) at \(port.key)", file)
+                    }
+                    policy.expected[port.key] = lanes
                 }
             case "seeds":
                 file.error(
