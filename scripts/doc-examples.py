@@ -16,6 +16,12 @@ import sys
 GIVEN = {
     "FastReleaseCore/Amendment/DeclarationSnapshot.swift": "declaration: Declaration",
     "FastReleaseCore/Profile/Review/EvidenceReview.swift": "profile: RiskProfile, state: ReferenceState?",
+    "FastReleaseCore/Record/TraderAnswer.swift": "stored: StoredDecision",
+    "FastReleaseCore/Sampling/SelectionDesk.swift":
+        "profile: CompiledProfile, decision: inout Decision, state: ReferenceState",
+    "FastReleaseOperations/Disclosure.swift": "log: any DecisionLog, start: Int64, end: Int64",
+    "FastReleaseOperations/PortRates.swift": "profile: CompiledProfile",
+    "FastReleaseOperations/SamplingAudit.swift": "seed: String, commitment: String, log: any DecisionLog",
     "FastReleaseCore/Pipeline/ScoringPipeline.swift": "compiled: CompiledProfile, frames: inout InputFrameSource, sink: some ByteSink",
     "FastReleaseCore/Profile/Loading/ProfileLoader.swift": "yaml: String, csv: String",
     "FastReleaseCore/Record/DecisionPayload.swift": "stored: StoredDecision",

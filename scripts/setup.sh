@@ -27,3 +27,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 command -v swift >/dev/null 2>&1 || { echo "setup: swift is not on PATH; install Swift 6.1 or later" >&2; exit 1; }
+
+# Git keeps no permissions but the executable bit: the default profile's (public, demonstration)
+# seeds file is made readable by its owner only, as every seeds file should be.
+chmod 600 Profiles/default.seeds 2>/dev/null || true

@@ -1,4 +1,4 @@
-public import FastReleaseCore
+import FastReleaseCore
 public import FastReleaseStore
 import Foundation
 
