@@ -66,6 +66,7 @@ public enum ServiceApplication {
             streamWindow: settings.streamWindow, clock: clock
         ).register(on: router)
         DecisionRoutes(log: log).register(on: router)
+        SamplingRoutes(profile: profile, clock: clock).register(on: router)
         InspectionRoutes(log: log, clock: clock).register(on: router)
         LabResultsRoutes(log: log, clock: clock).register(on: router)
         StateRoutes(keeper: service.state, log: log, profile: profile, clock: clock).register(on: router)

@@ -59,6 +59,10 @@ struct ReplayCommandTests {
         #expect(output.range(of: #"capture\s+0\.0%\s+100\.0%"#, options: .regularExpression) != nil)
         #expect(output.range(of: #"ALERT-JUICERS\s+30\s+10\s+100\.0%"#, options: .regularExpression) != nil)
         #expect(output.contains("30 declarations change lane"))
+        // The default profile expects 1 % inspected at every port; the juicer alert exceeds it.
+        #expect(output.contains("rates against the expected (new profile)"), "\(output)")
+        #expect(
+            output.contains("port (none): inspect-release or stronger 100.00% of 30, expected 1.00% (met); 0 drawn up"))
         let html = try String(contentsOfFile: report, encoding: .utf8)
         #expect(html.contains("<svg id=\"lane-mix\""))
         #expect(html.contains("<svg id=\"class-rates\""))
@@ -105,6 +109,10 @@ struct ReportCommandTests {
                 "time from receipt to decision: p50 5 ms, p90 5 ms, p99 5 ms, max 5 ms (30 decisions)"))
         let month = try ProcessRunner.run(["report", "--month", "2026-11", "--store", store, "--utc-offset", "+08:00"])
         #expect(month.outputText.contains("report for 2026-11: 30 declarations decided"))
+        #expect(
+            month.outputText.contains(
+                "random selection: 0 drawn at their class's rate, 0 drawn up to an expected rate"),
+            "\(month.outputText)")
         let empty = try ProcessRunner.run(["report", "--day", "2026-11-19", "--store", store])
         #expect(empty.outputText.contains("0 declarations decided"))
         let wrong = try ProcessRunner.run(["report", "--day", "yesterday", "--store", store])

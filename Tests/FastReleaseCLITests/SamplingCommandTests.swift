@@ -144,3 +144,21 @@ struct SamplingCommandTests {
         #expect(html.contains(SamplingSeeds.commitment(to: Self.seed)))
     }
 }
+
+@Suite("fastrelease serve without the current month's seed", .tags(.process), .long, .timeLimit(.minutes(2)))
+struct ServeWithoutSeedTests {
+    @Test func theServiceRefusesToStartAndSaysWhichSeedIsMissing() throws {
+        let folder = try TemporaryDirectory()
+        let profile = folder.url.appendingPathComponent("profile")
+        try FileManager.default.copyItem(at: Fixtures.defaultProfile, to: profile)  // without its seeds
+        let result = try ProcessRunner.run(
+            [
+                "serve", "--profile", profile.path, "--port", "0", "--sqlite-path",
+                folder.url.appendingPathComponent("l.sqlite").path,
+            ],
+            environment: ["FASTRELEASE_AUTH_TOKENS": "gateway:g:gateway-token-0000000001"])
+        #expect(result.status == 2, "\(result.errorText)")
+        #expect(result.errorText.contains("random selection has no seed for the current period"), "\(result.errorText)")
+        #expect(result.errorText.contains("no seeds file"))
+    }
+}
