@@ -15,22 +15,26 @@ public struct SamplingDraw: Sendable, Hashable {
     public var period: String
     /// The credit class the rate was chosen by (`red`, `1`…`4`, `black`).
     public var creditClass: String
-    /// What the draw was keyed on (``ConsignmentKey``).
-    public var key: String
+    /// What the draw was keyed on.
+    public var consignment: ConsignmentKey?
     /// The time the draw was made at (its period's); examiners' days are counted in it.
     public var at: CivilTime? = nil
 
     /// Creates a draw record.
     public init(
-        rate: Double, draw: Double?, drawn: Bool, period: String, creditClass: String, key: String = ""
+        rate: Double, draw: Double?, drawn: Bool, period: String, creditClass: String,
+        consignment: ConsignmentKey? = nil
     ) {
         self.rate = rate
         self.draw = draw
         self.drawn = drawn
         self.period = period
         self.creditClass = creditClass
-        self.key = key
+        self.consignment = consignment
     }
+
+    /// The text of what the draw was keyed on (``ConsignmentKey``); empty when not known.
+    public var key: String { consignment?.description ?? "" }
 
     /// Whether a draw was needed (the rate is above zero) but the period's seed was not given.
     public var seedMissing: Bool { draw == nil && rate > 0 }

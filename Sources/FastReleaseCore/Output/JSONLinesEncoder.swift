@@ -93,7 +93,7 @@ public struct JSONLinesEncoder: DecisionEncoder {
         out.append(sampling.drawn ? ",\"drawn\":true,\"period\":" : ",\"drawn\":false,\"period\":")
         out.append(jsonString: sampling.period)
         out.append(",\"key\":")
-        out.append(jsonString: sampling.key)
+        if let key = sampling.consignment { appendKey(key, into: &out) } else { out.append(jsonString: "") }
         out.append(UInt8(ascii: "}"))
         if let topUp = decision.topUp { appendTopUp(topUp, into: &out) }
         if let examiner = decision.examiner { appendExaminer(examiner, into: &out) }
@@ -240,6 +240,14 @@ public struct JSONLinesEncoder: DecisionEncoder {
         out.append(UInt8(ascii: "}"))
     }
 
+    /// A consignment key as a JSON string, written from its parts.
+    private func appendKey(_ key: ConsignmentKey, into out: inout [UInt8]) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: key.byteCount) { buffer in
+            let count = key.write(into: buffer, at: 0)
+            out.append(jsonString: UnsafeBufferPointer(rebasing: buffer[0..<count]))
+        }
+    }
+
     private func appendTopUp(_ topUp: TopUpDraw, into out: inout [UInt8]) {
         out.append(",\"top_up\":{\"lane\":\"")
         out.append(text: topUp.lane.name)
@@ -273,26 +281,29 @@ public struct JSONLinesEncoder: DecisionEncoder {
 extension Array where Element == UInt8 {
     /// Appends a JSON string literal, escaping quotes, backslashes and control characters.
     public mutating func append(jsonString text: String) {
-        append(UInt8(ascii: "\""))
         var text = text
-        text.withUTF8 { bytes in
-            var runStart = 0
-            for (offset, byte) in bytes.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
-                append(contentsOf: bytes[runStart..<offset])
-                switch byte {
-                case 0x22: append(contentsOf: [0x5C, 0x22])
-                case 0x5C: append(contentsOf: [0x5C, 0x5C])
-                case 0x0A: append(contentsOf: [0x5C, UInt8(ascii: "n")])
-                case 0x0D: append(contentsOf: [0x5C, UInt8(ascii: "r")])
-                case 0x09: append(contentsOf: [0x5C, UInt8(ascii: "t")])
-                default:
-                    let hex = Array("0123456789abcdef".utf8)
-                    append(contentsOf: Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 15)]])
-                }
-                runStart = offset + 1
+        text.withUTF8 { append(jsonString: $0) }
+    }
+
+    /// Appends UTF-8 bytes as a JSON string literal, escaping as ``append(jsonString:)-(String)`` does.
+    public mutating func append(jsonString bytes: UnsafeBufferPointer<UInt8>) {
+        append(UInt8(ascii: "\""))
+        var runStart = 0
+        for (offset, byte) in bytes.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
+            append(contentsOf: bytes[runStart..<offset])
+            switch byte {
+            case 0x22: append(contentsOf: [0x5C, 0x22])
+            case 0x5C: append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: append(contentsOf: [0x5C, UInt8(ascii: "n")])
+            case 0x0D: append(contentsOf: [0x5C, UInt8(ascii: "r")])
+            case 0x09: append(contentsOf: [0x5C, UInt8(ascii: "t")])
+            default:
+                let hex = Array("0123456789abcdef".utf8)
+                append(contentsOf: Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 15)]])
             }
-            append(contentsOf: bytes[runStart...])
+            runStart = offset + 1
         }
+        append(contentsOf: bytes[runStart...])
         append(UInt8(ascii: "\""))
     }
 }

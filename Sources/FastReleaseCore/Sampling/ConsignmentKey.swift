@@ -13,29 +13,92 @@
 ///   a new draw, but changing only the id, the time or the message is not.
 ///
 /// Never in the key: the declaration's id, its message id, its time, or anything a
-/// declarant can change without changing the consignment.
-public enum ConsignmentKey {
+/// declarant can change without changing the consignment. The key keeps its parts (the
+/// declaration's own strings, so that making one allocates nothing) and writes its text only
+/// when asked.
+public struct ConsignmentKey: Sendable, Hashable, CustomStringConvertible {
+    /// Which fields make the key.
+    public enum Kind: String, Sendable, Hashable {
+        /// Enterprise, order and waybill.
+        case ceb = "CEB"
+        /// Trader and UCR or DUCR.
+        case wco = "WCO"
+        /// Trader and goods.
+        case goods = "GOODS"
+    }
+
+    /// Which fields make the key.
+    public var kind: Kind
+    /// The parts after the kind, in order (two or three).
+    private var first: String
+    private var second: String
+    private var third: String?
+
     /// The key of a declaration.
-    public static func of(_ declaration: Declaration) -> String {
-        if declaration.format.hasPrefix("CEB"),
-            let seller = nonEmpty(declaration.parties.code(.seller)),
-            let order = nonEmpty(declaration.reference("orderNo")),
-            let waybill = nonEmpty(declaration.reference("logisticsNo"))
+    public init(_ declaration: Declaration) {
+        let isCEB = declaration.format.hasPrefix("CEB")
+        if isCEB, let seller = Self.nonEmpty(declaration.parties.code(.seller)),
+            let order = Self.nonEmpty(declaration.reference("orderNo")),
+            let waybill = Self.nonEmpty(declaration.reference("logisticsNo"))
         {
-            return "CEB|\(seller)|\(order)|\(waybill)"
+            (kind, first, second, third) = (.ceb, seller, order, waybill)
+            return
         }
-        let trader = trader(of: declaration)
-        if !declaration.format.hasPrefix("CEB"),
-            let reference = nonEmpty(declaration.reference("UCR")) ?? nonEmpty(declaration.reference("DUCR"))
+        let trader = Self.trader(of: declaration)
+        if !isCEB,
+            let reference = Self.nonEmpty(declaration.reference("UCR")) ?? Self.nonEmpty(declaration.reference("DUCR"))
         {
-            return "WCO|\(trader)|\(reference)"
+            (kind, first, second, third) = (.wco, trader, reference, nil)
+            return
         }
-        var key = "GOODS|\(trader)|"
+        var goods = ""
         for (index, item) in declaration.items.enumerated() {
-            if index > 0 { key += ";" }
-            key += "\(item.hs?.description ?? ""):\(item.quantity.map { Quantity.text($0) } ?? ""):\(item.unit)"
+            if index > 0 { goods += ";" }
+            goods += "\(item.hs?.description ?? ""):\(item.quantity.map { Quantity.text($0) } ?? ""):\(item.unit)"
         }
-        return key
+        (kind, first, second, third) = (.goods, trader, goods, nil)
+    }
+
+    /// The key's text, `KIND|part|part[|part]`: what a draw hashes after the seed.
+    public var description: String {
+        third.map { "\(kind.rawValue)|\(first)|\(second)|\($0)" } ?? "\(kind.rawValue)|\(first)|\(second)"
+    }
+
+    /// The key of a declaration, as text.
+    public static func of(_ declaration: Declaration) -> String {
+        ConsignmentKey(declaration).description
+    }
+
+    /// How many bytes ``write(into:at:)`` writes.
+    var byteCount: Int {
+        kind.rawValue.utf8.count + 2 + first.utf8.count + second.utf8.count + (third.map { $0.utf8.count + 1 } ?? 0)
+    }
+
+    /// Writes the key's text into `buffer` from `offset`, returning the offset after it.
+    func write(into buffer: UnsafeMutableBufferPointer<UInt8>, at offset: Int) -> Int {
+        var offset = offset
+        func put(_ text: String) {
+            var text = text
+            text.withUTF8 { bytes in
+                for byte in bytes {
+                    buffer[offset] = byte
+                    offset += 1
+                }
+            }
+        }
+        put(kind.rawValue)
+        buffer[offset] = UInt8(ascii: "|")
+        offset += 1
+        put(first)
+        buffer[offset] = UInt8(ascii: "|")
+        offset += 1
+        put(second)
+        if let third {
+            buffer[offset] = UInt8(ascii: "|")
+            offset += 1
+            put(third)
+        }
+        return offset
     }
 
     private static func trader(of declaration: Declaration) -> String {

@@ -9,28 +9,56 @@
 /// ```
 ///
 /// The key (``ConsignmentKey``) names the consignment, not the declaration, so declaring the
-/// same goods again under a new id draws the same way.
+/// same goods again under a new id draws the same way. Top-ups and examiners are drawn the same
+/// way with `top-up|` and `examiner|` before the key.
 public enum SamplingDrawer {
-    /// The draw in `[0, 1)` for a seed and a key.
+    /// The draw in `[0, 1)` for a seed and a key's text.
     public static func draw(seed: String, key: String) -> Double {
-        var seed = seed
         var key = key
-        let length = seed.utf8.count + key.utf8.count + 1
-        let leading = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { message -> UInt64 in
-            var offset = 0
-            func put(_ text: inout String) {
-                text.withUTF8 { bytes in
-                    for byte in bytes {
-                        message[offset] = byte
-                        offset += 1
-                    }
+        return key.withUTF8 { keyBytes in
+            hash(seed: seed, length: keyBytes.count) { buffer, offset in
+                var offset = offset
+                for byte in keyBytes {
+                    buffer[offset] = byte
+                    offset += 1
+                }
+                return offset
+            }
+        }
+    }
+
+    /// The draw in `[0, 1)` for a seed, an optional salt (`top-up|`, `examiner|`) and a key,
+    /// without making the key's text.
+    public static func draw(seed: String, key: ConsignmentKey, salt: StaticString = "") -> Double {
+        hash(seed: seed, length: salt.utf8CodeUnitCount + key.byteCount) { buffer, offset in
+            var offset = offset
+            salt.withUTF8Buffer { bytes in
+                for byte in bytes {
+                    buffer[offset] = byte
+                    offset += 1
                 }
             }
-            put(&seed)
+            return key.write(into: buffer, at: offset)
+        }
+    }
+
+    /// `(leading 64 bits of sha256(seed | what `write` writes) >> 11) / 2^53`.
+    private static func hash(
+        seed: String, length: Int, _ write: (UnsafeMutableBufferPointer<UInt8>, Int) -> Int
+    ) -> Double {
+        var seed = seed
+        let total = seed.utf8.count + 1 + length
+        let leading = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: total) { message -> UInt64 in
+            var offset = 0
+            seed.withUTF8 { bytes in
+                for byte in bytes {
+                    message[offset] = byte
+                    offset += 1
+                }
+            }
             message[offset] = UInt8(ascii: "|")
-            offset += 1
-            put(&key)
-            return SHA256.leadingWord(of: UnsafeRawBufferPointer(message))
+            offset = write(message, offset + 1)
+            return SHA256.leadingWord(of: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: message[0..<offset])))
         }
         return Double(leading >> 11) / 9_007_199_254_740_992  // 2^53
     }
@@ -44,16 +72,11 @@ public enum SamplingDrawer {
     ) -> SamplingDraw {
         let (period, seed) = policy.seed(forMonth: at.yearMonth)
         let rate = policy.rate(for: creditClass)
-        let key = ConsignmentKey.of(declaration)
-        guard let seed else {
-            var missing = SamplingDraw(
-                rate: rate, draw: nil, drawn: false, period: period, creditClass: creditClass, key: key)
-            missing.at = at
-            return missing
-        }
-        let value = draw(seed: seed, key: key)
+        let key = ConsignmentKey(declaration)
+        let value = seed.map { draw(seed: $0, key: key) }
         var made = SamplingDraw(
-            rate: rate, draw: value, drawn: value < rate, period: period, creditClass: creditClass, key: key)
+            rate: rate, draw: value, drawn: value.map { $0 < rate } ?? false, period: period,
+            creditClass: creditClass, consignment: key)
         made.at = at
         return made
     }

@@ -41,7 +41,7 @@ public final class SelectionDesk {
         guard decision.function != .cancellation, let at = decision.sampling.at,
             let seed = policy.seed(forMonth: at.yearMonth).seed
         else { return }
-        let key = decision.sampling.key
+        guard let key = decision.sampling.consignment else { return }
         if decision.lane == .release, let targets = policy.expectedRates(at: decision.port) {
             topUp(&decision, targets: targets, seed: seed, key: key)
         }
@@ -74,7 +74,7 @@ public final class SelectionDesk {
     /// Examiners' workloads on a day.
     public func workloads(on day: String) -> [String: Int] { loads[day] ?? [:] }
 
-    private func topUp(_ decision: inout Decision, targets: [Lane: Double], seed: String, key: String) {
+    private func topUp(_ decision: inout Decision, targets: [Lane: Double], seed: String, key: ConsignmentKey) {
         let window = windows[decision.port] ?? LaneWindow(size: policy.window)
         guard
             let (lane, expected) = targets.filter({ window.organicShare(atLeast: $0.key) < $0.value })
@@ -82,7 +82,7 @@ public final class SelectionDesk {
         else { return }
         let actual = window.share(atLeast: lane)
         let chance = min(1, (expected - window.organicShare(atLeast: lane)) / max(window.wouldReleaseShare, 0.05))
-        let draw = SamplingDrawer.draw(seed: seed, key: "top-up|" + key)
+        let draw = SamplingDrawer.draw(seed: seed, key: key, salt: "top-up|")
         guard draw < chance else { return }
         decision.lane = lane
         decision.laneSource = .topUp
@@ -90,11 +90,11 @@ public final class SelectionDesk {
     }
 
     private func assign(
-        lane: Lane, port: String, at: CivilTime, seed: String, key: String, roster: [RosterShift]
+        lane: Lane, port: String, at: CivilTime, seed: String, key: ConsignmentKey, roster: [RosterShift]
     ) -> ExaminerAssignment {
         let day = at.day
         let qualified = Set(roster.filter { $0.covers(lane: lane, port: port, at: at) }.map(\.examiner)).sorted()
-        let draw = SamplingDrawer.draw(seed: seed, key: "examiner|" + key)
+        let draw = SamplingDrawer.draw(seed: seed, key: key, salt: "examiner|")
         guard !qualified.isEmpty else { return ExaminerAssignment(examiner: "", draw: draw, eligible: [], day: day) }
         let today = loads[day] ?? [:]
         let total = qualified.reduce(0) { $0 + (today[$1] ?? 0) }
