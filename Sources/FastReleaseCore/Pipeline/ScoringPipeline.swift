@@ -135,16 +135,21 @@ public final class ScoringPipeline: Sendable {
         guard !result.unsettled.isEmpty else { return try sink.write(result.bytes) }
         var bytes: [UInt8] = []
         var written = 0
-        for (offset, decision) in result.unsettled {
+        for (offset, length, decision) in result.unsettled {
             bytes += result.bytes[written..<offset]
-            written = offset
+            written = offset + length
             var settled = decision
             if let ledger = writer.ledger, decision.declaration != nil {
                 settled = ledger.settle(decision, receivedAt: receivedAt)
             }
             settled.declaration = nil
             writer.desk?.settle(&settled, roster: writer.roster)
-            encoder.encode(settled, into: &bytes)
+            if length > 0, settled.topUp == nil, settled.examiner == nil {
+                // The desk changed nothing: the worker's bytes stand.
+                bytes += result.bytes[offset..<written]
+            } else {
+                encoder.encode(settled, into: &bytes)
+            }
             result.summary.laneCounts[settled.lane.rawValue] += 1
         }
         bytes += result.bytes[written...]
@@ -156,9 +161,10 @@ public final class ScoringPipeline: Sendable {
 struct FrameResult: Sendable {
     var bytes: [UInt8] = []
     var summary = PipelineSummary()
-    /// Decisions that rest on lots, not yet encoded or counted, with the place in `bytes` where
-    /// each belongs (runs with a reference state only).
-    var unsettled: [(offset: Int, decision: Decision)] = []
+    /// Decisions the writer settles in input order, not yet counted, with the place in `bytes`
+    /// where each belongs and the length the worker encoded it in there (0: not encoded, for
+    /// decisions that rest on lots; else the bytes stand unless the selection desk changes it).
+    var unsettled: [(offset: Int, length: Int, decision: Decision)] = []
 }
 
 /// The ledger and the selection desk, handed to the writer task. `@unchecked Sendable`: only the
@@ -194,8 +200,12 @@ final class Worker {
         result.summary.messages = 1
         decider.decide(frame, profile: profile, receivedAt: receivedAt, drawnAt: receivedAt, state: state) { record in
             switch record {
-            case .decision(let decision) where allInOrder || decision.declaration != nil:
-                result.unsettled.append((result.bytes.count, decision))
+            case .decision(let decision) where decision.declaration != nil:
+                result.unsettled.append((result.bytes.count, 0, decision))
+            case .decision(let decision) where allInOrder:
+                let offset = result.bytes.count
+                encoder.encode(decision, into: &result.bytes)
+                result.unsettled.append((offset, result.bytes.count - offset, decision))
             case .decision(let decision):
                 encoder.encode(decision, into: &result.bytes)
                 result.summary.laneCounts[decision.lane.rawValue] += 1

@@ -143,6 +143,8 @@ final class CEBInventoryDecoder: FormatDecoder, DeclarationReading {
         declarationStarted = MonotonicClock.nanoseconds()
         declaration = Declaration(format: format, direction: direction, position: context.position)
         declaration.messageID = context.messageID
+        // invtNo, preNo, statisticsFlag, orderNo, logisticsNo: one allocation, not one per growth.
+        declaration.references.reserveCapacity(5)
         reading = true
         head = HeadValues()
         section = .none
