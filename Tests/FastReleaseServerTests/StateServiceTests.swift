@@ -150,6 +150,9 @@ struct StateServiceTests {
             let monitored = try #require(enterprises.first { $0["enterprise"] as? String == maker })
             let azo = (monitored["monitoring"] as? [[String: Any]])?.first { $0["test"] as? String == "azo-dyes" }
             #expect(azo?["exempts"] as? Bool == false)
+            // The examiners' roster came with the profile's state folder.
+            let shifts = try #require(state["examiners"] as? [[String: Any]])
+            #expect(shifts.contains { $0["examiner"] as? String == "NB-EX-101" && $0["on_shift"] as? Bool == true })
             let again = try await Self.furExport(client, uniqueID("HS-E"), maker: maker)
             #expect(!Self.furEvidence(again).waived)
         }

@@ -1,7 +1,7 @@
 import FastReleaseCore
 
-/// `GET /v1/state`: the reference state in force, with what each lot has left and where each
-/// monitored test stands.
+/// `GET /v1/state`: the reference state in force, with what each lot has left, where each
+/// monitored test stands, and the examiners' shifts (whether each is on now).
 struct StateInForce: Encodable {
     struct Lot: Encodable {
         let id: String
@@ -52,15 +52,27 @@ struct StateInForce: Encodable {
         let monitoring: [Monitored]
     }
 
+    struct Shift: Encodable {
+        let port: String
+        let examiner: String
+        let lanes: [String]
+        let from: String
+        let until: String
+        let onShift: Bool
+
+        enum CodingKeys: String, CodingKey { case port, examiner, lanes, from, until, onShift = "on_shift" }
+    }
+
     let sequence: Int64
     let at: String
     let lots: [Lot]
     let suppliers: [Supplier]
     let enterprises: [Enterprise]
     let unitConsumption: Int
+    let examiners: [Shift]
 
     enum CodingKeys: String, CodingKey {
-        case sequence, at, lots, suppliers, enterprises, unitConsumption = "unit_consumption"
+        case sequence, at, lots, suppliers, enterprises, unitConsumption = "unit_consumption", examiners
     }
 
     init(_ state: ReferenceState, sequence: Int64, at time: CivilTime) {
@@ -88,5 +100,10 @@ struct StateInForce: Encodable {
             Enterprise(enterprise: $0.enterprise, monitoring: monitored($0.tests))
         }
         unitConsumption = state.consumption.count
+        examiners = state.roster.map {
+            Shift(
+                port: $0.port, examiner: $0.examiner, lanes: $0.lanes.sorted().map(\.name), from: $0.from.isoText,
+                until: $0.until.isoText, onShift: $0.from <= time && time < $0.until)
+        }
     }
 }
