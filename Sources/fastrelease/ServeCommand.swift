@@ -43,6 +43,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "SQLite decision log file (store.sqlite.path).")
     var sqlitePath: String?
 
+    @Option(help: "Log lines as text (the default) or json, one object per line (log.format).")
+    var logFormat: String?
+
     @Flag(help: "Accept requests without a token, as an operator. For development only (auth.open).")
     var authOpen = false
 
@@ -54,6 +57,7 @@ struct ServeCommand: AsyncParsableCommand {
         if let seeds { values["sampling.seeds"] = .init(.string(seeds), isSecret: true) }
         if let store { values["store.kind"] = .init(.string(store), isSecret: false) }
         if let sqlitePath { values["store.sqlite.path"] = .init(.string(sqlitePath), isSecret: false) }
+        if let logFormat { values["log.format"] = .init(.string(logFormat), isSecret: false) }
         if authOpen { values["auth.open"] = .init(.bool(true), isSecret: false) }
         var providers: [any ConfigProvider] = [
             InMemoryProvider(name: "flags", values: values),
@@ -78,7 +82,9 @@ struct ServeCommand: AsyncParsableCommand {
             throw ValidationError("no access tokens: set auth.tokens (role:name:token), or --auth-open for development")
         }
         let level = Logger.Level(rawValue: settings.logLevel) ?? .info
+        let json = settings.logFormat == "json"
         LoggingSystem.bootstrap { label in
+            if json { return JSONLogHandler(label: label, level: level) }
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = level
             return handler
@@ -88,7 +94,8 @@ struct ServeCommand: AsyncParsableCommand {
         let now = CivilTime.now(offsetSeconds: compiled.source.timeZoneOffsetSeconds)
         switch compiled.source.sampling.readiness(at: now) {
         case .ready: break
-        case .soonMissing(let message): logger.warning("\(message)")
+        case .soonMissing(let message):
+            logger.warning("sampling seed missing for the next period", metadata: ["sampling.problem": "\(message)"])
         case .missing(let message):
             FileDescriptorSink.standardError.print("fastrelease: \(message)")
             throw ExitCode(2)

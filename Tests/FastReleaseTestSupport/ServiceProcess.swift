@@ -40,12 +40,7 @@ public final class ServiceProcess: @unchecked Sendable {
         while found == nil, Date().timeIntervalSince(start) < 60 {
             usleep(50_000)
             let log = (try? String(contentsOf: logFile, encoding: .utf8)) ?? ""
-            let listening = log.split(separator: "\n").last { $0.contains("listening") && $0.contains("http.port=") }
-            found = listening.flatMap { line in
-                line.split(separator: " ").first { $0.hasPrefix("http.port=") }.flatMap {
-                    Int($0.dropFirst("http.port=".count))
-                }
-            }
+            found = Self.port(inLog: log)
             if found == nil, waitpid(pid, nil, WNOHANG) == pid {
                 throw CocoaError(
                     .executableLoad, userInfo: [NSLocalizedDescriptionKey: "fastrelease serve exited:\n\(log)"])
@@ -59,6 +54,18 @@ public final class ServiceProcess: @unchecked Sendable {
     }
 
     /// Sends a signal.
+    /// The port the `listening` line names, in the text format (`http.port=8080`) or as JSON
+    /// (`"http.port":"8080"`).
+    static func port(inLog log: String) -> Int? {
+        for line in log.split(separator: "\n").reversed() where line.contains("listening") {
+            for marker in ["http.port=", "\"http.port\":\""] {
+                guard let range = line.range(of: marker) else { continue }
+                return Int(line[range.upperBound...].prefix { $0.isNumber })
+            }
+        }
+        return nil
+    }
+
     public func signal(_ signal: Int32) {
         kill(pid, signal)
     }

@@ -56,6 +56,8 @@ public struct ServerSettings: Sendable {
     public var publicMetrics: Bool
     /// `log.level` (default `info`): `trace`, `debug`, `info`, `notice`, `warning`, `error`.
     public var logLevel: String
+    /// `log.format` (`text`, the default, or `json`: one JSON object per line, ``JSONLogHandler``).
+    public var logFormat: String
 
     /// Reads the settings; a bad value is reported with its key.
     public init(reader: ConfigReader) throws(SettingsError) {
@@ -101,6 +103,10 @@ public struct ServerSettings: Sendable {
         self.tokens = tokens
         publicMetrics = reader.bool(forKey: "metrics.public", default: true)
         logLevel = reader.string(forKey: "log.level", default: "info")
+        logFormat = reader.string(forKey: "log.format", default: "text")
+        guard ["text", "json"].contains(logFormat) else {
+            throw SettingsError("log.format must be text or json, found `\(logFormat)`")
+        }
         for (key, value) in [
             ("http.port", port), ("store.maxBatchRows", maxBatchRows), ("limits.requestBytes", maxRequestBytes),
             ("engine.workers", workers), ("engine.queueDepth", queueDepth), ("stream.window", streamWindow),
