@@ -70,7 +70,9 @@ let package = Package(
                 "FastReleaseCore",
                 "CLibXML2",
             ],
-            resources: [.copy("Resources/codes")]
+            // The code tables are built in (CEB/GACCCodeTables+Embedded.swift); the CSV files are
+            // where they are edited, not resources looked up beside the binary.
+            exclude: ["Resources"]
         ),
 
         .target(

@@ -9,8 +9,21 @@ enum ProfileOption {
     /// The environment variable naming the profile directory.
     static let environmentKey = "FASTRELEASE_PROFILE"
 
+    /// `Profiles/default` in the current folder, else the installed one beside the executable
+    /// (`PREFIX/share/fastrelease/profiles/default` for `PREFIX/bin/fastrelease`, as
+    /// `scripts/install.sh` lays them out).
+    static var defaultDirectory: String {
+        let local = "Profiles/default"
+        if FileManager.default.fileExists(atPath: local + "/profile.yaml") { return local }
+        let executable = (Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0]))
+            .resolvingSymlinksInPath()
+        let installed = executable.deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("share/fastrelease/profiles/default").path
+        return FileManager.default.fileExists(atPath: installed + "/profile.yaml") ? installed : local
+    }
+
     static func load(_ option: String?, seeds: String? = nil, withSeeds: Bool = true) throws -> CompiledProfile {
-        let directory = option ?? ProcessInfo.processInfo.environment[environmentKey] ?? "Profiles/default"
+        let directory = option ?? ProcessInfo.processInfo.environment[environmentKey] ?? defaultDirectory
         do {
             let (profile, warnings) = try ProfileFolder.load(directory, seeds: seeds, withSeeds: withSeeds)
             var all = warnings

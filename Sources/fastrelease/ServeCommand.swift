@@ -70,6 +70,11 @@ struct ServeCommand: AsyncParsableCommand {
                 throw ValidationError("cannot read the settings file \(config): \(error)")
             }
         }
+        // Last: the default profile, in this folder or where scripts/install.sh put it.
+        providers.append(
+            InMemoryProvider(
+                name: "defaults",
+                values: ["profile.path": .init(.string(ProfileOption.defaultDirectory), isSecret: false)]))
         let reader = ConfigReader(providers: providers)
         let settings: ServerSettings
         do {

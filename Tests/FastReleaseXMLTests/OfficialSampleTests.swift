@@ -1,7 +1,9 @@
 import FastReleaseCore
 import FastReleaseTestSupport
-import FastReleaseXML
+import Foundation
 import Testing
+
+@testable import FastReleaseXML
 
 @Suite("Official CEB samples")
 struct OfficialSampleTests {
@@ -137,5 +139,20 @@ struct OfficialSampleTests {
         #expect(decoded.map(\.id) == reference.map(\.id))
         #expect(decoded.map(\.items) == reference.map(\.items), "Chinese goods names must survive the encoding")
         #expect(decoded.first?.parties[.declarant]?.name == "测试企业")
+    }
+}
+
+/// The code tables are built into the binary, from the data files they are edited in.
+@Suite("Built-in code tables")
+struct EmbeddedCodeTableTests {
+    @Test func theEmbeddedCodeTablesAreTheDataFiles() throws {
+        let folder = Fixtures.repositoryRoot.appendingPathComponent("Sources/FastReleaseXML/Resources/codes")
+        for name in ["countries.csv", "currencies.csv", "units.csv"] {
+            var file = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+            while file.hasSuffix("\n") { file.removeLast() }
+            #expect(
+                GACCCodeTables.embedded[name] == file,
+                "\(name) changed: run scripts/embed-code-tables.py to build the new table in")
+        }
     }
 }

@@ -5,7 +5,9 @@ public import Foundation
 ///
 /// The tables are data files, `Resources/codes/{countries,currencies,units}.csv`, copied
 /// unchanged from `../shared/formats/china-ceb/codes/` (see that folder's README for their
-/// sources). Lookups take the three code digits and index an array, with no `String`.
+/// sources), and built into the binary (`GACCCodeTables+Embedded.swift`, written from them by
+/// `scripts/embed-code-tables.py`), so that a `fastrelease` copied anywhere has them. Lookups
+/// take the three code digits and index an array, with no `String`.
 public struct GACCCodeTables: Sendable {
     /// ISO 3166 alpha-2 by GACC country code (0...999); `nil` where the table has no ISO code.
     let countries: [CountryCode?]
@@ -16,19 +18,28 @@ public struct GACCCodeTables: Sendable {
     /// UN/ECE Rec 20 unit by GACC unit code; `gacc:NNN` where the table has no UN/ECE code.
     let units: [String]
 
-    /// The tables shipped with FastRelease.
+    /// The tables shipped with FastRelease, built into the binary.
     public static let shipped: GACCCodeTables = {
         do {
-            return try GACCCodeTables(directory: resourceDirectory())
+            return try GACCCodeTables(texts: embedded)
         } catch {
-            fatalError("FastRelease's GACC code tables are missing or damaged: \(error). Reinstall FastRelease.")
+            fatalError("FastRelease's built-in GACC code tables are damaged: \(error)")
         }
     }()
 
     /// Reads the three tables from a folder.
     public init(directory: URL) throws {
+        var texts: [String: String] = [:]
+        for name in ["countries.csv", "currencies.csv", "units.csv"] {
+            texts[name] = try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
+        }
+        try self.init(texts: texts)
+    }
+
+    /// Reads the three tables from their CSV texts, by file name.
+    public init(texts: [String: String]) throws {
         func rows(_ name: String) throws -> [CSVRows.Row] {
-            let text = try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
+            guard let text = texts[name] else { throw CocoaError(.fileReadNoSuchFile) }
             return Array(CSVRows.parse(text).dropFirst().filter { !$0.isBlank })
         }
         func code(_ row: CSVRows.Row) -> Int? {
@@ -60,11 +71,6 @@ public struct GACCCodeTables: Sendable {
         knownCountries = known
         self.currencies = currencies
         self.units = units
-    }
-
-    /// The folder holding the shipped tables.
-    static func resourceDirectory() -> URL {
-        Bundle.module.resourceURL!.appendingPathComponent("codes")
     }
 
     /// A three-digit code's number, or `nil` if the text is not exactly three digits.
