@@ -26,6 +26,7 @@ let package = Package(
         .library(name: "FastReleaseStore", targets: ["FastReleaseStore"]),
         .library(name: "FastReleaseServer", targets: ["FastReleaseServer"]),
         .executable(name: "fastrelease", targets: ["fastrelease"]),
+        .executable(name: "fastrelease-bench", targets: ["fastrelease-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -135,14 +136,20 @@ let package = Package(
                 "FastReleaseOperations",
                 "FastReleaseStore",
                 "FastReleaseServer",
-                "FastReleaseBench",
-                "FastReleaseLoad",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "SystemPackage", package: "swift-system"),
+            ]
+        ),
+        .executableTarget(
+            name: "fastrelease-bench",
+            dependencies: [
+                "FastReleaseBench",
+                "FastReleaseLoad",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 

@@ -13,11 +13,13 @@ size="${1:-200000}"
 runs="${2:-5}"
 cores="$(nproc)"
 swift build -c release --product fastrelease >&2
+swift build -c release --product fastrelease-bench >&2
 binary="$(swift build -c release --show-bin-path)/fastrelease"
+bench="$(swift build -c release --show-bin-path)/fastrelease-bench"
 corpus="out/corpus-$size"
 if [ ! -f "$corpus/manifest.json" ]; then
-  if [ "$size" = double-11 ]; then "$binary" corpus --preset double-11 --seed side-by-side --out "$corpus"
-  else "$binary" corpus --declarations "$size" --seed side-by-side --out "$corpus"; fi
+  if [ "$size" = double-11 ]; then "$bench" corpus --preset double-11 --seed side-by-side --out "$corpus"
+  else "$bench" corpus --declarations "$size" --seed side-by-side --out "$corpus"; fi
 fi
 declarations=$(python3 -c "import json; print(json.load(open('$corpus/manifest.json'))['declarations'])")
 bytes=$(python3 -c "import json; print(json.load(open('$corpus/manifest.json'))['bytes'])")
@@ -52,4 +54,4 @@ for name, a, b in [("SAX floor ÷ score 1 thread (the share of parsing)", 3, 1),
     ratios = [row[a] / row[b] for row in rows]
     print(f"{name}: min {min(ratios):.2f}, median {statistics.median(ratios):.2f} (per run, same run)")
 PY
-"$binary" bench-scoring --rounds 5 --limit 50000 "$corpus"
+"$bench" scoring --rounds 5 --limit 50000 "$corpus"

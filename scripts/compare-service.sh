@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Compares two builds of `fastrelease serve` under the same load, interleaved: the service pinned
-# to core 0, the load generator (the NEW build's `fastrelease bench`) to core 1, a fresh SQLite
+# to core 0, the load generator (`fastrelease-bench load`, $FASTRELEASE_BENCH) to core 1, a fresh SQLite
 # log (synchronous FULL) per run. Prints declarations/s and p99 per run; reports go to
 # out/compare/<run>/.
 #
@@ -10,6 +10,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 old="$1"; new="$2"; runs="${3:-3}"; duration="${4:-15}"
+# The load generator (fastrelease-bench load), the same for both builds.
+bench="${FASTRELEASE_BENCH:-.build/release/fastrelease-bench}"
 token="compare-token-0123456789abcdef"
 work="$(mktemp -d)"
 server=""
@@ -23,7 +25,7 @@ serve() { # binary
   echo "compare: the server did not start; see $work/server.log" >&2; exit 1
 }
 load() { # name rate declarations-per-message
-  taskset -c 1 "$new" bench --url http://127.0.0.1:18091 --rate "$2" --duration "$duration" \
+  taskset -c 1 "$bench" load --url http://127.0.0.1:18091 --rate "$2" --duration "$duration" \
     --declarations-per-message "$3" --token "$token" --out "out/compare/$1" >/dev/null 2>&1
   python3 -c "import json,sys; r=json.load(open('out/compare/$1/report.json')); print(f\"{r['declarationsPerSecond']:.0f} decl/s, p99 {r['latencyMilliseconds']['p99']:.1f} ms\")"
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 
-/// The `fastrelease` command line: thin wrappers over the FastRelease libraries.
+/// The `fastrelease` command line: thin wrappers over the FastRelease libraries. The benchmark
+/// tools (corpus, load, scoring) are `fastrelease-bench`.
 @main
 struct FastReleaseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -9,8 +10,5 @@ struct FastReleaseCommand: AsyncParsableCommand {
         subcommands: [
             ScoreCommand.self, ServeCommand.self, ProfileCommand.self, StateCommand.self, ReplayCommand.self,
             ReportCommand.self, SamplingCommand.self,
-            CorpusCommand.self,
-            BenchCommand.self,
-            BenchScoringCommand.self,
         ])
 }

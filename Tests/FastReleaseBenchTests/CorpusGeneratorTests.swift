@@ -7,6 +7,16 @@ import Testing
 
 @Suite("Corpus generator")
 struct CorpusGeneratorTests {
+    @Test func theCorpusProfileComesWithItsSeedsSoThatItDrawsAsTheProfileDoes() throws {
+        let folder = try TemporaryDirectory()
+        let corpus = folder.url.appendingPathComponent("corpus")
+        _ = try CorpusGenerator(declarations: 50, seed: "seeds").write(to: corpus, profile: Fixtures.defaultProfile)
+        let copied = corpus.appendingPathComponent("profile.seeds")
+        #expect(try Data(contentsOf: copied) == Data(contentsOf: Fixtures.defaultSeeds))
+        let mode = try FileManager.default.attributesOfItem(atPath: copied.path)[.posixPermissions] as? Int
+        #expect(mode.map { $0 & 0o777 } == 0o600)
+    }
+
     @Test func theSameSeedGivesTheSameBytesAndAnotherSeedOthers() {
         let first = CorpusGenerator(declarations: 500, seed: "a").messages()
         let again = CorpusGenerator(declarations: 500, seed: "a").messages()

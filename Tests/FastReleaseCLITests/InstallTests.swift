@@ -44,3 +44,25 @@ struct InstallTests {
         #expect(!decisions.contains("unknown-country"), "GACC 116 is read as Japan from the built-in tables")
     }
 }
+
+/// The service binary links neither the load generator's HTTP client nor its histograms: those
+/// are `fastrelease-bench`'s.
+@Suite("What fastrelease links", .tags(.process), .long, .timeLimit(.minutes(2)))
+struct LinkedLibrariesTests {
+    @Test func fastreleaseLinksNeitherAsyncHTTPClientNorHdrHistogram() throws {
+        let nm = ["/usr/bin/nm", "/bin/nm"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        try #require(nm != nil, "nm (binutils) reads the binary's symbols")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: nm!)
+        process.arguments = ["-C", try ProcessRunner.executable.path]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let symbols = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(symbols.contains("FastReleaseServer"), "the symbols were read")
+        #expect(!symbols.contains("AsyncHTTPClient"))
+        #expect(!symbols.contains("HdrHistogram") && !symbols.contains("Histogram.Histogram"))
+    }
+}

@@ -5,7 +5,8 @@ public import Foundation
 /// The same seed and size give the same bytes. The corpus folder holds `messages/` (one
 /// message per file, 1-100 declarations each, 1-20 goods lines a declaration, about 3-4 KB a
 /// declaration), `enterprises.csv` (the population's register), `profile/` (the given profile
-/// with that register, ready for `--profile`) and `manifest.json`.
+/// with that register, ready for `--profile`, and its seeds beside as `profile.seeds`) and
+/// `manifest.json`.
 ///
 /// ```swift
 /// let summary = try CorpusGenerator(declarations: 10_000, seed: "demo").write(
@@ -117,10 +118,18 @@ public struct CorpusGenerator: Sendable {
         return (population.registerCSV, summary)
     }
 
+    /// Copies the profile with the corpus's register, and its seeds file beside it (`profile.seeds`,
+    /// readable by its owner only), so that the copy draws as the profile does.
     private func copyProfile(from source: URL, to destination: URL, register: String) throws {
         let files = FileManager.default
         if files.fileExists(atPath: destination.path) { try files.removeItem(at: destination) }
         try files.copyItem(at: source, to: destination)
         try register.write(to: destination.appendingPathComponent("enterprises.csv"), atomically: true, encoding: .utf8)
+        let seeds = URL(fileURLWithPath: source.standardizedFileURL.path + ".seeds")
+        let copied = URL(fileURLWithPath: destination.standardizedFileURL.path + ".seeds")
+        guard files.fileExists(atPath: seeds.path) else { return }
+        if files.fileExists(atPath: copied.path) { try files.removeItem(at: copied) }
+        try files.copyItem(at: seeds, to: copied)
+        try files.setAttributes([.posixPermissions: 0o600], ofItemAtPath: copied.path)
     }
 }

@@ -2,10 +2,10 @@ import ArgumentParser
 import FastReleaseBench
 import Foundation
 
-/// `fastrelease bench-scoring`: time scoring alone on a corpus's declarations.
-struct BenchScoringCommand: ParsableCommand {
+/// `fastrelease-bench scoring`: time scoring alone on a corpus's declarations.
+struct ScoringBenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench-scoring",
+        commandName: "scoring",
         abstract: "Time scoring alone, per declaration, against synthetic profiles of many rules.",
         discussion: "Decodes the corpus's declarations into memory first, then scores them several rounds.")
 
@@ -18,7 +18,7 @@ struct BenchScoringCommand: ParsableCommand {
     @Option(help: "Most declarations to score.")
     var limit: Int = 50_000
 
-    @Argument(help: "A corpus folder written by `fastrelease corpus`.")
+    @Argument(help: "A corpus folder written by `fastrelease-bench corpus`.")
     var corpus: String
 
     func run() throws {

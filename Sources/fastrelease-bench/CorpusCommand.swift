@@ -2,7 +2,7 @@ import ArgumentParser
 import FastReleaseBench
 import Foundation
 
-/// `fastrelease corpus`: write a reproducible benchmark corpus.
+/// `fastrelease-bench corpus`: write a reproducible benchmark corpus.
 struct CorpusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "corpus",
@@ -43,12 +43,12 @@ struct CorpusCommand: ParsableCommand {
         ) { written in
             if Date().timeIntervalSince(lastReport) >= 2 {
                 lastReport = Date()
-                FileDescriptorSink.standardError.print(
+                printError(
                     "corpus: \(written) of \(count) declarations (\(written * 100 / count) %)")
             }
         }
         let seconds = Date().timeIntervalSince(started)
-        FileDescriptorSink.standardError.print(
+        printError(
             "corpus: \(summary.declarations) declarations (\(summary.imports) import, \(summary.exports) export) in \(summary.messages) messages, "
                 + "\(summary.bytes / 1_048_576) MiB, \(summary.bytes / max(1, summary.declarations)) bytes a declaration, in \(String(format: "%.1f", seconds)) s"
         )

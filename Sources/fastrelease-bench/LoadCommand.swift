@@ -2,10 +2,10 @@ import ArgumentParser
 import FastReleaseLoad
 import Foundation
 
-/// `fastrelease bench`: drive a running service open-loop and measure it.
-struct BenchCommand: AsyncParsableCommand {
+/// `fastrelease-bench load`: drive a running service open-loop and measure it.
+struct LoadCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench",
+        commandName: "load",
         abstract: "Drive a running FastRelease service at a fixed rate and measure latency.",
         discussion: """
             Open loop: request i is sent at start + i/rate whatever happened before, and its latency \
@@ -49,9 +49,9 @@ struct BenchCommand: AsyncParsableCommand {
         let generator = LoadGenerator(
             url: url, rate: rate, duration: duration, declarationsPerMessage: declarationsPerMessage, token: token,
             connections: connections)
-        let report = try await generator.run { FileDescriptorSink.standardError.print("bench: \($0)") }
+        let report = try await generator.run { printError("bench: \($0)") }
         try LoadGenerator.write(report, to: URL(fileURLWithPath: out))
         print(report.summary)
-        FileDescriptorSink.standardError.print("bench: wrote \(out)/report.json and \(out)/latency.svg")
+        printError("bench: wrote \(out)/report.json and \(out)/latency.svg")
     }
 }
