@@ -31,11 +31,10 @@ struct DecisionRoutes {
                 return try ReceiptResponse.make(current, verdict: verdict, status: .ok)
             }
             if AnswerView(context) == .trader {
-                let answer = TraderAnswer(
-                    AnsweredDecision(stored: current, replay: false, verdict: verdict))
                 var body: [UInt8] = []
-                answer.appendJSON(into: &body)
-                body.append(UInt8(ascii: "\n"))
+                AnswerEncoding.line(
+                    .decision(AnsweredDecision(stored: current, replay: false, verdict: verdict)), view: .trader,
+                    into: &body)
                 return Response(
                     status: .ok, headers: [.contentType: "application/json"],
                     body: .init(byteBuffer: ByteBuffer(bytes: body)))

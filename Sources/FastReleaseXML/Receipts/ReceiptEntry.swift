@@ -22,7 +22,10 @@ struct ReceiptEntry {
         payload = try? answered.stored.decodedPayload()
         declaration = answered.stored.decodedDeclaration()
         verdict = answered.verdict
-        trader = TraderAnswer(answered)
+        // From the payload just read, not read again.
+        trader = TraderAnswer(
+            stored: answered.stored, replay: answered.replay,
+            notices: answered.traderNotices ?? payload.map(TraderAnswer.notices(of:)) ?? [], verdict: answered.verdict)
     }
 
     /// Whether the goods are released: by the decision, or by laboratory results since.
