@@ -192,7 +192,9 @@ let package = Package(
         ),
         .testTarget(
             name: "FastReleaseBenchTests",
-            dependencies: ["FastReleaseBench", "FastReleaseXML", "FastReleaseCore", "FastReleaseTestSupport"]
+            dependencies: [
+                "FastReleaseBench", "FastReleaseXML", "FastReleaseCore", "FastReleaseFiles", "FastReleaseTestSupport",
+            ]
         ),
         .testTarget(
             name: "FastReleaseCLITests",

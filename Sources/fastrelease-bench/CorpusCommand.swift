@@ -32,6 +32,11 @@ struct CorpusCommand: ParsableCommand {
         if preset == nil, (declarations ?? 0) < 1 {
             throw ValidationError("give --declarations N (at least 1) or --preset double-11")
         }
+        if !FileManager.default.fileExists(atPath: profile + "/profile.yaml") {
+            throw ValidationError(
+                "no profile at \(profile) (no profile.yaml there); run from the repository's root or give --profile FOLDER"
+            )
+        }
     }
 
     func run() throws {
