@@ -52,6 +52,41 @@ struct FramingTests {
         #expect(records.declarations.first?.items.first?.description == "a </ceb:Inventory> b")
     }
 
+    @Test func aFileReadWholeIsCutOnlyWhenItHoldsMoreThanOneMessage() throws {
+        let one = cebMessage(inventory("W1") + inventory("W2"))
+        let broken = one.replacingOccurrences(of: "<ceb:gcode>", with: "<ceb:gcode <")
+        let cases: [(name: String, text: String, messages: Int)] = [
+            ("one message", one, 1),
+            ("blank lines first", "\n\n  \n" + one + "\n\n", 1),
+            ("a comment after the root", one + "<!-- </ceb:CEB621Message> -->\n", 1),
+            ("a second message", one + cebMessage(inventory("W3")), 2),
+            ("a broken declaration after blank lines", "\n\n" + broken, 1),
+            ("text after the root", one + "trailing words", 2),
+        ]
+        for (name, text, messages) in cases {
+            let records = try decodeStream(text)  // compares with the records of a stream
+            let folder = try TemporaryDirectory()
+            let file = try folder.write("input.xml", text)
+            var source = InputFrameSource(paths: [file.path])
+            let first = source.next()
+            let frame = try #require(first, "\(name)")
+            #expect(frame.isWholeInput, "\(name)")
+            let second = source.next()
+            #expect(second == nil, "\(name): one frame for the whole file")
+            let decoder = XMLMessageDecoder()
+            var decoded: [DecodedRecord] = []
+            decoder.decode(frame, into: &decoded)
+            #expect(decoder.messagesInLastFrame == messages, "\(name)")
+            #expect(decoded.declarations.map(\.id) == records.declarations.map(\.id), "\(name)")
+            #expect(decoded.declarations.map(\.position.line) == records.declarations.map(\.position.line), "\(name)")
+        }
+        let blankFolder = try TemporaryDirectory()
+        let blank = try blankFolder.write("blank.xml", " \n\t\n")
+        var source = InputFrameSource(paths: [blank.path])
+        let none = source.next()
+        #expect(none == nil, "a file of white space holds no message")
+    }
+
     @Test func aDirectoryIsReadInPathOrderAndUnreadableInputsAreReported() throws {
         let folder = try TemporaryDirectory()
         try folder.write("b/2.xml", cebMessage(inventory("F2")))

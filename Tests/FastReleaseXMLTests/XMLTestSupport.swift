@@ -2,14 +2,21 @@ import FastReleaseCore
 import FastReleaseTestSupport
 import FastReleaseXML
 import Foundation
+import Testing
 
-/// Decodes bytes as one input stream, the way `fastrelease score` does, with a small read
-/// buffer so that messages cross chunk boundaries.
+/// Decodes bytes as one input file, the way `fastrelease score` does: read in one piece (cut
+/// by the decoder when it holds several messages), and also as a stream with a small read
+/// buffer, so that messages cross chunk boundaries; both must give the same records.
 func decodeStream(_ bytes: [UInt8], limits: XMLLimits = XMLLimits(), chunkSize: Int = 4096) throws -> [DecodedRecord] {
     let folder = try TemporaryDirectory()
     let file = try folder.write("stream.xml", Data(bytes))
-    var source = InputFrameSource(paths: [file.path], limits: limits, chunkSize: chunkSize)
-    return decodeAll(&source, limits: limits)
+    var whole = InputFrameSource(paths: [file.path], limits: limits, chunkSize: chunkSize)
+    var stream = InputFrameSource(paths: [file.path], limits: limits, chunkSize: chunkSize, readsWholeFiles: false)
+    let records = decodeAll(&whole, limits: limits)
+    let streamed = decodeAll(&stream, limits: limits)
+    #expect(records.declarations == streamed.declarations, "a file read whole gives the declarations of a stream")
+    #expect(records.errors == streamed.errors, "a file read whole gives the errors of a stream")
+    return records
 }
 
 /// Decodes every message of a source, framing problems included, in order.

@@ -28,6 +28,9 @@ public final class MessageDecider {
         scorer = Scorer(profile: profile)
     }
 
+    /// How many messages the last frame decided held.
+    public var messagesInLastFrame: Int { decoder.messagesInLastFrame }
+
     /// Decides every declaration of a message, in document order.
     ///
     /// - Parameters:
@@ -55,7 +58,9 @@ public final class MessageDecider {
             decoder.decode(frame, into: &records)
         }
         var state = state
-        for record in records {
+        // Taken from the back of the reversed list, each record is moved out, not copied.
+        records.reverse()
+        while let record = records.popLast() {
             switch record {
             case .declaration(let declaration, let decodeMicroseconds) where declaration.function != .original:
                 let change = change(

@@ -11,13 +11,20 @@ public struct MessageFrame: Sendable {
     /// A problem found while framing (too large, unreadable, unsupported encoding): the
     /// message is not decoded and this error is reported instead.
     public var problem: DeclarationError?
+    /// The bytes are a whole input that was not cut into messages (a file read in one piece):
+    /// most hold one message, but the decoder must cut them when they hold more.
+    public var isWholeInput: Bool
 
     /// Creates a frame.
-    public init(source: String, sequence: Int, bytes: [UInt8], startLine: Int, problem: DeclarationError? = nil) {
+    public init(
+        source: String, sequence: Int, bytes: [UInt8], startLine: Int, problem: DeclarationError? = nil,
+        isWholeInput: Bool = false
+    ) {
         self.source = source
         self.sequence = sequence
         self.bytes = bytes
         self.startLine = startLine
         self.problem = problem
+        self.isWholeInput = isWholeInput
     }
 }

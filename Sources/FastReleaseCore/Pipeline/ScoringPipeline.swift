@@ -197,7 +197,6 @@ final class Worker {
         allInOrder: Bool = false
     ) -> FrameResult {
         var result = FrameResult()
-        result.summary.messages = 1
         decider.decide(frame, profile: profile, receivedAt: receivedAt, drawnAt: receivedAt, state: state) { record in
             switch record {
             case .decision(let decision) where decision.declaration != nil:
@@ -216,6 +215,7 @@ final class Worker {
                 preconditionFailure("the command-line decider decides changes without history")
             }
         }
+        result.summary.messages = frame.problem == nil ? decider.messagesInLastFrame : 1
         return result
     }
 }

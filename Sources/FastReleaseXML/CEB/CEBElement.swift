@@ -15,8 +15,9 @@ enum CEBElement: String, CaseIterable {
     /// Looks up a libxml2 name.
     @inline(__always)
     static func named(_ name: UnsafePointer<UInt8>) -> CEBElement? {
-        table.lookup(name).map { allCases[$0] }
+        table.lookup(name).map { cases[$0] }
     }
 
-    private static let table = NameTable(allCases.map(\.rawValue))
+    private static let cases = allCases
+    private static let table = NameTable(cases.map(\.rawValue))
 }

@@ -169,6 +169,6 @@ final class CEBInventoryDecoder: FormatDecoder, DeclarationReading {
             return
         }
         complete()
-        context.emit(declaration, decodeMicroseconds: MonotonicClock.microseconds(since: declarationStarted))
+        context.emit(taking: &declaration, decodeMicroseconds: MonotonicClock.microseconds(since: declarationStarted))
     }
 }

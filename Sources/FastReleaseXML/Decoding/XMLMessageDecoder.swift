@@ -20,10 +20,53 @@ public final class XMLMessageDecoder: MessageDecoder {
         session = SAXSession(limits: limits, registry: .standard)
     }
 
+    public private(set) var messagesInLastFrame = 1
+
     public func decode(_ frame: MessageFrame, into records: inout [DecodedRecord]) {
+        messagesInLastFrame = 1
+        if frame.isWholeInput {
+            if decodeWholeInput(frame, into: &records) { return }
+            var splitter = MessageSplitter(source: frame.source, limits: session.context.limits)
+            let messages = frame.bytes.withUnsafeBytes { splitter.feed($0) } + splitter.finish()
+            for var message in messages {
+                message.startLine += frame.startLine - 1
+                if var problem = message.problem {
+                    problem.position.line += frame.startLine - 1
+                    records.append(.error(problem))
+                    continue
+                }
+                decodeMessage(message, into: &records)
+            }
+            messagesInLastFrame = messages.count
+            return
+        }
+        decodeMessage(frame, into: &records)
+    }
+
+    /// Decodes a whole input as one message, which it is when it parses without an error and
+    /// ends with the end tag of its root (after the root only comments, processing instructions
+    /// and white space may follow, and none of them ends so). `false`, with nothing added, when
+    /// it is not: the caller then cuts it into messages as a stream would be.
+    private func decodeWholeInput(_ frame: MessageFrame, into records: inout [DecodedRecord]) -> Bool {
         let context = session.context
-        context.records = []
-        defer { records += context.records }
+        context.records.removeAll(keepingCapacity: true)
+        guard Self.unsupportedEncoding(frame.bytes) == nil else { return false }
+        let whole = frame.bytes.withUnsafeBytes { bytes in
+            session.parse(bytes, source: frame.source, lineOffset: frame.startLine - 1, keepMessageID: false)
+            return context.stopError == nil && session.endsWithRootEndTag(bytes)
+        }
+        guard whole else { return false }
+        if records.isEmpty { swap(&records, &context.records) } else { records += context.records }
+        return true
+    }
+
+    private func decodeMessage(_ frame: MessageFrame, into records: inout [DecodedRecord]) {
+        let context = session.context
+        context.records.removeAll(keepingCapacity: true)
+        defer {
+            // Hand the records over without copying them when the caller's list is empty.
+            if records.isEmpty { swap(&records, &context.records) } else { records += context.records }
+        }
         if let encoding = Self.unsupportedEncoding(frame.bytes) {
             context.emit(
                 DeclarationError(

@@ -20,6 +20,7 @@ public struct InputFrameSource: FrameSource {
     private var buffer: [UInt8]
     private var sequence = 0
     private let limits: XMLLimits
+    private let readsWholeFiles: Bool
 
     /// Creates a source over paths; `-` is standard input. No path means standard input.
     ///
@@ -27,11 +28,17 @@ public struct InputFrameSource: FrameSource {
     ///   - paths: files, folders, or `-`.
     ///   - limits: the message size limit is enforced while framing.
     ///   - chunkSize: bytes read at a time.
-    public init(paths: [String], limits: XMLLimits = XMLLimits(), chunkSize: Int = 1 << 20) {
+    ///   - readsWholeFiles: a regular file within the message limit is read in one piece and
+    ///     cut by the decoder only if it holds several messages (the same records as reading it
+    ///     as a stream, without scanning it here); `false` reads every input as a stream.
+    public init(
+        paths: [String], limits: XMLLimits = XMLLimits(), chunkSize: Int = 1 << 20, readsWholeFiles: Bool = true
+    ) {
         queue = paths.isEmpty ? ["-"] : paths
         queue.reverse()
         buffer = [UInt8](repeating: 0, count: max(4096, chunkSize))
         self.limits = limits
+        self.readsWholeFiles = readsWholeFiles
     }
 
     public mutating func next() -> MessageFrame? {
@@ -71,10 +78,51 @@ public struct InputFrameSource: FrameSource {
                 append([splitter.problem(.unreadable, line: 0, reason)], from: splitter)
                 return true
             }
+            if readsWholeFiles, readWhole(descriptor, path: path) { return true }
             current = (descriptor, splitter)
             return true
         }
         return false
+    }
+
+    /// Reads a regular file no larger than the message limit in one piece, as one frame that
+    /// the decoder cuts only if it holds more than one message: the bytes are neither scanned
+    /// nor copied here. `false`, with the file left open, for anything else.
+    private mutating func readWhole(_ descriptor: Int32, path: String) -> Bool {
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
+            status.st_size <= limits.maxMessageBytes
+        else { return false }
+        let size = Int(status.st_size)
+        var failed = false
+        var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            while count < size {
+                let got = read(descriptor, buffer.baseAddress! + count, size - count)
+                if got > 0 {
+                    count += got
+                } else if got < 0, errno == EINTR {
+                    continue
+                } else {
+                    failed = got < 0
+                    break
+                }
+            }
+        }
+        guard !failed, bytes.count == size else {
+            // Changed or unreadable while read: read it again as a stream, which reports errors.
+            _ = lseek(descriptor, 0, SEEK_SET)
+            return false
+        }
+        close(descriptor)
+        var leading = 0
+        while leading < bytes.count, XMLBytes.isSpace(bytes[leading]) { leading += 1 }
+        guard leading < bytes.count else { return true }
+        let startLine = 1 + bytes[..<leading].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        if leading > 0 { bytes.removeFirst(leading) }
+        ready.append(
+            MessageFrame(source: path, sequence: sequence, bytes: bytes, startLine: startLine, isWholeInput: true))
+        sequence += 1
+        return true
     }
 
     private mutating func readChunk() {

@@ -1,23 +1,33 @@
 /// Maps element names (NUL-terminated bytes from libxml2) to small numbers without making
-/// a `String`: an FNV-1a hash into an open-addressed table, then a byte comparison.
+/// a `String`: an FNV-1a hash into an open-addressed table, then a byte comparison. The names
+/// are kept in one flat byte array, so that a look-up touches no reference count.
 struct NameTable: Sendable {
-    private let slots: [Int32]  // index into `names`, or -1
-    private let names: [[UInt8]]
+    private let slots: [Int32]  // index into `starts`, or -1
+    private let starts: [Int32]  // where each name begins in `bytes`; one more at the end
+    private let bytes: [UInt8]
     private let mask: Int
 
     /// Creates a table; `lookup` returns a name's position in `names`.
     init(_ names: [String]) {
-        self.names = names.map { Array($0.utf8) }
+        var bytes: [UInt8] = []
+        var starts: [Int32] = []
+        for name in names {
+            starts.append(Int32(bytes.count))
+            bytes += name.utf8
+        }
+        starts.append(Int32(bytes.count))
         var size = 16
         while size < names.count * 4 { size <<= 1 }
         mask = size - 1
         var slots = [Int32](repeating: -1, count: size)
-        for (number, name) in self.names.enumerated() {
-            var slot = Self.hash(name) & (size - 1)
+        for (number, name) in names.enumerated() {
+            var slot = Self.hash(Array(name.utf8)) & (size - 1)
             while slots[slot] != -1 { slot = (slot + 1) & (size - 1) }
             slots[slot] = Int32(number)
         }
         self.slots = slots
+        self.starts = starts
+        self.bytes = bytes
     }
 
     /// The position of a NUL-terminated name in the table's list, or `nil`.
@@ -31,13 +41,13 @@ struct NameTable: Sendable {
         }
         var slot = Int(hash) & mask
         while true {
-            let entry = slots[slot]
+            let entry = Int(slots[slot])
             if entry < 0 { return nil }
-            let candidate = names[Int(entry)]
-            if candidate.count == length,
-                candidate.withUnsafeBufferPointer({ memoryEqual($0.baseAddress!, name, length) })
+            let start = Int(starts[entry])
+            if Int(starts[entry + 1]) - start == length,
+                bytes.withUnsafeBufferPointer({ memoryEqual($0.baseAddress! + start, name, length) })
             {
-                return Int(entry)
+                return entry
             }
             slot = (slot + 1) & mask
         }

@@ -13,7 +13,9 @@ final class SAXSession {
     private let parser: xmlParserCtxtPtr
     private let handler: UnsafeMutablePointer<xmlSAXHandler>
     private var decoders: [String: any FormatDecoder] = [:]
-    private var formatDecoder: (any FormatDecoder)?
+    /// The decoder of the message being read. Held strongly by `decoders`; kept here without
+    /// reference counting, since every event calls it.
+    private unowned(unsafe) var formatDecoder: (any FormatDecoder)?
 
     private var depth = 0
     private var text: UnsafeMutablePointer<UInt8>
@@ -22,6 +24,8 @@ final class SAXSession {
 
     /// The format of the message being read, once its root is known.
     private(set) var format: MessageFormat?
+    /// The root element's qualified name (`prefix:name`), kept for ``endsWithRootEndTag(_:)``.
+    private var rootQualifiedName: [UInt8] = []
 
     init(limits: XMLLimits, registry: FormatRegistry) {
         LibXML.initialize()
@@ -56,6 +60,7 @@ final class SAXSession {
         textCount = 0
         format = nil
         formatDecoder = nil
+        rootQualifiedName.removeAll(keepingCapacity: true)
         let head = min(4, bytes.count)
         let base = bytes.baseAddress?.assumingMemoryBound(to: CChar.self)
         xmlCtxtResetPush(parser, base, Int32(head), nil, nil)
@@ -78,6 +83,20 @@ final class SAXSession {
         }
     }
 
+    /// Whether the last markup in `bytes` (trailing white space aside) is the end tag of the
+    /// root just parsed: `</` the root's qualified name, optional white space, `>`.
+    func endsWithRootEndTag(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        var end = bytes.count
+        while end > 0, XMLBytes.isSpace(bytes[end - 1]) { end -= 1 }
+        guard end > 0, bytes[end - 1] == UInt8(ascii: ">") else { return false }
+        end -= 1
+        while end > 0, XMLBytes.isSpace(bytes[end - 1]) { end -= 1 }
+        let name = rootQualifiedName.count
+        guard !rootQualifiedName.isEmpty, end >= name + 2 else { return false }
+        for offset in 0..<name where bytes[end - name + offset] != rootQualifiedName[offset] { return false }
+        return bytes[end - name - 2] == UInt8(ascii: "<") && bytes[end - name - 1] == UInt8(ascii: "/")
+    }
+
     // MARK: Events
 
     fileprivate func startElement(
@@ -93,6 +112,12 @@ final class SAXSession {
             return
         }
         if depth == 1 {
+            rootQualifiedName.removeAll(keepingCapacity: true)
+            if let prefix {
+                rootQualifiedName.append(contentsOf: UnsafeBufferPointer(start: prefix, count: strlen(prefix)))
+                rootQualifiedName.append(UInt8(ascii: ":"))
+            }
+            rootQualifiedName.append(contentsOf: UnsafeBufferPointer(start: name, count: strlen(name)))
             beginMessage(root: name, namespace: namespace, attributes: attributes)
         } else {
             formatDecoder?.startElement(name, namespace: namespace, depth: depth, attributes: attributes)
@@ -180,33 +205,38 @@ extension SAXSession: Sendable {}
 
 // MARK: - C callbacks
 
-private func session(_ context: UnsafeMutableRawPointer?) -> SAXSession {
-    Unmanaged<SAXSession>.fromOpaque(context!).takeUnretainedValue()
+/// Calls `body` with the session a callback's context points to, without retaining it: the
+/// session outlives its parser, which only calls back from inside ``SAXSession/parse``.
+@inline(__always)
+private func withSession(_ context: UnsafeMutableRawPointer?, _ body: (SAXSession) -> Void) {
+    Unmanaged<SAXSession>.fromOpaque(context!)._withUnsafeGuaranteedRef(body)
 }
 
 private let saxStartElement: startElementNsSAX2Func = {
     context, name, prefix, namespace, _, _, attributeCount, _, attributes in
     guard let name else { return }
-    session(context).startElement(
-        name, prefix: prefix, namespace: namespace,
-        attributes: SAXAttributes(pointer: attributes, count: Int(attributeCount)))
+    withSession(context) {
+        $0.startElement(
+            name, prefix: prefix, namespace: namespace,
+            attributes: SAXAttributes(pointer: attributes, count: Int(attributeCount)))
+    }
 }
 
 private let saxEndElement: endElementNsSAX2Func = { context, name, _, namespace in
     guard let name else { return }
-    session(context).endElement(name, namespace: namespace)
+    withSession(context) { $0.endElement(name, namespace: namespace) }
 }
 
 private let saxCharacters: charactersSAXFunc = { context, bytes, count in
     guard let bytes, count > 0 else { return }
-    session(context).characters(bytes, count: Int(count))
+    withSession(context) { $0.characters(bytes, count: Int(count)) }
 }
 
 private let saxDoctype: internalSubsetSAXFunc = { context, _, _, _ in
-    session(context).doctype()
+    withSession(context) { $0.doctype() }
 }
 
 private let saxError: xmlStructuredErrorFunc = { context, error in
     guard let context, let error else { return }
-    session(context).failed(error.pointee)
+    withSession(context) { $0.failed(error.pointee) }
 }

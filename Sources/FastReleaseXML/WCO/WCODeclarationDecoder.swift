@@ -218,6 +218,6 @@ final class WCODeclarationDecoder: FormatDecoder, DeclarationReading {
             declaration.references.append(NamedReference(name: "ResponsibleCountryCode", value: responsibleCountry))
         }
         guard complete() else { return }
-        context.emit(declaration, decodeMicroseconds: MonotonicClock.microseconds(since: declarationStarted))
+        context.emit(taking: &declaration, decodeMicroseconds: MonotonicClock.microseconds(since: declarationStarted))
     }
 }

@@ -46,8 +46,9 @@ enum WCOElement: String, CaseIterable {
     /// Looks up a libxml2 name.
     @inline(__always)
     static func named(_ name: UnsafePointer<UInt8>) -> WCOElement {
-        table.lookup(name).map { allCases[$0] } ?? .other
+        table.lookup(name).map { cases[$0] } ?? .other
     }
 
-    private static let table = NameTable(allCases.filter { $0 != .other }.map(\.rawValue))
+    private static let cases = allCases.filter { $0 != .other }
+    private static let table = NameTable(cases.map(\.rawValue))
 }
