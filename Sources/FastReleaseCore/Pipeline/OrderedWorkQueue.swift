@@ -8,7 +8,9 @@ final class OrderedWorkQueue: @unchecked Sendable {
     private let condition = NSCondition()
     private let maxMessages: Int
     private let maxBytes: Int
-    private var waiting: [(slot: Int, frame: MessageFrame)] = []
+    /// Messages not yet taken, from `waitingHead` on; a taken message's place is emptied at
+    /// once, so that its bytes are not held until the list is compacted.
+    private var waiting: [(slot: Int, frame: MessageFrame?)] = []
     private var waitingHead = 0
     private var results: [Int: FrameResult] = [:]
     private var bytesBySlot: [Int: Int] = [:]
@@ -53,13 +55,14 @@ final class OrderedWorkQueue: @unchecked Sendable {
         defer { condition.unlock() }
         while waitingHead == waiting.count, !inputEnded, !abandoned { condition.wait() }
         guard waitingHead < waiting.count, !abandoned else { return nil }
-        let next = waiting[waitingHead]
+        let slot = waiting[waitingHead].slot
+        let frame = waiting[waitingHead].frame.take()!
         waitingHead += 1
         if waitingHead > 1024, waitingHead * 2 > waiting.count {
             waiting.removeFirst(waitingHead)
             waitingHead = 0
         }
-        return next
+        return (slot, frame)
     }
 
     /// Files a message's result.
