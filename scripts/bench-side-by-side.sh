@@ -11,6 +11,8 @@
 # Needs xmllint (Debian package libxml2-utils). Corpus kept in out/corpus-<size>.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+command -v xmllint >/dev/null || { echo "bench-side-by-side: xmllint is missing; apt-get install -y libxml2-utils" >&2; exit 2; }
+command -v gcc >/dev/null || { echo "bench-side-by-side: gcc is missing (it builds the floor); apt-get install -y gcc" >&2; exit 2; }
 size="${1:-200000}"
 runs="${2:-5}"
 cores="$(nproc)"
