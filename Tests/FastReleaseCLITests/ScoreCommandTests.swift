@@ -122,6 +122,6 @@ struct ScoreCommandTests {
         #expect(result.status == 0)
         #expect(result.output.count > 0)
         #expect(
-            result.maxResidentKilobytes < 200_000, "peak memory \(result.maxResidentKilobytes) KB for a 230 MB input")
+            result.maxResidentKilobytes < 150_000, "peak memory \(result.maxResidentKilobytes) KB for a 230 MB input")
     }
 }

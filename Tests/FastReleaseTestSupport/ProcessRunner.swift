@@ -14,7 +14,7 @@ public enum ProcessRunner {
         public var output: Data
         /// Standard error, as text.
         public var errorText: String
-        /// The child's peak resident memory, in kilobytes.
+        /// The child's peak resident memory, in kilobytes (sampled every 10 ms while it runs).
         public var maxResidentKilobytes: Int
 
         /// Standard output as text.
@@ -67,12 +67,28 @@ public enum ProcessRunner {
         guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EINVAL) }
         var status: Int32 = 0
         var usage = rusage()
-        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        // The peak is read from the running process (`VmHWM`): wait4's `ru_maxrss` would count the
+        // test process itself, whose memory the spawned child shares until it runs `exec`.
+        var peak = 0
+        while true {
+            let waited = wait4(pid, &status, WNOHANG, &usage)
+            if waited == pid || (waited < 0 && errno != EINTR) { break }
+            peak = max(peak, highWaterKilobytes(of: pid))
+            usleep(10_000)
+        }
         let exitStatus = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
         return Result(
             status: exitStatus,
             output: FileManager.default.contents(atPath: outputPath) ?? Data(),
             errorText: String(decoding: FileManager.default.contents(atPath: errorPath) ?? Data(), as: UTF8.self),
-            maxResidentKilobytes: usage.ru_maxrss)
+            maxResidentKilobytes: peak > 0 ? peak : usage.ru_maxrss)
+    }
+
+    /// A running process's peak resident memory since it last ran `exec`, in kilobytes (0 if gone).
+    private static func highWaterKilobytes(of pid: pid_t) -> Int {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
+        else { return 0 }
+        return Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
     }
 }
