@@ -32,6 +32,35 @@ struct SamplingTests {
         }
     }
 
+    @Test func aSeedHashedAheadDrawsExactlyAsItsText() {
+        let keys = [
+            ConsignmentKey(
+                DeclarationBuilder.make {
+                    $0.format = "CEB621"
+                    $0.references = [
+                        NamedReference(name: "orderNo", value: "ORDER-\(String(repeating: "7", count: 40))"),
+                        NamedReference(name: "logisticsNo", value: "WAYBILL-1"),
+                    ]
+                }),
+            ConsignmentKey(DeclarationBuilder.make()),
+        ]
+        // Seeds shorter than a block, one byte short, a block exactly, longer, and two blocks and more.
+        for length in [16, 63, 64, 65, 100, 128, 130] {
+            let seed = String((0..<length).map { Character(UnicodeScalar(UInt8(97 + $0 % 26))) })
+            let hashed = SHA256.Prefix(Array(seed.utf8))
+            for key in keys {
+                for (salt, text): (StaticString, String) in [
+                    ("", ""), ("top-up|", "top-up|"), ("examiner|", "examiner|"),
+                ] {
+                    #expect(
+                        SamplingDrawer.draw(seed: hashed, key: key, salt: salt)
+                            == SamplingDrawer.draw(seed: seed, key: text + key.description),
+                        "seed of \(length) bytes, \(text)\(key)")
+                }
+            }
+        }
+    }
+
     @Test func theSameDeclarationProfileAndSeedAlwaysDrawTheSame() throws {
         let declaration = Self.inventory(id: "REPEAT-1")
         let first = Scorer(profile: try profile()).score(declaration)

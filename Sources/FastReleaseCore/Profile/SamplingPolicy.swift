@@ -14,8 +14,9 @@ public struct SamplingPolicy: Sendable, Hashable {
     public var seeds: SamplingSeeds {
         didSet { seedsByMonth = Self.index(seeds.byPeriod) }
     }
-    /// The same seeds keyed by `yyyyMM` as a number, so a draw needs no date formatting.
-    private var seedsByMonth: [Int: (period: String, seed: String)]
+    /// The same seeds keyed by `yyyyMM` as a number, so a draw needs no date formatting, each
+    /// with its SHA-256 blocks hashed once for all the period's draws.
+    private var seedsByMonth: [Int: (period: String, seed: String, hash: SHA256.Prefix)]
     /// The lane a drawn declaration gets at least.
     public var lane: Lane
     /// The minimum random rate: no class is drawn less often than this.
@@ -49,6 +50,11 @@ public struct SamplingPolicy: Sendable, Hashable {
         return (SamplingSeeds.period(ofMonth: yearMonth), nil)
     }
 
+    /// The seed of a month given as `yyyyMM`, hashed ahead for ``SamplingDrawer/draw(seed:key:salt:)``.
+    public func seedHash(forMonth yearMonth: Int) -> SHA256.Prefix? {
+        seedsByMonth[yearMonth]?.hash
+    }
+
     /// Whether draws can be made at `now` and in the coming week.
     public enum Readiness: Sendable, Equatable {
         /// The current period has its seed, and so does the next if it starts within 7 days.
@@ -80,11 +86,11 @@ public struct SamplingPolicy: Sendable, Hashable {
     /// Whether any class can be drawn at all (some rate above zero).
     public var drawsAnything: Bool { minimumRate > 0 || !expected.isEmpty || rates.values.contains { $0 > 0 } }
 
-    private static func index(_ seeds: [String: String]) -> [Int: (period: String, seed: String)] {
-        var index: [Int: (period: String, seed: String)] = [:]
+    private static func index(_ seeds: [String: String]) -> [Int: (period: String, seed: String, hash: SHA256.Prefix)] {
+        var index: [Int: (period: String, seed: String, hash: SHA256.Prefix)] = [:]
         for (period, seed) in seeds {
             guard let month = CivilTime(iso: period + "-01") else { continue }
-            index[month.yearMonth] = (period, seed)
+            index[month.yearMonth] = (period, seed, SHA256.Prefix(Array(seed.utf8)))
         }
         return index
     }

@@ -42,6 +42,32 @@ public enum SamplingDrawer {
         }
     }
 
+    /// The draw for a seed hashed ahead (``SamplingPolicy/seedHash(forMonth:)``), an optional
+    /// salt and a key: the same value as ``draw(seed:key:salt:)`` with the seed's text, with
+    /// the seed's whole SHA-256 blocks (a 64-character seed is one) not hashed again.
+    public static func draw(seed: SHA256.Prefix, key: ConsignmentKey, salt: StaticString = "") -> Double {
+        let length = seed.leftover.count + 1 + salt.utf8CodeUnitCount + key.byteCount
+        let leading = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { message -> UInt64 in
+            var offset = 0
+            for byte in seed.leftover {
+                message[offset] = byte
+                offset += 1
+            }
+            message[offset] = UInt8(ascii: "|")
+            offset += 1
+            salt.withUTF8Buffer { bytes in
+                for byte in bytes {
+                    message[offset] = byte
+                    offset += 1
+                }
+            }
+            offset = key.write(into: message, at: offset)
+            return SHA256.leadingWord(
+                of: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: message[0..<offset])), after: seed)
+        }
+        return Double(leading >> 11) / 9_007_199_254_740_992  // 2^53
+    }
+
     /// `(leading 64 bits of sha256(seed | what `write` writes) >> 11) / 2^53`.
     private static func hash(
         seed: String, length: Int, _ write: (UnsafeMutableBufferPointer<UInt8>, Int) -> Int
@@ -70,10 +96,10 @@ public enum SamplingDrawer {
     public static func draw(
         _ declaration: Declaration, policy: SamplingPolicy, creditClass: String, at: CivilTime
     ) -> SamplingDraw {
-        let (period, seed) = policy.seed(forMonth: at.yearMonth)
+        let period = policy.seed(forMonth: at.yearMonth).period
         let rate = policy.rate(for: creditClass)
         let key = ConsignmentKey(declaration)
-        let value = seed.map { draw(seed: $0, key: key) }
+        let value = policy.seedHash(forMonth: at.yearMonth).map { draw(seed: $0, key: key) }
         var made = SamplingDraw(
             rate: rate, draw: value, drawn: value.map { $0 < rate } ?? false, period: period,
             creditClass: creditClass, consignment: key)

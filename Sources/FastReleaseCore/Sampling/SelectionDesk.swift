@@ -39,7 +39,7 @@ public final class SelectionDesk {
     /// examiner when it is in an inspection lane, and counts both.
     public func settle(_ decision: inout Decision, roster: [RosterShift]) {
         guard decision.function != .cancellation, let at = decision.sampling.at,
-            let seed = policy.seed(forMonth: at.yearMonth).seed
+            let seed = policy.seedHash(forMonth: at.yearMonth)
         else { return }
         guard let key = decision.sampling.consignment else { return }
         if decision.lane == .release, let targets = policy.expectedRates(at: decision.port) {
@@ -74,7 +74,9 @@ public final class SelectionDesk {
     /// Examiners' workloads on a day.
     public func workloads(on day: String) -> [String: Int] { loads[day] ?? [:] }
 
-    private func topUp(_ decision: inout Decision, targets: [Lane: Double], seed: String, key: ConsignmentKey) {
+    private func topUp(
+        _ decision: inout Decision, targets: [Lane: Double], seed: SHA256.Prefix, key: ConsignmentKey
+    ) {
         let window = windows[decision.port] ?? LaneWindow(size: policy.window)
         guard
             let (lane, expected) = targets.filter({ window.organicShare(atLeast: $0.key) < $0.value })
@@ -90,7 +92,7 @@ public final class SelectionDesk {
     }
 
     private func assign(
-        lane: Lane, port: String, at: CivilTime, seed: String, key: ConsignmentKey, roster: [RosterShift]
+        lane: Lane, port: String, at: CivilTime, seed: SHA256.Prefix, key: ConsignmentKey, roster: [RosterShift]
     ) -> ExaminerAssignment {
         let day = at.day
         let qualified = Set(roster.filter { $0.covers(lane: lane, port: port, at: at) }.map(\.examiner)).sorted()

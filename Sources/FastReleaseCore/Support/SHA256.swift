@@ -75,9 +75,49 @@ public struct SHA256: Sendable {
         return UInt64(state.0) << 32 | UInt64(state.1)
     }
 
+    /// The first bytes of many messages, hashed once: the state after their whole 64-byte
+    /// blocks, and the bytes left over. Messages that start with them are then hashed from there
+    /// (``leadingWord(of:after:)``), with the same result as hashing each whole.
+    public struct Prefix: Sendable {
+        fileprivate let state: State
+        /// How many bytes the whole blocks held.
+        fileprivate let hashedCount: Int
+        /// The prefix's bytes after its whole blocks (fewer than 64), which the rest of each
+        /// message must start with.
+        public let leftover: [UInt8]
+
+        /// Hashes the whole blocks of `bytes`.
+        public init(_ bytes: [UInt8]) {
+            var state = SHA256.initialState
+            let fullBlocks = bytes.count / 64
+            bytes.withUnsafeBufferPointer { buffer in
+                for block in 0..<fullBlocks { SHA256.compress(&state, buffer.baseAddress! + block * 64) }
+            }
+            self.state = state
+            hashedCount = fullBlocks * 64
+            leftover = Array(bytes[(fullBlocks * 64)...])
+        }
+    }
+
+    /// The first 8 bytes of the digest of a message that is `prefix` then `rest`, where `rest`
+    /// starts with the prefix's ``Prefix/leftover``; computed without allocating.
+    public static func leadingWord(of rest: UnsafeRawBufferPointer, after prefix: Prefix) -> UInt64 {
+        var state = prefix.state
+        let fullBlocks = rest.count / 64
+        if let base = rest.baseAddress {
+            for block in 0..<fullBlocks {
+                compress(&state, base.assumingMemoryBound(to: UInt8.self) + block * 64)
+            }
+        }
+        finish(
+            &state, tail: UnsafeRawBufferPointer(rebasing: rest[(fullBlocks * 64)...]),
+            totalLength: UInt64(prefix.hashedCount + rest.count))
+        return UInt64(state.0) << 32 | UInt64(state.1)
+    }
+
     // MARK: Internals
 
-    private typealias State = (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32)
+    fileprivate typealias State = (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32)
 
     private static let initialState: State = (
         0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19
