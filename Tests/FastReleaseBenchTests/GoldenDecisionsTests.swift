@@ -62,6 +62,23 @@ struct GoldenDecisionsTests {
         }
     }
 
+    @Test func snapshotsOfTheCorpusAreWhatJSONEncoderWrites() throws {
+        let folder = try TemporaryDirectory()
+        let corpus = folder.url.appendingPathComponent("corpus")
+        _ = try CorpusGenerator(declarations: 1000, seed: "snapshots").write(
+            to: corpus, profile: Fixtures.defaultProfile)
+        var frames = try Self.frames(corpus: corpus.appendingPathComponent("messages"))
+        let decoder = XMLMessageDecoder()
+        var records: [DecodedRecord] = []
+        while let frame = frames.next() { decoder.decode(frame, into: &records) }
+        var compared = 0
+        for case .declaration(let declaration, _) in records {
+            #expect(try DeclarationSnapshot.encode(declaration) == DeclarationSnapshot.foundationEncoded(declaration))
+            compared += 1
+        }
+        #expect(compared > 1000)
+    }
+
     /// The generated messages in file order, then every official CEB and WCO sample.
     static func frames(corpus messages: URL) throws -> ListedFrames {
         let names = try FileManager.default.contentsOfDirectory(atPath: messages.path).sorted()

@@ -11,6 +11,18 @@ import Foundation
 public enum DeclarationSnapshot {
     /// The declaration as one JSON object.
     public static func encode(_ declaration: Declaration) throws -> String {
+        if DeclarationSnapshotWriter.canWrite(declaration) {
+            var writer = DeclarationSnapshotWriter()
+            writer.write(declaration)
+            return String(decoding: writer.bytes, as: UTF8.self)
+        }
+        return try foundationEncoded(declaration)
+    }
+
+    /// The same JSON through Foundation's `JSONEncoder`: what ``encode(_:)`` matches byte for
+    /// byte (a test compares them), and what it falls back to for numbers JSON cannot hold,
+    /// which `JSONEncoder` refuses with its error.
+    public static func foundationEncoded(_ declaration: Declaration) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(declaration), as: UTF8.self)

@@ -62,18 +62,10 @@ public struct SHA256: Sendable {
 
     /// The first 8 bytes of the digest of `message`, big-endian, computed without allocating.
     public static func leadingWord(of message: UnsafeRawBufferPointer) -> UInt64 {
-        var state = initialState
-        let fullBlocks = message.count / 64
-        if let base = message.baseAddress {
-            for block in 0..<fullBlocks {
-                compress(&state, base.assumingMemoryBound(to: UInt8.self) + block * 64)
-            }
-        }
-        finish(
-            &state, tail: UnsafeRawBufferPointer(rebasing: message[(fullBlocks * 64)...]),
-            totalLength: UInt64(message.count))
-        return UInt64(state.0) << 32 | UInt64(state.1)
+        leadingWord(of: message, after: noPrefix)
     }
+
+    private static let noPrefix = Prefix([])
 
     /// The first bytes of many messages, hashed once: the state after their whole 64-byte
     /// blocks, and the bytes left over. Messages that start with them are then hashed from there
