@@ -11,7 +11,8 @@ struct DeclarationSnapshotTests {
 
     /// Numbers that print in every form a `Double` has.
     static let numbers: [Double] = [
-        0, -0.0, 1, -1, 0.1, 1.5, 1e-7, 1e21, 2.5e15, 1e16, 123_456_789.123, .leastNonzeroMagnitude, .greatestFiniteMagnitude,
+        0, -0.0, 1, -1, 0.1, 1.5, 1e-7, 1e21, 2.5e15, 1e16, 123_456_789.123, .leastNonzeroMagnitude,
+        .greatestFiniteMagnitude,
         1_234_567_890_123_456_768, 20,
     ]
 
