@@ -45,7 +45,7 @@ struct GoldenDecisionsTests {
                 XMLMessageDecoder()
             }
             var source = frames
-            let sink = CollectingSink()
+            let sink = MemorySink()
             let summary = try pipeline.run(&source, sink: sink)
             #expect(summary.decisions + summary.errors >= 3000)
             outputs[threads] = Self.withoutTimings(sink.bytes.withLock { $0 })
@@ -114,10 +114,4 @@ struct ListedFrames: FrameSource {
         defer { position += 1 }
         return frames[position]
     }
-}
-
-/// Collects what the pipeline writes.
-final class CollectingSink: ByteSink {
-    let bytes = Mutex<[UInt8]>([])
-    func write(_ chunk: [UInt8]) throws { bytes.withLock { $0 += chunk } }
 }

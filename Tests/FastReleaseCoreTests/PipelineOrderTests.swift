@@ -35,11 +35,6 @@ struct CountingFrames: FrameSource {
     }
 }
 
-final class MemorySink: ByteSink {
-    let bytes = Mutex<[UInt8]>([])
-    func write(_ chunk: [UInt8]) throws { bytes.withLock { $0 += chunk } }
-}
-
 @Suite("Pipeline")
 struct PipelineOrderTests {
     @Test(arguments: [1, 2, 4])

@@ -15,12 +15,15 @@ struct DeclarationSnapshotWriter {
     /// Whether every number of the declaration can be written (JSON has no NaN or infinity;
     /// `JSONEncoder` refuses them, and the caller lets it say so).
     static func canWrite(_ declaration: Declaration) -> Bool {
-        let numbers =
-            [declaration.totalValue, declaration.grossWeight, declaration.netWeight, declaration.packages]
-            + declaration.items.flatMap {
-                [$0.quantity, $0.legalQuantity, $0.unitPrice, $0.value, $0.grossWeight, $0.netWeight]
-            } + declaration.lots.map(\.quantity)
-        return numbers.allSatisfy { $0?.isFinite ?? true }
+        func finite(_ number: Double?) -> Bool { number?.isFinite ?? true }
+        guard
+            finite(declaration.totalValue), finite(declaration.grossWeight), finite(declaration.netWeight),
+            finite(declaration.packages), declaration.lots.allSatisfy({ finite($0.quantity) })
+        else { return false }
+        return declaration.items.allSatisfy {
+            finite($0.quantity) && finite($0.legalQuantity) && finite($0.unitPrice) && finite($0.value)
+                && finite($0.grossWeight) && finite($0.netWeight)
+        }
     }
 
     mutating func write(_ d: Declaration) {
@@ -164,55 +167,24 @@ struct DeclarationSnapshotWriter {
 
     private mutating func integer(_ name: StaticString, _ value: Int) {
         key(name)
-        bytes.append(contentsOf: String(value).utf8)
+        bytes.append(integer: value)
     }
 
     private mutating func number(_ name: StaticString, _ value: Double) {
         key(name)
-        append(number: value)
+        var text = value.description  // `JSONEncoder`'s form: the shortest description, without `.0`
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        bytes.append(contentsOf: text.utf8)
     }
 
     // MARK: Values
 
     private mutating func append(string text: String) {
         var text = text
-        bytes.append(UInt8(ascii: "\""))
-        text.withUTF8 { utf8 in
-            var runStart = 0
-            for (offset, byte) in utf8.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
-                bytes.append(contentsOf: utf8[runStart..<offset])
-                bytes.append(contentsOf: Self.escape(byte))
-                runStart = offset + 1
-            }
-            bytes.append(contentsOf: utf8[runStart...])
-        }
-        bytes.append(UInt8(ascii: "\""))
-    }
-
-    /// `JSONEncoder`'s escape of a quote, a backslash or a control character.
-    private static func escape(_ byte: UInt8) -> [UInt8] {
-        switch byte {
-        case 0x22: return Array(#"\""#.utf8)
-        case 0x5C: return Array(#"\\"#.utf8)
-        case 0x08: return Array(#"\b"#.utf8)
-        case 0x0C: return Array(#"\f"#.utf8)
-        case 0x0A: return Array(#"\n"#.utf8)
-        case 0x0D: return Array(#"\r"#.utf8)
-        case 0x09: return Array(#"\t"#.utf8)
-        default:
-            let digits = Array("0123456789abcdef".utf8)
-            return Array(#"\u00"#.utf8) + [digits[Int(byte >> 4)], digits[Int(byte & 15)]]
-        }
-    }
-
-    /// A number as `JSONEncoder` writes a `Double`: its shortest description, without a `.0`.
-    private mutating func append(number: Double) {
-        var text = number.description
-        if text.hasSuffix(".0") { text.removeLast(2) }
-        bytes.append(contentsOf: text.utf8)
+        text.withUTF8 { bytes.append(jsonString: $0, namingBackspaceAndFormFeed: true) }
     }
 
     private mutating func append(raw text: StaticString) {
-        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        bytes.append(text)
     }
 }

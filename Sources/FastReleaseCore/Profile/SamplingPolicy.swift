@@ -50,9 +50,11 @@ public struct SamplingPolicy: Sendable, Hashable {
         return (SamplingSeeds.period(ofMonth: yearMonth), nil)
     }
 
-    /// The seed of a month given as `yyyyMM`, hashed ahead for ``SamplingDrawer/draw(seed:key:salt:)``.
-    public func seedHash(forMonth yearMonth: Int) -> SHA256.Prefix? {
-        seedsByMonth[yearMonth]?.hash
+    /// The period key and its seed, if known, hashed ahead for
+    /// ``SamplingDrawer/draw(seed:key:salt:)``, for a month given as `yyyyMM`: one look-up a draw.
+    public func seedHash(forMonth yearMonth: Int) -> (period: String, seed: SHA256.Prefix?) {
+        if let known = seedsByMonth[yearMonth] { return (known.period, known.hash) }
+        return (SamplingSeeds.period(ofMonth: yearMonth), nil)
     }
 
     /// Whether draws can be made at `now` and in the coming week.

@@ -16,77 +16,48 @@ public enum SamplingDrawer {
     public static func draw(seed: String, key: String) -> Double {
         var key = key
         return key.withUTF8 { keyBytes in
-            hash(seed: seed, length: keyBytes.count) { buffer, offset in
-                var offset = offset
-                for byte in keyBytes {
-                    buffer[offset] = byte
-                    offset += 1
-                }
-                return offset
+            hash(seed: SHA256.Prefix(Array(seed.utf8)), length: keyBytes.count) { buffer, offset in
+                copy(keyBytes, into: buffer, at: offset)
             }
         }
     }
 
-    /// The draw in `[0, 1)` for a seed, an optional salt (`top-up|`, `examiner|`) and a key,
-    /// without making the key's text.
-    public static func draw(seed: String, key: ConsignmentKey, salt: StaticString = "") -> Double {
-        hash(seed: seed, length: salt.utf8CodeUnitCount + key.byteCount) { buffer, offset in
-            var offset = offset
-            salt.withUTF8Buffer { bytes in
-                for byte in bytes {
-                    buffer[offset] = byte
-                    offset += 1
-                }
-            }
-            return key.write(into: buffer, at: offset)
-        }
-    }
-
-    /// The draw for a seed hashed ahead (``SamplingPolicy/seedHash(forMonth:)``), an optional
-    /// salt and a key: the same value as ``draw(seed:key:salt:)`` with the seed's text, with
-    /// the seed's whole SHA-256 blocks (a 64-character seed is one) not hashed again.
+    /// The draw in `[0, 1)` for a seed hashed ahead (``SamplingPolicy/seedHash(forMonth:)``), an
+    /// optional salt (`top-up|`, `examiner|`) and a key, without making the key's text: the same
+    /// value as ``draw(seed:key:)`` of the seed's text and the salt and key's text, with the
+    /// seed's whole SHA-256 blocks (a 64-character seed is one) not hashed again.
     public static func draw(seed: SHA256.Prefix, key: ConsignmentKey, salt: StaticString = "") -> Double {
-        let length = seed.leftover.count + 1 + salt.utf8CodeUnitCount + key.byteCount
-        let leading = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { message -> UInt64 in
-            var offset = 0
-            for byte in seed.leftover {
-                message[offset] = byte
-                offset += 1
-            }
+        hash(seed: seed, length: salt.utf8CodeUnitCount + key.byteCount) { buffer, offset in
+            let afterSalt = salt.withUTF8Buffer { copy($0, into: buffer, at: offset) }
+            return key.write(into: buffer, at: afterSalt)
+        }
+    }
+
+    /// `(leading 64 bits of sha256(seed | what `write` writes) >> 11) / 2^53`; `write` gets the
+    /// buffer and where to start, and returns where it stopped.
+    private static func hash(
+        seed: SHA256.Prefix, length: Int, _ write: (UnsafeMutableBufferPointer<UInt8>, Int) -> Int
+    ) -> Double {
+        let total = seed.leftover.count + 1 + length
+        let leading = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: total) { message -> UInt64 in
+            var offset = seed.leftover.withUnsafeBufferPointer { copy($0, into: message, at: 0) }
             message[offset] = UInt8(ascii: "|")
-            offset += 1
-            salt.withUTF8Buffer { bytes in
-                for byte in bytes {
-                    message[offset] = byte
-                    offset += 1
-                }
-            }
-            offset = key.write(into: message, at: offset)
+            offset = write(message, offset + 1)
             return SHA256.leadingWord(
                 of: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: message[0..<offset])), after: seed)
         }
         return Double(leading >> 11) / 9_007_199_254_740_992  // 2^53
     }
 
-    /// `(leading 64 bits of sha256(seed | what `write` writes) >> 11) / 2^53`.
-    private static func hash(
-        seed: String, length: Int, _ write: (UnsafeMutableBufferPointer<UInt8>, Int) -> Int
-    ) -> Double {
-        var seed = seed
-        let total = seed.utf8.count + 1 + length
-        let leading = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: total) { message -> UInt64 in
-            var offset = 0
-            seed.withUTF8 { bytes in
-                for byte in bytes {
-                    message[offset] = byte
-                    offset += 1
-                }
-            }
-            message[offset] = UInt8(ascii: "|")
-            offset = write(message, offset + 1)
-            return SHA256.leadingWord(of: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: message[0..<offset])))
+    private static func copy(
+        _ bytes: UnsafeBufferPointer<UInt8>, into buffer: UnsafeMutableBufferPointer<UInt8>, at offset: Int
+    ) -> Int {
+        var offset = offset
+        for byte in bytes {
+            buffer[offset] = byte
+            offset += 1
         }
-        return Double(leading >> 11) / 9_007_199_254_740_992  // 2^53
+        return offset
     }
 
     /// The draw record for a declaration under a policy, in the period of `at`.
@@ -96,10 +67,10 @@ public enum SamplingDrawer {
     public static func draw(
         _ declaration: Declaration, policy: SamplingPolicy, creditClass: String, at: CivilTime
     ) -> SamplingDraw {
-        let period = policy.seed(forMonth: at.yearMonth).period
+        let (period, seed) = policy.seedHash(forMonth: at.yearMonth)
         let rate = policy.rate(for: creditClass)
         let key = ConsignmentKey(declaration)
-        let value = policy.seedHash(forMonth: at.yearMonth).map { draw(seed: $0, key: key) }
+        let value = seed.map { draw(seed: $0, key: key) }
         var made = SamplingDraw(
             rate: rate, draw: value, drawn: value.map { $0 < rate } ?? false, period: period,
             creditClass: creditClass, consignment: key)

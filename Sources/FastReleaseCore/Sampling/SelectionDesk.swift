@@ -39,7 +39,7 @@ public final class SelectionDesk {
     /// examiner when it is in an inspection lane, and counts both.
     public func settle(_ decision: inout Decision, roster: [RosterShift]) {
         guard decision.function != .cancellation, let at = decision.sampling.at,
-            let seed = policy.seedHash(forMonth: at.yearMonth)
+            let seed = policy.seedHash(forMonth: at.yearMonth).seed
         else { return }
         guard let key = decision.sampling.consignment else { return }
         if decision.lane == .release, let targets = policy.expectedRates(at: decision.port) {

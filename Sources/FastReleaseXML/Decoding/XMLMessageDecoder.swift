@@ -56,17 +56,14 @@ public final class XMLMessageDecoder: MessageDecoder {
             return context.stopError == nil && session.endsWithRootEndTag(bytes)
         }
         guard whole else { return false }
-        if records.isEmpty { swap(&records, &context.records) } else { records += context.records }
+        handOver(into: &records)
         return true
     }
 
     private func decodeMessage(_ frame: MessageFrame, into records: inout [DecodedRecord]) {
         let context = session.context
         context.records.removeAll(keepingCapacity: true)
-        defer {
-            // Hand the records over without copying them when the caller's list is empty.
-            if records.isEmpty { swap(&records, &context.records) } else { records += context.records }
-        }
+        defer { handOver(into: &records) }
         if let encoding = Self.unsupportedEncoding(frame.bytes) {
             context.emit(
                 DeclarationError(
@@ -79,6 +76,13 @@ public final class XMLMessageDecoder: MessageDecoder {
             session.parse(bytes, source: frame.source, lineOffset: frame.startLine - 1, keepMessageID: false)
             resumeAfterErrors(bytes, frame: frame)
         }
+    }
+
+    /// Adds the records the session made to `records`, without copying them when the caller's
+    /// list is empty.
+    private func handOver(into records: inout [DecodedRecord]) {
+        let context = session.context
+        if records.isEmpty { swap(&records, &context.records) } else { records += context.records }
     }
 
     /// While a parse stopped on a well-formedness error inside the message body, parse again
