@@ -157,7 +157,9 @@ let package = Package(
 
         .target(
             name: "FastReleaseTestSupport",
-            dependencies: ["FastReleaseCore", "FastReleaseFiles", "CLibXML2"],
+            dependencies: [
+                "FastReleaseCore", "FastReleaseFiles", "CLibXML2", .product(name: "Yams", package: "Yams"),
+            ],
             path: "Tests/FastReleaseTestSupport"
         ),
         .testTarget(

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The test command: installs what is missing (the build's packages, Chromium for the dashboard
-# test), starts a throwaway PostgreSQL server for the tests that need one, and runs every test.
+# test, Schemathesis), starts a throwaway PostgreSQL server for the tests that need one, runs
+# every test, then Schemathesis against a live server (scripts/check-api.sh).
 #
 #   scripts/test.sh            every test (what CI runs)
 #   scripts/test.sh --fast     the everyday loop: no process, PostgreSQL, browser or load tests
@@ -30,4 +31,8 @@ if ! command -v chromium >/dev/null 2>&1 && [ -z "${FASTRELEASE_CHROMIUM:-}" ]; 
     echo "test: chromium is not installed and cannot be installed here; the dashboard test will be skipped" >&2
   fi
 fi
-exec scripts/with-postgres.sh swift test "${strict[@]}" "$@"
+scripts/with-postgres.sh swift test "${strict[@]}" "$@"
+
+# The HTTP API against its OpenAPI document, on a live server: Schemathesis with every role's
+# token (scripts/check-api.sh; the tests built the binary).
+scripts/check-api.sh

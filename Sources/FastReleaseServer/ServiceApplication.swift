@@ -24,6 +24,8 @@ public enum ServiceApplication {
         public let profile: LiveProfile
         /// Changes the profile in force and keeps its history.
         public let profiles: ProfileManager
+        /// `METHOD /path/{parameter}` of every route, as the OpenAPI document writes them.
+        public let routes: [String]
     }
 
     /// Makes the application and its parts.
@@ -59,7 +61,8 @@ public enum ServiceApplication {
         let service = DecisionService(
             engine: engine, log: log, maxBatchRows: settings.maxBatchRows, metrics: metrics, clock: clock,
             logger: logger)
-        let router = Router(context: ServiceRequestContext.self)
+        let router = RouteTable(Router(context: ServiceRequestContext.self))
+        router.add(middleware: ErrorAnswerMiddleware(table: router))
         router.add(middleware: AuthenticationMiddleware(tokens: settings.tokens, open: authOpen))
         DeclarationRoutes(
             service: service, maxRequestBytes: settings.maxRequestBytes, limits: settings.xmlLimits,
@@ -81,7 +84,7 @@ public enum ServiceApplication {
         if reloadOnHangup { background.append(HangupReloader(profiles: profiles, logger: logger)) }
         OperationsRoutes(service: service, metrics: metrics, publicMetrics: settings.publicMetrics).register(on: router)
         var application = Application(
-            router: router,
+            router: router.router,
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "FastRelease"),
             services: services + background,
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? settings.port) },
@@ -94,7 +97,10 @@ public enum ServiceApplication {
             let offset = Int64(profile.current.source.timeZoneOffsetSeconds) * 1000
             try await service.primeSelection(since: (now + offset) / 86_400_000 * 86_400_000 - offset)
         }
-        return (application, Parts(service: service, metrics: metrics, profile: profile, profiles: profiles))
+        return (
+            application,
+            Parts(service: service, metrics: metrics, profile: profile, profiles: profiles, routes: router.routes)
+        )
     }
 
     /// Loads the reference state from the log; a log that holds none starts from the profile

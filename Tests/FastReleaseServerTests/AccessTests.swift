@@ -19,22 +19,22 @@ struct AccessTests {
         let (app, _) = try harness.make()
         let message = body(cebMessage(inventory(uniqueID("AUTH"))))
         try await app.test(.router) { client in
-            let none = try await client.execute(
+            let none = try await client.checked(
                 uri: "/v1/declarations", method: .post, headers: [.contentType: "application/xml"], body: message)
             #expect(none.status == .unauthorized)
             #expect(none.headers[.wwwAuthenticate]?.hasPrefix("Bearer") == true)
-            let unknown = try await client.execute(
+            let unknown = try await client.checked(
                 uri: "/v1/declarations", method: .post, headers: TestTokens.bearer("not-a-real-token-at-all"),
                 body: message)
             #expect(unknown.status == .unauthorized)
-            let viewer = try await client.execute(
+            let viewer = try await client.checked(
                 uri: "/v1/declarations", method: .post, headers: TestTokens.bearer(TestTokens.viewer), body: message)
             #expect(viewer.status == .forbidden)
             #expect(String(buffer: viewer.body).contains("needs the gateway role"))
-            let operatorPost = try await client.execute(
+            let operatorPost = try await client.checked(
                 uri: "/v1/declarations", method: .post, headers: TestTokens.bearer(TestTokens.operator), body: message)
             #expect(operatorPost.status == .ok, "operators may do what gateways may")
-            #expect(try await client.execute(uri: "/v1/decisions/x", method: .get).status == .unauthorized)
+            #expect(try await client.checked(uri: "/v1/decisions/x", method: .get).status == .unauthorized)
         }
         #expect(try await harness.log.count() == 1)
     }
@@ -43,10 +43,10 @@ struct AccessTests {
         let harness = try ServiceHarness(["log.level": .init(.string("trace"), isSecret: false)])
         let (app, _) = try harness.make()
         try await app.test(.router) { client in
-            _ = try await client.execute(
+            _ = try await client.checked(
                 uri: "/v1/declarations", method: .post, headers: TestTokens.bearer(TestTokens.gateway),
                 body: body(cebMessage(inventory(uniqueID("LOG")))))
-            _ = try await client.execute(
+            _ = try await client.checked(
                 uri: "/v1/declarations", method: .post, headers: TestTokens.bearer("wrong-token-1234567890"),
                 body: body("<x/>"))
         }

@@ -31,7 +31,7 @@ struct AmendmentTests {
     }
 
     static func post(_ client: some TestClientProtocol, _ text: String) async throws -> [String: Any] {
-        let response = try await client.execute(
+        let response = try await client.checked(
             uri: "/v1/declarations", method: .post, headers: TestTokens.bearer(TestTokens.operator), body: body(text))
         let document = try json(response.body)
         if let decision = (document["decisions"] as? [[String: Any]])?.first { return decision }
@@ -39,7 +39,7 @@ struct AmendmentTests {
     }
 
     static func record(_ client: some TestClientProtocol, _ id: String) async throws -> [String: Any] {
-        try json(try await client.execute(uri: "/v1/decisions/\(id)", method: .get, headers: viewer).body)
+        try json(try await client.checked(uri: "/v1/decisions/\(id)", method: .get, headers: viewer).body)
     }
 
     @Test func wcoAmendmentsSupersedeAndACancellationWithdraws() async throws {

@@ -20,7 +20,7 @@ struct DeclarationEndpointTests {
         let id = uniqueID("ANS")
         try await app.test(.router) { client in
             let message = cebMessage(inventory("\(id)-1") + inventory("\(id)-2") + inventory("\(id)-3"))
-            let response = try await client.execute(
+            let response = try await client.checked(
                 uri: "/v1/declarations", method: .post, headers: TestTokens.bearer(TestTokens.operator),
                 body: body(message))
             #expect(response.status == .ok)
@@ -44,10 +44,10 @@ struct DeclarationEndpointTests {
         try await app.test(.router) { client in
             let headers = TestTokens.bearer(TestTokens.operator)
             let first = try json(
-                try await client.execute(uri: "/v1/declarations", method: .post, headers: headers, body: body(message))
+                try await client.checked(uri: "/v1/declarations", method: .post, headers: headers, body: body(message))
                     .body)
             let second = try json(
-                try await client.execute(uri: "/v1/declarations", method: .post, headers: headers, body: body(message))
+                try await client.checked(uri: "/v1/declarations", method: .post, headers: headers, body: body(message))
                     .body)
             var original = try #require((first["decisions"] as? [[String: Any]])?.first)
             var replayed = try #require((second["decisions"] as? [[String: Any]])?.first)
@@ -66,7 +66,7 @@ struct DeclarationEndpointTests {
         let id = uniqueID("BAD")
         let broken = inventory("\(id)-2").replacingOccurrences(of: "</ceb:gname>", with: "</ceb:gnam>")
         try await app.test(.router) { client in
-            let response = try await client.execute(
+            let response = try await client.checked(
                 uri: "/v1/declarations", method: .post, headers: TestTokens.bearer(TestTokens.operator),
                 body: body(cebMessage(inventory("\(id)-1") + broken + inventory("\(id)-3"))))
             #expect(response.status == .badRequest)
@@ -90,7 +90,7 @@ struct DeclarationEndpointTests {
         try await app.test(.router) { client in
             var headers = TestTokens.bearer(TestTokens.operator)
             headers[.accept] = "application/xml"
-            let response = try await client.execute(
+            let response = try await client.checked(
                 uri: "/v1/declarations", method: .post, headers: headers, body: body(cebMessage(inventory(id))))
             #expect(response.status == .ok)
             #expect(response.headers[.contentType] == "application/xml")
@@ -110,7 +110,7 @@ struct DeclarationEndpointTests {
             var headers = TestTokens.bearer(TestTokens.operator)
             headers[.accept] = "application/x-ndjson"
             let stream = messages(prefix, count: 20).joined() + "<broken>" + cebMessage(inventory("\(prefix)-last"))
-            let response = try await client.execute(
+            let response = try await client.checked(
                 uri: "/v1/declarations", method: .post, headers: headers, body: body(stream))
             #expect(response.status == .ok)
             #expect(response.headers[.contentType] == "application/x-ndjson")
@@ -127,7 +127,7 @@ struct DeclarationEndpointTests {
         let (app, _) = try harness.make()
         try await app.test(.router) { client in
             let headers = TestTokens.bearer(TestTokens.operator)
-            let large = try await client.execute(
+            let large = try await client.checked(
                 uri: "/v1/declarations", method: .post, headers: headers, body: body(messages("BIG", count: 5).joined())
             )
             #expect(large.status == .contentTooLarge)
@@ -136,10 +136,10 @@ struct DeclarationEndpointTests {
             var json = headers
             json[.contentType] = "application/json"
             #expect(
-                try await client.execute(uri: "/v1/declarations", method: .post, headers: json, body: body("{}")).status
+                try await client.checked(uri: "/v1/declarations", method: .post, headers: json, body: body("{}")).status
                     == .unsupportedMediaType)
             #expect(
-                try await client.execute(uri: "/v1/declarations", method: .post, headers: headers, body: body("  \n"))
+                try await client.checked(uri: "/v1/declarations", method: .post, headers: headers, body: body("  \n"))
                     .status == .badRequest)
         }
         #expect(try await harness.log.count() == 0)
@@ -151,12 +151,12 @@ struct DeclarationEndpointTests {
         ])
         let (app, _) = try harness.make()
         try await app.test(.router) { client in
-            let response = try await client.execute(
+            let response = try await client.checked(
                 uri: "/v1/declarations", method: .post, headers: TestTokens.bearer(TestTokens.operator),
                 body: body(messages(uniqueID("FULL"), count: 3).joined()))
             #expect(response.status == .serviceUnavailable)
             #expect(response.headers[.retryAfter] == "1")
-            let two = try await client.execute(
+            let two = try await client.checked(
                 uri: "/v1/declarations", method: .post, headers: TestTokens.bearer(TestTokens.operator),
                 body: body(messages(uniqueID("FITS"), count: 2).joined()))
             #expect(two.status == .ok, "one worker and one queue place take two messages")

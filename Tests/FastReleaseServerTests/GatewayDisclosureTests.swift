@@ -44,7 +44,7 @@ struct GatewayDisclosureTests {
         let gateway = TestTokens.gateway
         try await app.test(.router) { client in
             func send(_ text: String, accept: String, token: String = gateway) async throws -> String {
-                let response = try await client.execute(
+                let response = try await client.checked(
                     uri: "/v1/declarations", method: .post,
                     headers: [.authorization: "Bearer \(token)", .contentType: "application/xml", .accept: accept],
                     body: body(text))
@@ -67,7 +67,7 @@ struct GatewayDisclosureTests {
                 .replacingOccurrences(of: "TT_IM01d_v1.6_230322_1", with: uniqueID("WCO"))
             answers.append(("DMS notifications", try await send(wco, accept: "application/xml")))
             for accept in ["application/json", "application/xml"] {
-                let lookup = try await client.execute(
+                let lookup = try await client.checked(
                     uri: "/v1/decisions/\(id)", method: .get,
                     headers: [.authorization: "Bearer \(gateway)", .accept: accept])
                 #expect(lookup.status == .ok)
@@ -92,7 +92,7 @@ struct GatewayDisclosureTests {
                 ])
 
             // A viewer reads the same decision in full.
-            let viewer = try await client.execute(
+            let viewer = try await client.checked(
                 uri: "/v1/decisions/\(id)", method: .get, headers: [.authorization: "Bearer \(TestTokens.viewer)"])
             let explained = String(buffer: viewer.body)
             #expect(explained.contains("ALERT-JUICERS"))
@@ -105,11 +105,11 @@ struct GatewayDisclosureTests {
         let (app, _) = try harness.make()
         try await app.test(.router) { client in
             for uri in ["/v1/profile", "/v1/profile/shadow", "/v1/dashboard/data", "/v1/state", "/v1/state/changes"] {
-                let response = try await client.execute(
+                let response = try await client.checked(
                     uri: uri, method: .get, headers: [.authorization: "Bearer \(TestTokens.gateway)"])
                 #expect(response.status == .forbidden, "\(uri) answered a gateway \(response.status)")
             }
-            let inspection = try await client.execute(
+            let inspection = try await client.checked(
                 uri: "/v1/inspections", method: .post,
                 headers: [.authorization: "Bearer \(TestTokens.gateway)", .contentType: "application/json"],
                 body: body("{\"declaration\":\"X\",\"conforming\":true}"))

@@ -15,7 +15,7 @@ struct InspectionTests {
     static func post(_ client: some TestClientProtocol, _ text: String, token: String = TestTokens.inspector)
         async throws -> (HTTPResponse.Status, [String: Any])
     {
-        let response = try await client.execute(
+        let response = try await client.checked(
             uri: "/v1/inspections", method: .post,
             headers: [.authorization: "Bearer \(token)", .contentType: "application/json"], body: body(text))
         return (response.status, try json(response.body))
@@ -26,7 +26,7 @@ struct InspectionTests {
         let (app, _) = try harness.make()
         let id = uniqueID("INSPECT")
         try await app.test(.router) { client in
-            _ = try await client.execute(
+            _ = try await client.checked(
                 uri: "/v1/declarations", method: .post, headers: TestTokens.bearer(TestTokens.operator),
                 body: body(cebMessage(inventory(id, hs: "8509400000"))))
             let result = """
@@ -50,7 +50,7 @@ struct InspectionTests {
             #expect(replayed["recorded_by"] as? String == "alice")
 
             let record = try json(
-                try await client.execute(
+                try await client.checked(
                     uri: "/v1/decisions/\(id)", method: .get, headers: [.authorization: "Bearer \(TestTokens.viewer)"]
                 ).body)
             let inspections = try #require(record["inspections"] as? [[String: Any]])

@@ -23,7 +23,7 @@ struct LabResultsTests {
             {"inspection_id": "\(resultID)", "declaration": "\(id)", "lab_results": [\(tests)],
              "inspected_at": "2026-11-16T09:30:00Z"}
             """
-        return try await client.execute(
+        return try await client.checked(
             uri: "/v1/lab-results", method: .post,
             headers: [.authorization: "Bearer \(token)", .accept: accept, .contentType: "application/json"],
             body: ByteBuffer(string: body))
@@ -71,19 +71,19 @@ struct LabResultsTests {
             #expect(receipt.contains("released: laboratory tests passed (azo-dyes, free-formaldehyde)"))
             // The gateway reads the new status, in its own language too.
             let record = try json(
-                try await client.execute(
+                try await client.checked(
                     uri: "/v1/decisions/\(held)", method: .get,
                     headers: [.authorization: "Bearer \(TestTokens.gateway)"]
                 ).body)
             #expect(record["goods"] as? String == "released")
             #expect(record["hits"] == nil && record["lab_tests"] == nil, "a gateway reads no explanation: \(record)")
             let full = try json(
-                try await client.execute(
+                try await client.checked(
                     uri: "/v1/decisions/\(held)", method: .get,
                     headers: [.authorization: "Bearer \(TestTokens.viewer)"]
                 ).body)
             #expect(full["status"] as? String == "released")
-            let status = try await client.execute(
+            let status = try await client.checked(
                 uri: "/v1/decisions/\(held)", method: .get,
                 headers: [.authorization: "Bearer \(TestTokens.gateway)", .accept: "application/xml"])
             #expect(String(buffer: status.body).contains("<ceb:returnStatus>800</ceb:returnStatus>"))
@@ -99,7 +99,7 @@ struct LabResultsTests {
             #expect(failed.status == .created)
             let verdict = try json(failed.body)
             #expect(verdict["status"] as? String == "nonconforming" && verdict["failed"] as? [String] == ["azo-dyes"])
-            let stillHeld = try await client.execute(
+            let stillHeld = try await client.checked(
                 uri: "/v1/decisions/\(failing)", method: .get,
                 headers: [.authorization: "Bearer \(TestTokens.gateway)", .accept: "application/xml"])
             let heldReceipt = String(buffer: stillHeld.body)

@@ -105,11 +105,11 @@ struct LifecycleTests {
             logger: Logger(label: "test"), clock: clock)
         let id = uniqueID("CLOCK")
         try await app.test(.router) { client in
-            let answer = try await client.execute(
+            let answer = try await client.checked(
                 uri: "/v1/declarations", method: .post, headers: TestTokens.bearer(TestTokens.gateway),
                 body: body(cebMessage(inventory(id))))
             #expect(answer.status == .ok)
-            let inspection = try await client.execute(
+            let inspection = try await client.checked(
                 uri: "/v1/inspections", method: .post,
                 headers: [.authorization: "Bearer \(TestTokens.inspector)", .contentType: "application/json"],
                 body: body("{\"declaration\":\"\(id)\",\"conforming\":true}"))

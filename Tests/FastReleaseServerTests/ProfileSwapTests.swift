@@ -35,7 +35,7 @@ struct ProfileSwapTests {
         let (app, parts) = try harness.make()
         let original = parts.profile.current.version
         try await app.test(.router) { client in
-            let put = try await client.execute(
+            let put = try await client.checked(
                 uri: "/v1/profile", method: .put, headers: Self.operatorHeaders,
                 body: try Self.upload(try Self.files(juicerWeight: 35)))
             #expect(put.status == .ok, "\(String(buffer: put.body))")
@@ -49,7 +49,7 @@ struct ProfileSwapTests {
 
             // Decisions now carry the new version.
             let decided = try json(
-                try await client.execute(
+                try await client.checked(
                     uri: "/v1/declarations", method: .post, headers: TestTokens.bearer(TestTokens.operator),
                     body: body(cebMessage(inventory(uniqueID("AFTER"))))
                 ).body)
@@ -59,7 +59,7 @@ struct ProfileSwapTests {
             var broken = try Self.files(juicerWeight: 35)
             broken["profile.yaml"] = broken["profile.yaml"]!.replacingOccurrences(
                 of: "    document: 20", with: "    documnet: 20")
-            let refused = try await client.execute(
+            let refused = try await client.checked(
                 uri: "/v1/profile", method: .put, headers: Self.operatorHeaders, body: try Self.upload(broken))
             #expect(refused.status == .unprocessableContent)
             let reason = (try json(refused.body)["error"] as? [String: Any])?["reason"] as? String ?? ""
@@ -68,29 +68,29 @@ struct ProfileSwapTests {
             #expect(parts.profile.current.version == version)
 
             // A viewer cannot change it.
-            let viewer = try await client.execute(
+            let viewer = try await client.checked(
                 uri: "/v1/profile", method: .put,
                 headers: [.authorization: "Bearer \(TestTokens.viewer)", .contentType: "application/json"],
                 body: try Self.upload(try Self.files(juicerWeight: 40)))
             #expect(viewer.status == .forbidden)
 
             // The first version is put back from the history... once it was recorded there.
-            let unknown = try await client.execute(
+            let unknown = try await client.checked(
                 uri: "/v1/profile/restore", method: .post, headers: Self.operatorHeaders,
                 body: ByteBuffer(string: "{\"version\": \"default@000000000000\"}"))
             #expect(unknown.status == .notFound)
-            let back = try await client.execute(
+            let back = try await client.checked(
                 uri: "/v1/profile", method: .put, headers: Self.operatorHeaders,
                 body: try Self.upload(try Self.files(juicerWeight: 30)))
             #expect(try json(back.body)["version"] as? String == original)
-            let restored = try await client.execute(
+            let restored = try await client.checked(
                 uri: "/v1/profile/restore", method: .post, headers: Self.operatorHeaders,
                 body: ByteBuffer(string: "{\"version\": \"\(version)\"}"))
             #expect(restored.status == .ok)
             #expect(parts.profile.current.version == version)
 
             let history = try json(
-                try await client.execute(
+                try await client.checked(
                     uri: "/v1/profile", method: .get, headers: [.authorization: "Bearer \(TestTokens.viewer)"]
                 ).body)
             #expect(history["version"] as? String == version)
@@ -115,7 +115,7 @@ struct ProfileSwapTests {
                         var versions: [String] = []
                         for message in 0..<15 {
                             let inventories = (0..<10).map { inventory("SWAP-\(sender)-\(message)-\($0)") }.joined()
-                            let response = try await client.execute(
+                            let response = try await client.checked(
                                 uri: "/v1/declarations", method: .post, headers: TestTokens.bearer(TestTokens.operator),
                                 body: body(cebMessage(inventories)))
                             #expect(response.status == .ok)
@@ -136,7 +136,7 @@ struct ProfileSwapTests {
                             try await Task.sleep(for: .milliseconds(2))
                         }
                         let files = try Self.files(juicerWeight: swap % 2 == 0 ? 45 : 30)
-                        let response = try await client.execute(
+                        let response = try await client.checked(
                             uri: "/v1/profile", method: .put, headers: Self.operatorHeaders,
                             body: try Self.upload(files))
                         #expect(response.status == .ok)
@@ -171,7 +171,7 @@ struct ShadowTests {
         let live = parts.profile.current.version
         let candidateFiles = files
         try await app.test(.router) { client in
-            let started = try await client.execute(
+            let started = try await client.checked(
                 uri: "/v1/profile/shadow", method: .put, headers: ProfileSwapTests.operatorHeaders,
                 body: try ProfileSwapTests.upload(candidateFiles))
             #expect(started.status == .ok, "\(String(buffer: started.body))")
@@ -182,7 +182,7 @@ struct ShadowTests {
                 (0..<3).map { inventory(uniqueID("JUICER-\($0)"), hs: "8509400000") }.joined()
                 + (0..<2).map { inventory(uniqueID("LAMP-\($0)")) }.joined()
             let answer = try json(
-                try await client.execute(
+                try await client.checked(
                     uri: "/v1/declarations", method: .post, headers: TestTokens.bearer(TestTokens.operator),
                     body: body(cebMessage(inventories))
                 ).body)
@@ -193,7 +193,7 @@ struct ShadowTests {
             var comparison: [String: Any] = [:]
             for _ in 0..<100 {
                 comparison = try json(
-                    try await client.execute(
+                    try await client.checked(
                         uri: "/v1/profile/shadow", method: .get,
                         headers: [.authorization: "Bearer \(TestTokens.viewer)"]
                     ).body)
@@ -208,7 +208,7 @@ struct ShadowTests {
             #expect(examples.count == 3)
             #expect(examples.allSatisfy { ($0["decision"] as? [String: Any])?["profile"] as? String == candidate })
 
-            let stopped = try await client.execute(
+            let stopped = try await client.checked(
                 uri: "/v1/profile/shadow", method: .delete, headers: ProfileSwapTests.operatorHeaders)
             #expect(try json(stopped.body)["shadow"] is NSNull)
         }

@@ -42,7 +42,7 @@ struct ReceiptTests {
     }
 
     static func post(_ client: some TestClientProtocol, _ bytes: [UInt8]) async throws -> [UInt8] {
-        let response = try await client.execute(
+        let response = try await client.checked(
             uri: "/v1/declarations", method: .post, headers: xmlAnswer, body: ByteBuffer(bytes: bytes))
         #expect(response.headers[.contentType] == "application/xml")
         return Array(response.body.readableBytesView)

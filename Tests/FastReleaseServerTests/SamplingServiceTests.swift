@@ -15,7 +15,7 @@ import Testing
 @Suite("Random selection in the service")
 struct SamplingServiceTests {
     static func post(_ client: some TestClientProtocol, _ text: String) async throws -> [String: Any] {
-        let response = try await client.execute(
+        let response = try await client.checked(
             uri: "/v1/declarations", method: .post, headers: TestTokens.bearer(TestTokens.operator), body: body(text))
         return try #require((try json(response.body)["decisions"] as? [[String: Any]])?.first, "\(response.status)")
     }
@@ -66,7 +66,7 @@ struct SamplingServiceTests {
         let seeds = try SamplingSeeds.parse(
             try String(contentsOf: Fixtures.defaultSeeds, encoding: .utf8), source: "default.seeds")
         try await app.test(.router) { client in
-            let response = try await client.execute(uri: "/v1/sampling", method: .get)
+            let response = try await client.checked(uri: "/v1/sampling", method: .get)
             #expect(response.status == .ok, "no token is needed")
             let periods = try #require(try json(response.body)["periods"] as? [[String: Any]])
             let byPeriod = Dictionary(uniqueKeysWithValues: periods.map { ($0["period"] as? String ?? "", $0) })

@@ -7,6 +7,7 @@ import FastReleaseTestSupport
 import Foundation
 import HTTPTypes
 import Hummingbird
+import HummingbirdTesting
 import InMemoryLogging
 import Logging
 import NIOCore
@@ -96,5 +97,24 @@ extension TestPostgres {
             connection: .init(
                 host: settings.host, port: settings.port, username: settings.user, database: settings.database),
             logger: Logger(label: name))
+    }
+}
+
+extension TestClientProtocol {
+    /// Sends a request, as `execute` does, and records an issue when the answer is not as
+    /// docs/openapi.yaml describes it (``OpenAPIContract``): every service test checks the
+    /// document this way.
+    @discardableResult func checked(
+        uri: String, method: HTTPRequest.Method, headers: HTTPFields = [:], body: ByteBuffer? = nil,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws -> TestResponse {
+        let response = try await executeRequest(uri: uri, method: method, headers: headers, body: body)
+        let violations = OpenAPIContract.repository.violations(
+            method: method.rawValue, uri: uri, status: Int(response.status.code),
+            contentType: response.headers[.contentType], body: Data(response.body.readableBytesView))
+        for violation in violations {
+            Issue.record("the answer is not as docs/openapi.yaml says: \(violation)", sourceLocation: sourceLocation)
+        }
+        return response
     }
 }

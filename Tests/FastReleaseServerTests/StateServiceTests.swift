@@ -17,7 +17,7 @@ struct StateServiceTests {
         _ client: some TestClientProtocol, _ method: HTTPRequest.Method, _ path: String, _ body: String = "",
         token: String
     ) async throws -> TestResponse {
-        try await client.execute(
+        try await client.checked(
             uri: path, method: method, headers: [.authorization: "Bearer \(token)"], body: ByteBuffer(string: body))
     }
 
@@ -28,7 +28,7 @@ struct StateServiceTests {
         let message = FurExportFixture.message([
             FurExportFixture.inventory(id, book: book, coats: 2, maker: maker, itemRecord: record)
         ])
-        let response = try await client.execute(
+        let response = try await client.checked(
             uri: "/v1/declarations", method: .post, headers: TestTokens.bearer(TestTokens.operator),
             body: ByteBuffer(string: message))
         #expect(response.status == .ok)

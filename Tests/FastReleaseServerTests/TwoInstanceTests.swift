@@ -30,7 +30,7 @@ struct TwoInstanceTests {
                         for body in bodies {
                             for client in [one, two] as [any TestClientProtocol] {
                                 requests.addTask {
-                                    let response = try await client.execute(
+                                    let response = try await client.checked(
                                         uri: "/v1/declarations", method: .post,
                                         headers: TestTokens.bearer(TestTokens.gateway),
                                         body: ByteBuffer(string: body))

@@ -17,7 +17,7 @@ struct WriteOffTests {
     static func post(_ client: some TestClientProtocol, _ path: String, _ body: String, token: String) async throws
         -> TestResponse
     {
-        try await client.execute(
+        try await client.checked(
             uri: path, method: .post, headers: [.authorization: "Bearer \(token)"], body: ByteBuffer(string: body))
     }
 
@@ -31,7 +31,7 @@ struct WriteOffTests {
     }
 
     static func declare(_ client: some TestClientProtocol, _ message: String) async throws -> [[String: Any]] {
-        let response = try await client.execute(
+        let response = try await client.checked(
             uri: "/v1/declarations", method: .post, headers: TestTokens.bearer(TestTokens.operator),
             body: ByteBuffer(string: message))
         #expect(response.status == .ok, "\(String(buffer: response.body))")
@@ -48,7 +48,7 @@ struct WriteOffTests {
         let book = uniqueID("BOOK")
         try await addLot(clients[0], book: book, conforming: 250)
         for client in clients.dropFirst() {  // the other instances see the new lot
-            let state = try await client.execute(
+            let state = try await client.checked(
                 uri: "/v1/state", method: .get, headers: [.authorization: "Bearer \(TestTokens.operator)"])
             #expect(String(buffer: state.body).contains("\(book)/17"))
         }
@@ -59,7 +59,7 @@ struct WriteOffTests {
                     FurExportFixture.inventory("\(book)-\(number)", book: book, coats: 1)
                 ])
                 group.addTask {
-                    let response = try await client.execute(
+                    let response = try await client.checked(
                         uri: "/v1/declarations", method: .post, headers: TestTokens.bearer(TestTokens.operator),
                         body: ByteBuffer(string: message))
                     #expect(response.status == .ok, "\(String(buffer: response.body))")

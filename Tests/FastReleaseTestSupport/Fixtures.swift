@@ -23,6 +23,9 @@ public enum Fixtures {
         Array(try Data(contentsOf: officialWCO.appendingPathComponent("declarations").appendingPathComponent(name)))
     }
 
+    /// The service's OpenAPI document.
+    public static let openAPIDocument = repositoryRoot.appendingPathComponent("docs/openapi.yaml")
+
     /// The shipped default profile.
     public static let defaultProfile = repositoryRoot.appendingPathComponent("Profiles/default")
 

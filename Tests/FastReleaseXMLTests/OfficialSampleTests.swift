@@ -152,7 +152,7 @@ struct EmbeddedCodeTableTests {
             while file.hasSuffix("\n") { file.removeLast() }
             #expect(
                 GACCCodeTables.embedded[name] == file,
-                "\(name) changed: run scripts/embed-code-tables.py to build the new table in")
+                "\(name) changed: run scripts/embed-files.py to build the new table in")
         }
     }
 }

@@ -6,7 +6,7 @@ import NIOCore
 struct DashboardRoutes {
     let data: DashboardData
 
-    func register(on router: Router<ServiceRequestContext>) {
+    func register(on router: RouteTable) {
         router.get("/dashboard") { _, _ in
             Response(
                 status: .ok,

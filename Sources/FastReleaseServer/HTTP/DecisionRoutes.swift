@@ -14,7 +14,7 @@ import Hummingbird
 struct DecisionRoutes {
     let log: any DecisionLog
 
-    func register(on router: Router<ServiceRequestContext>) {
+    func register(on router: RouteTable) {
         router.get("/v1/decisions/:id") { request, context in
             try context.require(anyOf: [.viewer, .gateway])
             let id = try context.parameters.require("id")

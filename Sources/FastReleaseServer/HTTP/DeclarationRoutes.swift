@@ -24,7 +24,7 @@ struct DeclarationRoutes {
     let streamWindow: Int
     let clock: WallClock
 
-    func register(on router: Router<ServiceRequestContext>) {
+    func register(on router: RouteTable) {
         router.post("/v1/declarations") { request, context in
             try await self.post(request, context: context)
         }

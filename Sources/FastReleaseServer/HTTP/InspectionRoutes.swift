@@ -23,7 +23,7 @@ struct InspectionRoutes {
     let clock: WallClock
     static let maxBodyBytes = 64 << 10
 
-    func register(on router: Router<ServiceRequestContext>) {
+    func register(on router: RouteTable) {
         router.post("/v1/inspections") { request, context in
             try context.require(.inspector)
             let body = try await RequestBody.collect(request, limit: Self.maxBodyBytes, what: "an inspection result")

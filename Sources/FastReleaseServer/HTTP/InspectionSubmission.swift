@@ -41,7 +41,8 @@ struct InspectionSubmission: Decodable {
         func text(_ value: String?, _ name: String, max: Int) throws(ServiceError) {
             guard let value else { return }
             if value.isEmpty { throw Self.invalid("`\(name)` is empty") }
-            if value.utf8.count > max { throw Self.invalid("`\(name)` is longer than \(max) bytes") }
+            // In characters (Unicode scalars), as JSON Schema's maxLength counts them.
+            if value.unicodeScalars.count > max { throw Self.invalid("`\(name)` is longer than \(max) characters") }
         }
         try text(declaration, "declaration", max: 128)
         try text(declarant, "declarant", max: 64)
@@ -74,11 +75,15 @@ struct InspectionSubmission: Decodable {
             payload: try PayloadCoding.text(of: payload))
     }
 
+    /// An RFC 3339 time (`2026-11-16T09:30:00Z`, `2026-11-16T17:30:00.250+08:00`) as
+    /// milliseconds since 1970.
     private static func milliseconds(_ text: String) -> Int64? {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
+        if let date = formatter.date(from: text) { return Int64((date.timeIntervalSince1970 * 1000).rounded(.down)) }
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         guard let date = formatter.date(from: text) else { return nil }
-        return Int64(date.timeIntervalSince1970 * 1000)
+        return Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
     }
 
     private static func invalid(_ reason: String) -> ServiceError {

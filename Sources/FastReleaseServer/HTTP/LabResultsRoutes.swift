@@ -22,12 +22,15 @@ struct LabResultsRoutes {
     let log: any DecisionLog
     let clock: WallClock
 
-    func register(on router: Router<ServiceRequestContext>) {
+    func register(on router: RouteTable) {
         router.post("/v1/lab-results") { request, context in
             try context.require(.laboratory)
             let body = try await RequestBody.collect(
                 request, limit: InspectionRoutes.maxBodyBytes, what: "one set of laboratory results")
             var submitted = try InspectionSubmission.parse(Data(body.readableBytesView), conformingRequired: false)
+            guard !(submitted.labResults ?? []).isEmpty else {
+                throw ServiceError(.badRequest, code: "inspection.invalid", "`lab_results` is missing or empty")
+            }
             let decision = try await DecisionLookup(log: log).inForce(
                 submitted.declaration, declarant: submitted.declarant, purpose: "record laboratory results")
             let required = try Self.requiredTests(of: decision)

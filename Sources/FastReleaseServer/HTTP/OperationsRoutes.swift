@@ -4,14 +4,15 @@ import Hummingbird
 import Logging
 import NIOCore
 
-/// `/healthz` (the process answers), `/readyz` (profile loaded and decision log reachable) and
-/// `/metrics` (Prometheus text format; public unless `metrics.public` is false).
+/// `/healthz` (the process answers), `/readyz` (profile loaded and decision log reachable),
+/// `/metrics` (Prometheus text format; public unless `metrics.public` is false) and
+/// `/openapi.yaml` (the API's description, ``OpenAPIDocument``).
 struct OperationsRoutes {
     let service: DecisionService
     let metrics: ServiceMetrics
     let publicMetrics: Bool
 
-    func register(on router: Router<ServiceRequestContext>) {
+    func register(on router: RouteTable) {
         router.get("/healthz") { _, _ in
             Response(
                 status: .ok, headers: [.contentType: "text/plain"], body: .init(byteBuffer: ByteBuffer(string: "ok\n")))
@@ -24,6 +25,11 @@ struct OperationsRoutes {
                 throw ServiceError(.serviceUnavailable, code: "store.unavailable", "the decision log cannot be reached")
             }
             return try JSONResponse.make(Readiness(ready: true, profile: service.engine.profile.version))
+        }
+        router.get("/openapi.yaml") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "application/yaml"],
+                body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.text)))
         }
         router.get("/metrics") { _, context in
             if !publicMetrics { try context.require(.viewer) }

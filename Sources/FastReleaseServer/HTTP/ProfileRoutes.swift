@@ -23,7 +23,7 @@ struct ProfileRoutes {
     let clock: WallClock
     static let maxBodyBytes = ProfileBundle.maxBytes + (1 << 20)
 
-    func register(on router: Router<ServiceRequestContext>) {
+    func register(on router: RouteTable) {
         registerShadow(on: router)
         router.get("/v1/profile") { _, context in
             try context.require(.viewer)
@@ -49,7 +49,7 @@ struct ProfileRoutes {
         }
     }
 
-    private func registerShadow(on router: Router<ServiceRequestContext>) {
+    private func registerShadow(on router: RouteTable) {
         router.put("/v1/profile/shadow") { request, context in
             try context.require(.operator)
             let bundle = try await Self.bundle(request)

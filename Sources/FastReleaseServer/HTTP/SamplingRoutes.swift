@@ -26,7 +26,7 @@ struct SamplingRoutes {
         let periods: [Period]
     }
 
-    func register(on router: Router<ServiceRequestContext>) {
+    func register(on router: RouteTable) {
         router.get("/v1/sampling") { _, _ in
             let policy = profile.current.source.sampling
             let now = clock.civil(offsetSeconds: profile.current.source.timeZoneOffsetSeconds)

@@ -21,7 +21,7 @@ struct StateRoutes {
     let clock: WallClock
     static let maxBodyBytes = 4 << 20
 
-    func register(on router: Router<ServiceRequestContext>) {
+    func register(on router: RouteTable) {
         router.get("/v1/state") { _, context in
             try context.require(.laboratory)
             try await keeper.refresh()
@@ -31,8 +31,9 @@ struct StateRoutes {
         }
         router.get("/v1/state/changes") { request, context in
             try context.require(.laboratory)
-            let after = Int64(request.uri.queryParameters.get("after") ?? "0") ?? 0
-            let limit = min(1000, max(1, Int(request.uri.queryParameters.get("limit") ?? "100") ?? 100))
+            let query = request.uri.queryParameters
+            let after = try Self.number(query.get("after"), named: "after", default: 0, in: 0...Int64.max)
+            let limit = Int(try Self.number(query.get("limit"), named: "limit", default: 100, in: 1...1000))
             let changes = try await log.stateChanges(after: after, limit: limit)
             return try JSONResponse.make(StateChanges(changes: changes.map(StateChanges.Change.init)))
         }
@@ -56,5 +57,19 @@ struct StateRoutes {
                         + refusal.issues.map(\.description).joined(separator: "\n"))
             }
         }
+    }
+
+    /// A whole-number query parameter, `default` when absent; 400 naming it when it is not a
+    /// number in `range`.
+    private static func number(
+        _ text: String?, named name: String, default value: Int64, in range: ClosedRange<Int64>
+    ) throws(ServiceError) -> Int64 {
+        guard let text else { return value }
+        guard let number = Int64(text), range.contains(number) else {
+            throw ServiceError(
+                .badRequest, code: "request.query",
+                "`\(name)` is `\(text)`; send a whole number from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return number
     }
 }

@@ -6,7 +6,7 @@ public import Foundation
 /// The tables are data files, `Resources/codes/{countries,currencies,units}.csv`, copied
 /// unchanged from `../shared/formats/china-ceb/codes/` (see that folder's README for their
 /// sources), and built into the binary (`GACCCodeTables+Embedded.swift`, written from them by
-/// `scripts/embed-code-tables.py`), so that a `fastrelease` copied anywhere has them. Lookups
+/// `scripts/embed-files.py`), so that a `fastrelease` copied anywhere has them. Lookups
 /// take the three code digits and index an array, with no `String`.
 public struct GACCCodeTables: Sendable {
     /// ISO 3166 alpha-2 by GACC country code (0...999); `nil` where the table has no ISO code.
