@@ -12,7 +12,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v schemathesis >/dev/null 2>&1; then
+# Run through the interpreter, so that a fresh install works before the shell finds its script.
+schemathesis() { python3 -c 'import sys; from schemathesis.cli import schemathesis; sys.exit(schemathesis())' "$@"; }
+if ! python3 -c 'import schemathesis.cli' 2>/dev/null; then
   echo "check-api: installing schemathesis from PyPI" >&2
   python3 -m pip install --quiet --disable-pip-version-check 'schemathesis==4.32.5'
 fi
