@@ -9,11 +9,37 @@ import Synchronization
 ///
 /// Each worker owns a ``MessageDecider`` (a libxml2 parser and a scorer). Requests hand in
 /// messages and wait; when every worker is busy, messages wait in a queue of at most
-/// `queueDepth`; past that, ``submit(_:receivedAt:mayWait:)`` refuses with ``Overloaded`` (the
-/// route answers 503) unless the caller is a stream, whose own window bounds what it adds.
+/// `queueDepth`. A request is admitted whole or not at all: ``admit(_:)`` reserves room for all
+/// its messages in one step under the engine's lock, so that concurrent requests can never
+/// together overfill the queue, and its messages then take that room. A message submitted
+/// without an admission is refused with ``Overloaded`` when there is no room, unless the caller
+/// is a stream, whose own window bounds what it adds.
 public final class DecisionEngine: Sendable {
     /// The queue is full: try again later.
     public struct Overloaded: Error, Sendable {}
+
+    /// Room reserved for a request's messages; what they do not take is given back when it is
+    /// released (at the latest when the admission goes away).
+    public final class Admission: Sendable {
+        private let engine: DecisionEngine
+        private let remaining: Mutex<Int>
+
+        fileprivate init(engine: DecisionEngine, count: Int) {
+            self.engine = engine
+            remaining = Mutex(count)
+        }
+
+        /// Takes one message's place; false when every place was taken.
+        fileprivate func take() -> Bool {
+            remaining.withLock { remaining in
+                guard remaining > 0 else { return false }
+                remaining -= 1
+                return true
+            }
+        }
+
+        deinit { engine.release(remaining.withLock { $0 }) }
+    }
 
     private struct Job {
         let frame: MessageFrame
@@ -24,6 +50,8 @@ public final class DecisionEngine: Sendable {
     private struct State {
         var idle: [WorkerBox]
         var queue = Deque<Job>()
+        /// Places admitted requests hold for messages not yet submitted.
+        var reserved = 0
     }
 
     private let live: LiveProfile
@@ -63,9 +91,23 @@ public final class DecisionEngine: Sendable {
     /// The profile in force.
     public var profile: CompiledProfile { live.current }
 
-    /// Whether `count` more messages can be queued now (used to refuse a request up front).
-    public func hasRoom(for count: Int) -> Bool {
-        state.withLock { state in state.idle.count + (queueDepth - state.queue.count) >= count }
+    /// Reserves room for `count` messages, all or none: the admission of one request.
+    ///
+    /// - Returns: the reservation, or nil when the idle workers and the free places of the
+    ///   queue, less what other admitted requests hold, cannot take `count` messages.
+    public func admit(_ count: Int) -> Admission? {
+        let admitted = state.withLock { state in
+            guard state.idle.count + (queueDepth - state.queue.count) - state.reserved >= count else { return false }
+            state.reserved += count
+            return true
+        }
+        return admitted ? Admission(engine: self, count: count) : nil
+    }
+
+    /// Gives back places an admission did not take.
+    private func release(_ count: Int) {
+        guard count > 0 else { return }
+        state.withLock { $0.reserved -= count }
     }
 
     /// Decides one message.
@@ -74,16 +116,21 @@ public final class DecisionEngine: Sendable {
     ///   - frame: the message.
     ///   - receivedAt: the time for declarations that state none.
     ///   - mayWait: queue even when the queue is full (streams, which bound themselves).
-    /// - Throws: ``Overloaded`` when the queue is full and `mayWait` is false.
-    public func submit(_ frame: MessageFrame, receivedAt: CivilTime, mayWait: Bool = false) async throws(Overloaded)
-        -> [DecisionRecord]
-    {
+    ///   - admission: the request's reservation, whose place the message takes.
+    /// - Throws: ``Overloaded`` when there is no room, the message has no place reserved and
+    ///   `mayWait` is false.
+    public func submit(
+        _ frame: MessageFrame, receivedAt: CivilTime, mayWait: Bool = false, admission: Admission? = nil
+    ) async throws(Overloaded) -> [DecisionRecord] {
         var overloaded = false
+        let reserved = admission?.take() ?? false
         let records = await withCheckedContinuation { (continuation: CheckedContinuation<[DecisionRecord], Never>) in
             let job = Job(frame: frame, receivedAt: receivedAt, continuation: continuation)
             let (worker, depth) = state.withLock { state -> (WorkerBox?, Int?) in
+                if reserved { state.reserved -= 1 }
                 if let worker = state.idle.popLast() { return (worker, nil) }
-                guard mayWait || state.queue.count < queueDepth else { return (nil, nil) }
+                let room = queueDepth - state.queue.count - state.reserved
+                guard reserved || mayWait || room > 0 else { return (nil, nil) }
                 state.queue.append(job)
                 return (nil, state.queue.count)
             }

@@ -68,22 +68,36 @@ public final class DecisionService: Sendable {
         logger.info("selection counts read from the log", metadata: ["selection.decisions": "\(read)"])
     }
 
+    /// Admits a request of `count` messages whole, or refuses it (counted in
+    /// `fastrelease_errors_total{kind="overloaded"}`): see ``DecisionEngine/admit(_:)``.
+    public func admit(messages count: Int) -> DecisionEngine.Admission? {
+        guard let admission = engine.admit(count) else {
+            metrics.failed(kind: "overloaded")
+            return nil
+        }
+        return admission
+    }
+
     /// Decides one message and records its decisions.
     ///
     /// - Parameters:
     ///   - frame: the message.
-    ///   - mayWait: queue even if the engine's queue is full (streams, and admitted requests).
+    ///   - mayWait: queue even if the engine's queue is full (streams, which bound themselves).
+    ///   - admission: the admitted request the message belongs to, whose room it takes.
     ///   - logger: the request's logger (decisions are logged with its metadata).
     /// - Returns: one answer per declaration (or error record), in document order.
     /// - Throws: ``DecisionEngine/Overloaded``, or the log's error when the decisions could not
     ///   be made durable (then nothing of the message may be answered as decided).
-    public func answer(_ frame: MessageFrame, mayWait: Bool, logger: Logger? = nil) async throws -> [Answer] {
+    public func answer(
+        _ frame: MessageFrame, mayWait: Bool = false, admission: DecisionEngine.Admission? = nil,
+        logger: Logger? = nil
+    ) async throws -> [Answer] {
         let logger = logger ?? self.logger
         let started = ContinuousClock.now
         let profile = engine.profile
         let receivedAt = clock.civil(offsetSeconds: profile.source.timeZoneOffsetSeconds)
         let receivedMilliseconds = clock.milliseconds()
-        let records = try await engine.submit(frame, receivedAt: receivedAt, mayWait: mayWait)
+        let records = try await engine.submit(frame, receivedAt: receivedAt, mayWait: mayWait, admission: admission)
         let context = Context(
             profile: profile, receivedAt: receivedAt, receivedMilliseconds: receivedMilliseconds,
             decidedAt: clock.milliseconds())

@@ -58,11 +58,11 @@ struct DeclarationRoutes {
             return streamingResponse(request, context: context)
         case let shape:
             let frames = try await readMessages(request)
-            guard service.engine.hasRoom(for: frames.count) else {
+            guard let admission = service.admit(messages: frames.count) else {
                 context.logger.notice("request refused: queue full", metadata: ["request.messages": "\(frames.count)"])
                 throw ServiceError.overloaded()
             }
-            let answers = try await decideAll(frames, logger: context.logger)
+            let answers = try await decideAll(frames, admission: admission, logger: context.logger)
             let failed = answers.contains { if case .error = $0 { true } else { false } }
             let now = Date(timeIntervalSince1970: Double(clock.milliseconds()) / 1000)
             let body =
@@ -104,12 +104,14 @@ struct DeclarationRoutes {
     }
 
     /// Decides messages in parallel; answers in message order. The request was admitted, so
-    /// its messages may wait in the queue.
-    private func decideAll(_ frames: [MessageFrame], logger: Logger) async throws -> [Answer] {
+    /// its messages take the room reserved for them.
+    private func decideAll(_ frames: [MessageFrame], admission: DecisionEngine.Admission, logger: Logger) async throws
+        -> [Answer]
+    {
         do {
             return try await withThrowingTaskGroup(of: (Int, [Answer]).self) { group in
                 for (index, frame) in frames.enumerated() {
-                    group.addTask { (index, try await service.answer(frame, mayWait: true, logger: logger)) }
+                    group.addTask { (index, try await service.answer(frame, admission: admission, logger: logger)) }
                 }
                 var byIndex = [[Answer]](repeating: [], count: frames.count)
                 for try await (index, answers) in group { byIndex[index] = answers }
