@@ -1,19 +1,13 @@
-/// The dashboard page: HTML and a script that fetches `/v1/dashboard/data` with the viewer token
-/// given in the address's fragment (`/dashboard#token=…`, never sent to the server or its logs)
+/// The dashboard page: HTML, a style sheet and a script, served as files so that the page's
+/// Content-Security-Policy allows no inline script or style. The script fetches
+/// `/v1/dashboard/data` with the viewer token given in the address's fragment (`/dashboard#token=…`, never sent to the server or its logs)
 /// and draws lane mix over time, latency percentiles, top rules, the profile history and the
 /// shadow comparison. Every value is written as text, never as markup.
 enum DashboardPage {
     static let html = #"""
         <!doctype html>
         <html lang="en"><head><meta charset="utf-8"><title>FastRelease dashboard</title>
-        <style>
-        body{font:14px system-ui,sans-serif;margin:1.5em;max-width:1200px;color:#1a202c}
-        h1{font-size:1.4em}h2{font-size:1.1em;margin-top:1.6em}
-        table{border-collapse:collapse}td,th{border:1px solid #cbd5e0;padding:3px 8px;text-align:right}
-        td:first-child,th:first-child{text-align:left}#status{color:#718096}
-        .release{fill:#38a169}.document{fill:#d69e2e}.sample-release{fill:#3182ce}.inspect-release{fill:#805ad5}
-        .hold{fill:#e53e3e}.withdrawn{fill:#a0aec0}
-        </style></head>
+        <link rel="stylesheet" href="/dashboard.css"></head>
         <body>
         <h1>FastRelease <span id="profile"></span></h1>
         <p id="status">loading…</p>
@@ -25,7 +19,22 @@ enum DashboardPage {
         <h2>Profile versions</h2>
         <table id="history"><tr><th>version</th><th>when</th><th>who</th><th>what changed</th></tr></table>
         <h2>Shadow</h2><p id="shadow"></p><table id="shadow-lanes"><tr><th>live → shadow</th><th>declarations</th></tr></table>
-        <script>
+        <script src="/dashboard.js"></script>
+        </body></html>
+        """#
+
+    /// The page's style sheet, served at `/dashboard.css`.
+    static let style = #"""
+        body{font:14px system-ui,sans-serif;margin:1.5em;max-width:1200px;color:#1a202c}
+        h1{font-size:1.4em}h2{font-size:1.1em;margin-top:1.6em}
+        table{border-collapse:collapse}td,th{border:1px solid #cbd5e0;padding:3px 8px;text-align:right}
+        td:first-child,th:first-child{text-align:left}#status{color:#718096}
+        .release{fill:#38a169}.document{fill:#d69e2e}.sample-release{fill:#3182ce}.inspect-release{fill:#805ad5}
+        .hold{fill:#e53e3e}.withdrawn{fill:#a0aec0}
+        """#
+
+    /// The page's script, served at `/dashboard.js`.
+    static let script = #"""
         "use strict";
         const lanes = ["release", "document", "sample-release", "inspect-release", "hold", "withdrawn"];
         const fragment = new URLSearchParams(location.hash.slice(1));
@@ -94,7 +103,5 @@ enum DashboardPage {
         }
         load();
         setInterval(load, 30000);
-        </script>
-        </body></html>
         """#
 }

@@ -449,6 +449,34 @@ extension OpenAPIDocument {
                     text/html:
                       schema: {type: string}
 
+          /dashboard.js:
+            get:
+              tags: [observing, public]
+              operationId: getDashboardScript
+              summary: The dashboard page's script.
+              security: []
+              x-fastrelease-roles: []
+              responses:
+                "200":
+                  description: The script.
+                  content:
+                    text/javascript:
+                      schema: {type: string}
+
+          /dashboard.css:
+            get:
+              tags: [observing, public]
+              operationId: getDashboardStyle
+              summary: The dashboard page's style sheet.
+              security: []
+              x-fastrelease-roles: []
+              responses:
+                "200":
+                  description: The style sheet.
+                  content:
+                    text/css:
+                      schema: {type: string}
+
           /v1/sampling:
             get:
               tags: [public]
