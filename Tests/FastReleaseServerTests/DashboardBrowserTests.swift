@@ -40,13 +40,17 @@ struct DashboardBrowserTests {
         return Int(response.status.code)
     }
 
-    /// The page's DOM after its script ran.
-    static func dump(_ url: String) throws -> String {
+    /// The page's DOM after its script ran, in a browser whose language is `language`.
+    static func dump(_ url: String, language: String = "en-US") throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try chromium())
         process.arguments = [
-            "--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=10000", "--dump-dom", url,
+            "--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=10000", "--lang=\(language)",
+            "--accept-lang=\(language)", "--dump-dom", url,
         ]
+        var environment = ProcessInfo.processInfo.environment
+        environment["LANGUAGE"] = language.replacingOccurrences(of: "-", with: "_")
+        process.environment = environment
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle(forWritingAtPath: "/dev/null")
@@ -124,5 +128,14 @@ struct DashboardBrowserTests {
 
         let refused = try Self.dump("\(base)/dashboard#token=wrong-token")
         #expect(refused.contains("cannot load the figures: HTTP 401"))
+
+        // A browser whose language is Chinese gets the page in Chinese, lanes included.
+        let chinese = try Self.dump("\(base)/dashboard#token=dash-viewer-token-0000001", language: "zh-CN")
+        #expect(chinese.contains("<html lang=\"zh\">"), "\(chinese.prefix(2000))")
+        #expect(chinese.contains("近 24 小时命中最多的规则"))
+        #expect(chinese.contains("申报单：12（放行 8，单证审核 0，抽样放行 0，查验放行 4，扣留 0，已撤销 0）"))
+        #expect(chinese.contains("12 已比对，4 不同"))
+        #expect(chinese.contains("<td>查验放行 → 抽样放行</td><td>4</td>"))
+        #expect(chinese.contains("<td>ALERT-JUICERS</td><td>4</td><td>1</td><td>100.0%</td>"))
     }
 }
