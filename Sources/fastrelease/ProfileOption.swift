@@ -22,7 +22,9 @@ enum ProfileOption {
         return FileManager.default.fileExists(atPath: installed + "/profile.yaml") ? installed : local
     }
 
-    static func load(_ option: String?, seeds: String? = nil, withSeeds: Bool = true) throws -> CompiledProfile {
+    static func load(_ option: String?, seeds: String? = nil, withSeeds: Bool = true, language: String? = nil) throws
+        -> CompiledProfile
+    {
         let directory = option ?? ProcessInfo.processInfo.environment[environmentKey] ?? defaultDirectory
         do {
             let (profile, warnings) = try ProfileFolder.load(directory, seeds: seeds, withSeeds: withSeeds)
@@ -31,7 +33,13 @@ enum ProfileOption {
                 all.append(missing)
             }
             for warning in all { FileDescriptorSink.standardError.print(warning.description) }
-            return CompiledProfile(profile)
+            if let language, !profile.languages.contains(language) {
+                FileDescriptorSink.standardError.print(
+                    "fastrelease: the profile in \(directory) writes its rules in \(profile.languages.joined(separator: ", ")), not \(language)"
+                )
+                throw ExitCode(2)
+            }
+            return CompiledProfile(language.map(profile.inLanguage) ?? profile)
         } catch {
             FileDescriptorSink.standardError.print("fastrelease: cannot use the profile in \(directory)\n\(error)")
             throw ExitCode(2)

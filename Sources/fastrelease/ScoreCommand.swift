@@ -33,6 +33,12 @@ struct ScoreCommand: ParsableCommand {
     )
     var seeds: String?
 
+    @Option(
+        help:
+            "The language of rule reasons and trader notices, such as zh or en (default: the profile's); rules without a text in it keep theirs."
+    )
+    var language: String?
+
     @Option(help: "A folder of reference state files (lots, suppliers, monitoring) for rules that name evidence.")
     var state: String?
 
@@ -57,7 +63,7 @@ struct ScoreCommand: ParsableCommand {
     }
 
     func run() throws {
-        let compiled = try ProfileOption.load(profile, seeds: seeds)
+        let compiled = try ProfileOption.load(profile, seeds: seeds, language: language)
         let reference = try StateOption.load(state)
         let limits = XMLLimits(maxMessageBytes: maxMessageBytes)
         let encoder: any DecisionEncoder = format == .xml ? XMLDecisionEncoder() : JSONLinesEncoder()

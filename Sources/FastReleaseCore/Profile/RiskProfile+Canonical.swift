@@ -3,9 +3,11 @@ extension RiskProfile {
     /// order. Comments, layout and file boundaries do not change it; any change of rules,
     /// thresholds, sampling, groups or register entries does. Its SHA-256 is the version.
     public var canonicalText: String {
+        if decisionLanguage != nil { return inLanguage(language).canonicalText }
         var lines = [
             "fastrelease-profile \(ProfileLoader.formatVersion)", "name \(name)", "timezone \(timeZoneOffsetSeconds)",
         ]
+        if language != "en" { lines.append("language \(language)") }
         lines.append("enterprise-roles \(enterpriseRoles.map(\.rawValue).joined(separator: ","))")
         lines.append("unregistered-class \(unregisteredClass)")
         for (group, members) in countryGroups.sorted(by: { $0.key < $1.key }) {
@@ -35,6 +37,10 @@ extension RiskProfile {
             )
             lines.append(" reason \(rule.reason)")
             if !rule.traderNotice.isEmpty { lines.append(" trader \(rule.traderNotice)") }
+            for (code, text) in rule.reasons.sorted(by: { $0.key < $1.key }) { lines.append(" reason.\(code) \(text)") }
+            for (code, text) in rule.traderNotices.sorted(by: { $0.key < $1.key }) {
+                lines.append(" trader.\(code) \(text)")
+            }
             for condition in rule.conditions {
                 lines.append(
                     " when \(condition.field.name) \(condition.tests.map(\.description).joined(separator: "; "))")

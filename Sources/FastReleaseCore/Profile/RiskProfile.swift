@@ -23,6 +23,11 @@ public struct RiskProfile: Sendable {
     public var sampling: SamplingPolicy
     /// The rules, in profile order.
     public var rules: [Rule]
+    /// The language the profile writes rule reasons and trader notices in (`language:`, a code
+    /// such as `en` or `zh`; `en` unless the profile says otherwise).
+    public var language = "en"
+    /// The language ``inLanguage(_:)`` put the rules' texts in, when not ``language``.
+    public private(set) var decisionLanguage: String?
 
     /// Creates a profile.
     public init(
@@ -41,5 +46,41 @@ public struct RiskProfile: Sendable {
         self.thresholds = thresholds
         self.sampling = sampling
         self.rules = rules
+    }
+}
+
+extension RiskProfile {
+    /// The profile with every rule's reason and trader notice in the language `code` where the
+    /// profile gives one in it (the others keep the text they had), for decisions written in
+    /// that language (`fastrelease score --language zh`). The version does not change.
+    ///
+    /// ```swift
+    /// let chinese = CompiledProfile(profile.inLanguage("zh"))
+    /// ```
+    public func inLanguage(_ code: String) -> RiskProfile {
+        let current = decisionLanguage ?? language
+        guard code != current else { return self }
+        func swap(_ text: inout String, _ others: inout [String: String]) {
+            guard let translated = others.removeValue(forKey: code) else { return }
+            others[current] = text
+            text = translated
+        }
+        var profile = self
+        profile.rules = rules.map { rule in
+            var rule = rule
+            swap(&rule.reason, &rule.reasons)
+            swap(&rule.traderNotice, &rule.traderNotices)
+            return rule
+        }
+        profile.decisionLanguage = code == language ? nil : code
+        return profile
+    }
+
+    /// The languages the rules are written in: the profile's own first, then those some rule
+    /// gives a text in.
+    public var languages: [String] {
+        let current = decisionLanguage ?? language
+        let others = Set(rules.flatMap { Array($0.reasons.keys) + Array($0.traderNotices.keys) } + [current])
+        return [language] + others.subtracting([language]).sorted()
     }
 }

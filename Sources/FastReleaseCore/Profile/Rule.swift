@@ -33,6 +33,11 @@ public struct Rule: Sendable, Hashable {
     /// What a trader may be told when the rule applies (`trader:` in YAML, such as "present the
     /// CCC certificate or its exemption"); empty to tell nothing beyond the lane.
     public var traderNotice: String
+    /// ``reason`` in other languages, by language code (`zh`, `en`), when the profile gives it
+    /// per language (`reason: {en: …, zh: …}`); ``RiskProfile/inLanguage(_:)`` writes one in.
+    public var reasons: [String: String] = [:]
+    /// ``traderNotice`` in other languages, by language code, as ``reasons``.
+    public var traderNotices: [String: String] = [:]
     /// Conditions that must all hold.
     public var conditions: [Condition]
     /// What the rule adds to the score when it fires (negative for facilitation).

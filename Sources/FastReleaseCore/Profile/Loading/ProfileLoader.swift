@@ -47,7 +47,8 @@ public struct ProfileLoader: Sendable {
         }
         guard let root = file.parse(text) else { return nil }
         let keys = [
-            "format", "name", "description", "timezone", "enterprises", "country_groups", "lanes", "sampling", "rules",
+            "format", "name", "description", "timezone", "language", "enterprises", "country_groups", "lanes",
+            "sampling", "rules",
         ]
         guard let entries = file.mapping(root, "profile.yaml", allowed: keys) else { return nil }
         var profile = RiskProfile(name: name)
@@ -64,6 +65,14 @@ public struct ProfileLoader: Sendable {
             case "name": profile.name = file.nonEmptyString(entry.value, "name") ?? profile.name
             case "description": profile.summary = file.string(entry.value, "description") ?? ""
             case "timezone": profile.timeZoneOffsetSeconds = readOffset(entry.value, file) ?? 0
+            case "language":
+                if let code = file.string(entry.value, "language") {
+                    if RuleReader.isLanguageCode(code) {
+                        profile.language = code
+                    } else {
+                        file.error(entry.value, "language must be a language code such as en or zh, found `\(code)`")
+                    }
+                }
             case "enterprises": readEnterprises(entry.value, file, files: files, into: &profile)
             case "country_groups": profile.countryGroups = readCountryGroups(entry.value, file)
             case "lanes": profile.thresholds = readLanes(entry.value, file)
@@ -77,6 +86,7 @@ public struct ProfileLoader: Sendable {
         }
         let rulesReader = RuleReader(groups: Set(profile.countryGroups.keys))
         profile.rules = ruleNodes.flatMap { rulesReader.readRuleList($0, file, files: files) }
+        RuleReader.pickLanguage(profile.language, of: &profile.rules, diagnostics: diagnostics)
         rulesReader.checkUniqueIDs(profile.rules, diagnostics: diagnostics)
         return profile
     }

@@ -54,12 +54,20 @@ struct RuleReader {
         guard let id = file.nonEmptyString(idEntry.value, "rule id") else { return nil }
         var rule = Rule(id: id, reason: "", conditions: [], position: file.position(node))
         if let entry = values["reason"] {
-            rule.reason = file.nonEmptyString(entry.value, "reason of rule \(id)") ?? ""
+            if case .mapping = entry.value {
+                rule.reasons = readTexts(entry.value, file, "reason of rule \(id)")
+            } else {
+                rule.reason = file.nonEmptyString(entry.value, "reason of rule \(id)") ?? ""
+            }
         } else {
             file.error(node, "rule \(id) has no `reason`; write the plain reason decisions will show")
         }
         if let entry = values["trader"] {
-            rule.traderNotice = file.nonEmptyString(entry.value, "trader notice of rule \(id)") ?? ""
+            if case .mapping = entry.value {
+                rule.traderNotices = readTexts(entry.value, file, "trader notice of rule \(id)")
+            } else {
+                rule.traderNotice = file.nonEmptyString(entry.value, "trader notice of rule \(id)") ?? ""
+            }
         }
         if let entry = values["kind"], let text = file.string(entry.value, "kind of rule \(id)") {
             if let kind = Rule.Kind(rawValue: text) {
@@ -103,6 +111,47 @@ struct RuleReader {
             file.warning(node, "rule \(id) has no weight, lane or lab tests, so firing changes nothing")
         }
         return rule
+    }
+
+    /// A text per language, `{en: …, zh: …}`; the one in the profile's language is picked once
+    /// the whole profile is read (``ProfileLoader``).
+    private func readTexts(_ node: Node, _ file: YAMLFile, _ what: String) -> [String: String] {
+        var texts: [String: String] = [:]
+        for entry in file.mapping(node, what) ?? [] {
+            guard Self.isLanguageCode(entry.key) else {
+                file.error(entry.value, "\(what): `\(entry.key)` is not a language code such as en or zh")
+                continue
+            }
+            texts[entry.key] = file.nonEmptyString(entry.value, "\(what) in \(entry.key)")
+        }
+        if texts.isEmpty { file.error(node, "\(what) gives no text; write it as `{en: …, zh: …}` or as one text") }
+        return texts
+    }
+
+    /// Two or three lower-case letters (ISO 639-1 or 639-2), such as `en` or `zh`.
+    static func isLanguageCode(_ text: String) -> Bool {
+        (2...3).contains(text.utf8.count)
+            && text.utf8.allSatisfy { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) }
+    }
+
+    /// Puts each rule's reason and trader notice in `language` from the texts it gives per
+    /// language, and reports a rule that gives texts per language but none in `language`.
+    static func pickLanguage(_ language: String, of rules: inout [Rule], diagnostics: ProfileDiagnostics) {
+        for index in rules.indices where !rules[index].reasons.isEmpty || !rules[index].traderNotices.isEmpty {
+            var rule = rules[index]
+            for (texts, what) in [(rule.reasons, "reason"), (rule.traderNotices, "trader notice")] where !texts.isEmpty
+            {
+                if texts[language] == nil {
+                    diagnostics.error(
+                        rule.position,
+                        "rule \(rule.id) gives its \(what) in \(texts.keys.sorted().joined(separator: ", ")) but not in \(language), the profile's language; add `\(language):`"
+                    )
+                }
+            }
+            if let text = rule.reasons.removeValue(forKey: language) { rule.reason = text }
+            if let text = rule.traderNotices.removeValue(forKey: language) { rule.traderNotice = text }
+            rules[index] = rule
+        }
     }
 
     private func readEvidence(_ node: Node, _ file: YAMLFile, rule: Rule) -> [EvidenceKind] {
