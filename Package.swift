@@ -198,6 +198,17 @@ let package = Package(
                 "FastReleaseBench", "FastReleaseXML", "FastReleaseCore", "FastReleaseFiles", "FastReleaseTestSupport",
             ]
         ),
+        .target(
+            name: "FuzzSupport",
+            dependencies: ["FastReleaseCore", "FastReleaseXML"],
+            path: "Fuzz/FuzzSupport"
+        ),
+        .testTarget(
+            name: "FuzzRegressionTests",
+            dependencies: ["FuzzSupport"],
+            path: "Tests/FuzzRegressionTests",
+            exclude: ["Inputs"]
+        ),
         .testTarget(
             name: "FastReleaseCLITests",
             dependencies: ["FastReleaseTestSupport", "FastReleaseStore", "FastReleaseCore"]
@@ -223,6 +234,24 @@ if Context.environment["FASTRELEASE_BENCHMARKS"] != nil {
             path: "Benchmarks/FastReleaseBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ))
+}
+
+// MARK: - Fuzzing
+
+// libFuzzer targets (Fuzz/), built only when asked for, with the fuzzer's instrumentation on every
+// target (scripts/fuzz.sh; docs/reliability.md):
+//     FASTRELEASE_FUZZ=1 swift build --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address ...
+// What the targets check (FuzzSupport) is an ordinary target: FuzzRegressionTests runs every
+// input the fuzzers ever crashed on through it.
+if Context.environment["FASTRELEASE_FUZZ"] != nil {
+    package.targets.append(.target(name: "FuzzDriver", path: "Fuzz/FuzzDriver"))
+    for name in ["FuzzCEBDecoder", "FuzzWCODecoder", "FuzzProfileLoader", "FuzzAmendmentMerge"] {
+        package.targets.append(
+            .executableTarget(
+                name: name, dependencies: ["FuzzSupport", "FuzzDriver"], path: "Fuzz/\(name)",
+                // libFuzzer brings main(); the target only defines LLVMFuzzerTestOneInput.
+                swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
+    }
 }
 
 // MARK: - Documentation examples
