@@ -16,6 +16,7 @@ import sys
 GIVEN = {
     "FastReleaseCore/Amendment/DeclarationSnapshot.swift": "declaration: Declaration",
     "FastReleaseCore/Profile/Review/EvidenceReview.swift": "profile: RiskProfile, state: ReferenceState?",
+    "FastReleaseCore/Profile/RiskProfile.swift": "profile: RiskProfile",
     "FastReleaseCore/Record/TraderAnswer.swift": "stored: StoredDecision",
     "FastReleaseCore/Sampling/SelectionDesk.swift":
         "profile: CompiledProfile, decision: inout Decision, state: ReferenceState",
