@@ -28,6 +28,15 @@ let package = Package(
         .executable(name: "fastrelease", targets: ["fastrelease"]),
         .executable(name: "fastrelease-bench", targets: ["fastrelease-bench"]),
     ],
+    traits: [
+        .trait(
+            name: "PostgreSQL",
+            description: """
+                The shared PostgreSQL decision log (PostgresNIO, and with it two copies of BoringSSL). \
+                Leave it out (--disable-default-traits) for a build with SQLite only, in half the time.
+                """),
+        .default(enabledTraits: ["PostgreSQL"]),
+    ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -81,7 +90,7 @@ let package = Package(
             dependencies: [
                 "FastReleaseCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: ["PostgreSQL"])),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -129,13 +129,17 @@ struct ServeCommand: AsyncParsableCommand {
             let synchronous: SQLiteDecisionLog.Synchronous = settings.sqliteSynchronous == "normal" ? .normal : .full
             return (try SQLiteDecisionLog(path: settings.sqlitePath, synchronous: synchronous), [], {})
         case .postgres:
-            let postgres = settings.postgres
-            let log = PostgresDecisionLog(
-                connection: .init(
-                    host: postgres.host, port: postgres.port, username: postgres.user, password: postgres.password,
-                    database: postgres.database),
-                logger: logger)
-            return (log, [log], { try await log.prepare() })
+            #if PostgreSQL
+                let postgres = settings.postgres
+                let log = PostgresDecisionLog(
+                    connection: .init(
+                        host: postgres.host, port: postgres.port, username: postgres.user, password: postgres.password,
+                        database: postgres.database),
+                    logger: logger)
+                return (log, [log], { try await log.prepare() })
+            #else
+                throw ValidationError(BuildTraits.postgresLeftOut)
+            #endif
         }
     }
 }

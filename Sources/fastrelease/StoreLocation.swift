@@ -25,14 +25,18 @@ enum StoreLocation {
             }
             return try await body(try SQLiteDecisionLog(path: location))
         }
-        guard let parts = URLComponents(string: location), let host = parts.host, let user = parts.user else {
-            throw ValidationError("\(location): write postgres://user[:password]@host[:port]/database")
-        }
-        return try await PostgresDecisionLog.withRunningLog(
-            .init(
-                host: host, port: parts.port ?? 5432, username: user, password: parts.password,
-                database: String(parts.path.dropFirst())),
-            logger: Logger(label: "fastrelease.store"), body)
+        #if PostgreSQL
+            guard let parts = URLComponents(string: location), let host = parts.host, let user = parts.user else {
+                throw ValidationError("\(location): write postgres://user[:password]@host[:port]/database")
+            }
+            return try await PostgresDecisionLog.withRunningLog(
+                .init(
+                    host: host, port: parts.port ?? 5432, username: user, password: parts.password,
+                    database: String(parts.path.dropFirst())),
+                logger: Logger(label: "fastrelease.store"), body)
+        #else
+            throw ValidationError("\(location): \(BuildTraits.postgresLeftOut)")
+        #endif
     }
 
     private static func isSQLite(_ path: String) -> Bool {

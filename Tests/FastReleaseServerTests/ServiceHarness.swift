@@ -78,27 +78,29 @@ func jsonLines(_ data: Data) throws -> [[String: Any]] {
     }
 }
 
-extension TestPostgres {
-    /// Runs `body` with a prepared PostgreSQL decision log on the test server, its pool running.
-    static func withLog(_ name: String, _ body: @Sendable (PostgresDecisionLog) async throws -> Void) async throws {
-        let log = try makeLog(name)
-        try await withThrowingTaskGroup(of: Void.self) { pool in
-            pool.addTask { try await log.run() }
-            try await log.prepare()
-            try await body(log)
-            pool.cancelAll()
+#if PostgreSQL
+    extension TestPostgres {
+        /// Runs `body` with a prepared PostgreSQL decision log on the test server, its pool running.
+        static func withLog(_ name: String, _ body: @Sendable (PostgresDecisionLog) async throws -> Void) async throws {
+            let log = try makeLog(name)
+            try await withThrowingTaskGroup(of: Void.self) { pool in
+                pool.addTask { try await log.run() }
+                try await log.prepare()
+                try await body(log)
+                pool.cancelAll()
+            }
+        }
+
+        /// A decision log on the test server, not yet running, logging as `name`.
+        static func makeLog(_ name: String) throws -> PostgresDecisionLog {
+            let settings = try #require(TestPostgres.settings)
+            return PostgresDecisionLog(
+                connection: .init(
+                    host: settings.host, port: settings.port, username: settings.user, database: settings.database),
+                logger: Logger(label: name))
         }
     }
-
-    /// A decision log on the test server, not yet running, logging as `name`.
-    static func makeLog(_ name: String) throws -> PostgresDecisionLog {
-        let settings = try #require(TestPostgres.settings)
-        return PostgresDecisionLog(
-            connection: .init(
-                host: settings.host, port: settings.port, username: settings.user, database: settings.database),
-            logger: Logger(label: name))
-    }
-}
+#endif
 
 extension TestClientProtocol {
     /// Sends a request, as `execute` does, and records an issue when the answer is not as

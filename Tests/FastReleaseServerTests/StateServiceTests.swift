@@ -46,12 +46,14 @@ struct StateServiceTests {
         try await Self.exercise(try ServiceHarness(), fresh: true)
     }
 
-    @Test(.tags(.postgres), .needsPostgres)
-    func rolesChangesHistoryAndRestartOnPostgreSQL() async throws {
-        try await TestPostgres.withLog("state") { log in
-            try await Self.exercise(try ServiceHarness(log: log), fresh: false)
+    #if PostgreSQL
+        @Test(.tags(.postgres), .needsPostgres)
+        func rolesChangesHistoryAndRestartOnPostgreSQL() async throws {
+            try await TestPostgres.withLog("state") { log in
+                try await Self.exercise(try ServiceHarness(log: log), fresh: false)
+            }
         }
-    }
+    #endif
 
     /// `fresh`: the log held nothing before (a shared PostgreSQL may hold other tests' changes).
     static func exercise(_ harness: ServiceHarness, fresh: Bool) async throws {

@@ -113,24 +113,26 @@ struct WriteOffTests {
         }
     }
 
-    @Test(.tags(.postgres), .needsPostgres)
-    func aLotReleasesExactlyAsManyAsItCoversAcrossTwoInstancesOnPostgreSQL() async throws {
-        let (first, second) = (try TestPostgres.makeLog("instance-1"), try TestPostgres.makeLog("instance-2"))
-        try await withThrowingTaskGroup(of: Void.self) { pools in
-            pools.addTask { try await first.run() }
-            pools.addTask { try await second.run() }
-            try await first.prepare()
-            try await second.prepare()
-            let (appOne, _) = try ServiceHarness(log: first).make()
-            let (appTwo, _) = try ServiceHarness(log: second).make()
-            try await appOne.test(.router) { one in
-                try await appTwo.test(.router) { two in
-                    try await Self.thousandAtOnce(clients: [one, two], log: first)
+    #if PostgreSQL
+        @Test(.tags(.postgres), .needsPostgres)
+        func aLotReleasesExactlyAsManyAsItCoversAcrossTwoInstancesOnPostgreSQL() async throws {
+            let (first, second) = (try TestPostgres.makeLog("instance-1"), try TestPostgres.makeLog("instance-2"))
+            try await withThrowingTaskGroup(of: Void.self) { pools in
+                pools.addTask { try await first.run() }
+                pools.addTask { try await second.run() }
+                try await first.prepare()
+                try await second.prepare()
+                let (appOne, _) = try ServiceHarness(log: first).make()
+                let (appTwo, _) = try ServiceHarness(log: second).make()
+                try await appOne.test(.router) { one in
+                    try await appTwo.test(.router) { two in
+                        try await Self.thousandAtOnce(clients: [one, two], log: first)
+                    }
                 }
+                pools.cancelAll()
             }
-            pools.cancelAll()
         }
-    }
+    #endif
 
     /// Resend, amendment and cancellation of one declaration, on `log`. (Lanes are not
     /// asserted: a declaration released on a lot may still be drawn at random for a sample.)
@@ -174,11 +176,13 @@ struct WriteOffTests {
         try await app.test(.router) { client in try await Self.revisions(client, log: harness.log) }
     }
 
-    @Test(.tags(.postgres), .needsPostgres)
-    func resendCancellationAndAmendmentOnPostgreSQL() async throws {
-        try await TestPostgres.withLog("revisions") { log in
-            let (app, _) = try ServiceHarness(log: log).make()
-            try await app.test(.router) { client in try await Self.revisions(client, log: log) }
+    #if PostgreSQL
+        @Test(.tags(.postgres), .needsPostgres)
+        func resendCancellationAndAmendmentOnPostgreSQL() async throws {
+            try await TestPostgres.withLog("revisions") { log in
+                let (app, _) = try ServiceHarness(log: log).make()
+                try await app.test(.router) { client in try await Self.revisions(client, log: log) }
+            }
         }
-    }
+    #endif
 }

@@ -20,22 +20,32 @@ enum Backend: String, CaseIterable, CustomTestStringConvertible {
             let log = try SQLiteDecisionLog(path: folder.url.appendingPathComponent("decisions.sqlite").path)
             return try await body(log)
         case .postgres:
-            let settings = try #require(TestPostgres.settings, "run the tests with scripts/with-postgres.sh")
-            return try await withPostgresLog(settings, body)
+            #if PostgreSQL
+                let settings = try #require(TestPostgres.settings, "run the tests with scripts/with-postgres.sh")
+                return try await withPostgresLog(settings, body)
+            #else
+                throw BuildWithoutPostgreSQL()
+            #endif
         }
     }
 
     static var available: [Backend] { TestPostgres.isAvailable && !TestScope.isFast ? allCases : [.sqlite] }
 }
 
-func withPostgresLog<T: Sendable>(
-    _ settings: (host: String, port: Int, user: String, database: String),
-    _ body: @Sendable (PostgresDecisionLog) async throws -> T
-) async throws -> T {
-    try await PostgresDecisionLog.withRunningLog(
-        .init(host: settings.host, port: settings.port, username: settings.user, database: settings.database),
-        logger: Logger(label: "test.postgres"), body)
-}
+#if PostgreSQL
+    /// Runs `body` with a running PostgreSQL decision log on the test server.
+    func withPostgresLog<T: Sendable>(
+        _ settings: (host: String, port: Int, user: String, database: String),
+        _ body: @Sendable (PostgresDecisionLog) async throws -> T
+    ) async throws -> T {
+        try await PostgresDecisionLog.withRunningLog(
+            .init(host: settings.host, port: settings.port, username: settings.user, database: settings.database),
+            logger: Logger(label: "test.postgres"), body)
+    }
+#else
+    /// A PostgreSQL log asked of a build without the `PostgreSQL` trait.
+    struct BuildWithoutPostgreSQL: Error {}
+#endif
 
 /// A decision with a key unique to this test run; `sender` marks which request sent it.
 func decision(
@@ -134,34 +144,36 @@ struct DecisionLogTests {
         #expect(error.description.contains("/nonexistent/folder/decisions.sqlite"))
     }
 
-    @Test(.tags(.postgres), .needsPostgres)
-    func twoInstancesOnOnePostgresGiveEachDeclarationOneDecision() async throws {
-        let settings = try #require(TestPostgres.settings)
-        let prefix = uniqueID("TWO")
-        let keys = (0..<300).map { "\(prefix)-\($0)" }
-        try await withPostgresLog(settings) { first in
-            try await withPostgresLog(settings) { second in
-                let results = try await withThrowingTaskGroup(of: [RecordOutcome].self) { group in
-                    for (instance, log) in [(1, first), (2, second)] as [(Int, PostgresDecisionLog)] {
-                        let committer = GroupCommitter(log: log, maxBatchRows: 50)
-                        for chunk in stride(from: 0, to: keys.count, by: 10) {
-                            group.addTask {
-                                try await committer.record(
-                                    keys[chunk..<(chunk + 10)].map { decision($0, sender: "instance-\(instance)") })
+    #if PostgreSQL
+        @Test(.tags(.postgres), .needsPostgres)
+        func twoInstancesOnOnePostgresGiveEachDeclarationOneDecision() async throws {
+            let settings = try #require(TestPostgres.settings)
+            let prefix = uniqueID("TWO")
+            let keys = (0..<300).map { "\(prefix)-\($0)" }
+            try await withPostgresLog(settings) { first in
+                try await withPostgresLog(settings) { second in
+                    let results = try await withThrowingTaskGroup(of: [RecordOutcome].self) { group in
+                        for (instance, log) in [(1, first), (2, second)] as [(Int, PostgresDecisionLog)] {
+                            let committer = GroupCommitter(log: log, maxBatchRows: 50)
+                            for chunk in stride(from: 0, to: keys.count, by: 10) {
+                                group.addTask {
+                                    try await committer.record(
+                                        keys[chunk..<(chunk + 10)].map { decision($0, sender: "instance-\(instance)") })
+                                }
                             }
                         }
+                        return try await group.reduce(into: []) { $0 += $1 }
                     }
-                    return try await group.reduce(into: []) { $0 += $1 }
+                    #expect(results.filter { !$0.isReplay }.count == keys.count, "each key recorded exactly once")
+                    let answers = Dictionary(grouping: results, by: \.decision.key.declarationID).mapValues {
+                        Set($0.map(\.decision.messageID))
+                    }
+                    #expect(answers.values.allSatisfy { $0.count == 1 }, "both instances answer the same decision")
+                    for key in keys.prefix(20) { #expect(try await first.decisions(declarationID: key).count == 1) }
                 }
-                #expect(results.filter { !$0.isReplay }.count == keys.count, "each key recorded exactly once")
-                let answers = Dictionary(grouping: results, by: \.decision.key.declarationID).mapValues {
-                    Set($0.map(\.decision.messageID))
-                }
-                #expect(answers.values.allSatisfy { $0.count == 1 }, "both instances answer the same decision")
-                for key in keys.prefix(20) { #expect(try await first.decisions(declarationID: key).count == 1) }
             }
         }
-    }
+    #endif
 }
 
 /// A thread-safe counter for tests.
