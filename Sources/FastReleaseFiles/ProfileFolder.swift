@@ -29,15 +29,21 @@ public enum ProfileFolder {
                 let data = FileManager.default.contents(atPath: url.path)
             else { continue }
             guard let text = String(data: data, encoding: .utf8) else {
+                let shown = display(directory, path)
                 issues.append(
-                    issue(display(directory, path), "\(display(directory, path)) is not UTF-8 text; save it as UTF-8"))
+                    issue(
+                        shown, en: "\(shown) is not UTF-8 text; save it as UTF-8", zh: "\(shown) 不是 UTF-8 文本；请另存为 UTF-8"
+                    ))
                 continue
             }
             files[path] = text
         }
         if files["profile.yaml"] == nil {
             let main = display(directory, "profile.yaml")
-            issues.append(issue(main, "cannot read \(main); a profile directory holds profile.yaml"))
+            issues.append(
+                issue(
+                    main, en: "cannot read \(main); a profile directory holds profile.yaml",
+                    zh: "无法读取 \(main)；风险配置目录中应有 profile.yaml"))
         }
         if !issues.isEmpty { throw ProfileError(issues: issues) }
         do {
@@ -75,7 +81,7 @@ public enum ProfileFolder {
         for name in names {
             let path = display(directory, name)
             guard let data = FileManager.default.contents(atPath: path) else {
-                issues.append(issue(path, "cannot read the file"))
+                issues.append(issue(path, en: "cannot read the file", zh: "无法读取此文件"))
                 continue
             }
             files[name] = String(decoding: data, as: UTF8.self)
@@ -89,7 +95,8 @@ public enum ProfileFolder {
         directory.hasSuffix("/") ? directory + path : directory + "/" + path
     }
 
-    private static func issue(_ source: String, _ message: String) -> ProfileIssue {
-        ProfileIssue(.error, at: SourcePosition(source: source, line: 1, column: 1), message)
+    private static func issue(_ source: String, en english: String, zh chinese: String) -> ProfileIssue {
+        ProfileIssue(
+            .error, at: SourcePosition(source: source, line: 1, column: 1), OperatorText(en: english, zh: chinese))
     }
 }

@@ -25,8 +25,18 @@ struct ProfileCheckCommand: ParsableCommand {
     @Option(help: "The reference state folder evidence is checked against (default: the profile's state/ folder).")
     var state: String?
 
+    @Option(help: "The language of the messages: en or zh (default: the locale's, LC_ALL, LC_MESSAGES or LANG).")
+    var language: String?
+
+    func validate() throws {
+        if let language, OperatorLanguage(code: language) == nil {
+            throw ValidationError("--language `\(language)`: write en or zh")
+        }
+    }
+
     func run() throws {
         let out = FileDescriptorSink.standardOutput
+        let messages = language.flatMap { OperatorLanguage(code: $0) } ?? MessageLanguage.current
         do {
             let (profile, loaderWarnings) = try ProfileFolder.load(directory)
             let now: CivilTime
@@ -42,16 +52,21 @@ struct ProfileCheckCommand: ParsableCommand {
             let warnings =
                 loaderWarnings + ProfileReview(profile: profile, now: now).warnings()
                 + EvidenceReview(profile: profile, state: reference).warnings()
-            for warning in warnings { out.print(warning.description) }
+            for warning in warnings { out.print(warning.description(in: messages)) }
             let compiled = CompiledProfile(profile)
-            out.print(
-                "\(directory): profile \(compiled.version), \(profile.rules.count) rules, 0 errors, \(warnings.count) warning\(warnings.count == 1 ? "" : "s")"
-            )
+            let (rules, count) = (profile.rules.count, warnings.count)
+            let summary = OperatorText(
+                en:
+                    "\(directory): profile \(compiled.version), \(rules) rules, 0 errors, \(count) warning\(count == 1 ? "" : "s")",
+                zh: "\(directory)：风险配置 \(compiled.version)，\(rules) 条规则，0 处错误，\(count) 条警告")
+            out.print(summary.inLanguage(messages))
         } catch let error as ProfileError {
-            for issue in error.issues { out.print(issue.description) }
-            out.print(
-                "\(directory): \(error.errors.count) error\(error.errors.count == 1 ? "" : "s"); the profile cannot be used"
-            )
+            for issue in error.issues { out.print(issue.description(in: messages)) }
+            let count = error.errors.count
+            let summary = OperatorText(
+                en: "\(directory): \(count) error\(count == 1 ? "" : "s"); the profile cannot be used",
+                zh: "\(directory)：\(count) 处错误；此风险配置不能使用")
+            out.print(summary.inLanguage(messages))
             throw ExitCode(2)
         }
     }

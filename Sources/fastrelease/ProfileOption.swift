@@ -32,7 +32,9 @@ enum ProfileOption {
             if withSeeds, let missing = SeedsFile.missingWarning(for: profile, folder: directory) {
                 all.append(missing)
             }
-            for warning in all { FileDescriptorSink.standardError.print(warning.description) }
+            for warning in all {
+                FileDescriptorSink.standardError.print(warning.description(in: MessageLanguage.current))
+            }
             if let language, !profile.languages.contains(language) {
                 FileDescriptorSink.standardError.print(
                     "fastrelease: the profile in \(directory) writes its rules in \(profile.languages.joined(separator: ", ")), not \(language)"
@@ -40,6 +42,11 @@ enum ProfileOption {
                 throw ExitCode(2)
             }
             return CompiledProfile(language.map(profile.inLanguage) ?? profile)
+        } catch let error as ProfileError {
+            FileDescriptorSink.standardError.print(
+                "fastrelease: cannot use the profile in \(directory)\n\(error.description(in: MessageLanguage.current))"
+            )
+            throw ExitCode(2)
         } catch {
             FileDescriptorSink.standardError.print("fastrelease: cannot use the profile in \(directory)\n\(error)")
             throw ExitCode(2)

@@ -33,7 +33,7 @@ struct ProfileTestCommand: ParsableCommand {
         do {
             cases = try ProfileFolder.testCases(testsDirectory)
         } catch {
-            for issue in error.issues { out.print(issue.description) }
+            for issue in error.issues { out.print(issue.description(in: MessageLanguage.current)) }
             out.print("\(testsDirectory): the cases cannot be read")
             throw ExitCode(2)
         }

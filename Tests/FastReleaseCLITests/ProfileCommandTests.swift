@@ -67,6 +67,19 @@ struct ProfileCommandTests {
         let good = try ProcessRunner.run(["profile", "check", "Profiles/default"])
         #expect(good.status == 0, "\(good.outputText)")
         #expect(good.outputText.contains("0 errors"))
+
+        // In Chinese, asked for or from the locale; the places stay as they are.
+        let chinese = try ProcessRunner.run(["profile", "check", profile.url.path, "--language", "zh"])
+        #expect(chinese.status == 2)
+        #expect(
+            chinese.outputText.contains("lanes.thresholds 中没有 `documnet` 这个键；是否想写 `document`？"), "\(chinese.outputText)"
+        )
+        #expect(chinese.outputText.contains("1 处错误；此风险配置不能使用"))
+        let locale = try ProcessRunner.run(
+            ["profile", "check", profile.url.path], environment: ["LC_ALL": "", "LANG": "zh_CN.UTF-8"])
+        #expect(locale.outputText == chinese.outputText)
+        let unknown = try ProcessRunner.run(["profile", "check", "Profiles/default", "--language", "fr"])
+        #expect(unknown.status != 0 && unknown.errorText.contains("--language `fr`: write en or zh"))
     }
 
     @Test func checkWarnsAboutRulesThatCannotFireExpiredAndOverlappingAlertsAndUnknownCodes() throws {

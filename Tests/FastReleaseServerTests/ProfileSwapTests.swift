@@ -67,6 +67,17 @@ struct ProfileSwapTests {
             #expect(reason.contains("did you mean `document`?"))
             #expect(parts.profile.current.version == version)
 
+            // ...in Chinese for an operator whose browser or client asks for it.
+            var chineseHeaders = Self.operatorHeaders
+            chineseHeaders[.acceptLanguage] = "zh-CN,zh;q=0.9,en;q=0.8"
+            let inChinese = try await client.checked(
+                uri: "/v1/profile", method: .put, headers: chineseHeaders, body: try Self.upload(broken))
+            #expect(inChinese.status == .unprocessableContent)
+            let chineseReason = (try json(inChinese.body)["error"] as? [String: Any])?["reason"] as? String ?? ""
+            #expect(chineseReason.hasPrefix("风险配置有 1 处错误；现行版本继续使用："), "\(chineseReason)")
+            #expect(chineseReason.contains("profile.yaml:") && chineseReason.contains("是否想写 `document`？"))
+            #expect(parts.profile.current.version == version)
+
             // A viewer cannot change it.
             let viewer = try await client.checked(
                 uri: "/v1/profile", method: .put,

@@ -11,9 +11,14 @@ public struct ProfileError: Error, Sendable, CustomStringConvertible {
     /// Only the errors.
     public var errors: [ProfileIssue] { issues.filter { $0.severity == .error } }
 
-    public var description: String {
+    public var description: String { description(in: .english) }
+
+    /// A heading, then every issue, in `language`.
+    public func description(in language: OperatorLanguage) -> String {
         let count = errors.count
-        let heading = "the profile has \(count) error\(count == 1 ? "" : "s"); fix them and load it again:"
-        return ([heading] + issues.map(\.description)).joined(separator: "\n")
+        let heading = OperatorText(
+            en: "the profile has \(count) error\(count == 1 ? "" : "s"); fix them and load it again:",
+            zh: "风险配置有 \(count) 处错误，请改正后重新加载：")
+        return ([heading.inLanguage(language)] + issues.map { $0.description(in: language) }).joined(separator: "\n")
     }
 }

@@ -236,6 +236,8 @@ extension OpenAPIDocument {
               operationId: replaceProfile
               summary: Put a new profile version in force without a restart.
               x-fastrelease-roles: [operator]
+              parameters:
+                - $ref: "#/components/parameters/AcceptLanguage"
               requestBody:
                 required: true
                 content:
@@ -260,6 +262,8 @@ extension OpenAPIDocument {
               operationId: restoreProfile
               summary: Put an earlier recorded version back in force.
               x-fastrelease-roles: [operator]
+              parameters:
+                - $ref: "#/components/parameters/AcceptLanguage"
               requestBody:
                 required: true
                 content:
@@ -302,6 +306,8 @@ extension OpenAPIDocument {
               operationId: startShadow
               summary: Run a candidate profile beside the live one (answers never change).
               x-fastrelease-roles: [operator]
+              parameters:
+                - $ref: "#/components/parameters/AcceptLanguage"
               requestBody:
                 required: true
                 content:
@@ -574,6 +580,15 @@ extension OpenAPIDocument {
             WWWAuthenticate:
               schema: {type: string, const: 'Bearer realm="fastrelease"'}
 
+          parameters:
+            AcceptLanguage:
+              name: Accept-Language
+              in: header
+              description: >-
+                The language of the profile's errors: Chinese when `zh` comes first (`zh-CN,zh;q=0.9`),
+                else English.
+              schema: {type: string, maxLength: 200}
+
           responses:
             BadRequest:
               description: The body is wrong; the error names what and where.
@@ -616,7 +631,9 @@ extension OpenAPIDocument {
                 application/json:
                   schema: {$ref: "#/components/schemas/Error"}
             InvalidProfile:
-              description: The profile has errors (each `file:line:column`); the version in force keeps serving.
+              description: >-
+                The profile has errors (each `file:line:column`), in the language `Accept-Language` asks
+                for; the version in force keeps serving.
               content:
                 application/json:
                   schema: {$ref: "#/components/schemas/Error"}

@@ -36,7 +36,9 @@ struct ProfileRoutes {
         router.put("/v1/profile") { request, context in
             try context.require(.operator)
             let bundle = try await Self.bundle(request)
-            return try await Self.answer { try await manager.replace(with: bundle, by: context.caller?.name ?? "") }
+            return try await Self.answer(request) {
+                try await manager.replace(with: bundle, by: context.caller?.name ?? "")
+            }
         }
         router.post("/v1/profile/restore") { request, context in
             try context.require(.operator)
@@ -45,7 +47,9 @@ struct ProfileRoutes {
             else {
                 throw ServiceError(.badRequest, code: "profile.body", "send {\"version\": \"name@hash\"}")
             }
-            return try await Self.answer { try await manager.restore(version: version, by: context.caller?.name ?? "") }
+            return try await Self.answer(request) {
+                try await manager.restore(version: version, by: context.caller?.name ?? "")
+            }
         }
     }
 
@@ -57,7 +61,7 @@ struct ProfileRoutes {
             do {
                 candidate = try await manager.compileCandidate(bundle)
             } catch ProfileManager.Refusal.invalid(let error) {
-                throw Self.invalid(error)
+                throw Self.invalid(error, request)
             }
             shadow.start(candidate, at: clock.milliseconds())
             context.logger.notice("shadow started", metadata: ["profile.shadow": "\(candidate.version)"])
@@ -102,18 +106,20 @@ struct ProfileRoutes {
         do {
             return try ProfileBundle(files: files)
         } catch {
-            throw invalid(error)
+            throw invalid(error, request)
         }
     }
 
     private struct Upload: Decodable { var files: [String: String] }
     private struct Restore: Decodable { var version: String }
 
-    private static func answer(_ change: () async throws -> StoredProfileChange) async throws -> Response {
+    private static func answer(
+        _ request: Request, _ change: () async throws -> StoredProfileChange
+    ) async throws -> Response {
         do {
             return try JSONResponse.make(ProfileChangeSummary(try await change()))
         } catch ProfileManager.Refusal.invalid(let error) {
-            throw invalid(error)
+            throw invalid(error, request)
         } catch ProfileManager.Refusal.busy {
             throw ServiceError(.conflict, code: "profile.busy", "another profile change is being made; try again")
         } catch ProfileManager.Refusal.unknownVersion(let version) {
@@ -121,10 +127,16 @@ struct ProfileRoutes {
         }
     }
 
-    private static func invalid(_ error: ProfileError) -> ServiceError {
-        ServiceError(
+    /// A refused profile, its every issue in the language the request asks for (`Accept-Language`).
+    private static func invalid(_ error: ProfileError, _ request: Request) -> ServiceError {
+        let language = OperatorLanguage(acceptLanguage: request.headers[.acceptLanguage])
+        let count = error.errors.count
+        let heading = OperatorText(
+            en: "the profile has \(count) error(s); the version in force keeps serving:",
+            zh: "风险配置有 \(count) 处错误；现行版本继续使用：")
+        return ServiceError(
             .unprocessableContent, code: "profile.invalid",
-            "the profile has \(error.errors.count) error(s); the version in force keeps serving:\n"
-                + error.issues.map(\.description).joined(separator: "\n"))
+            ([heading.inLanguage(language)] + error.issues.map { $0.description(in: language) }).joined(separator: "\n")
+        )
     }
 }

@@ -4,12 +4,16 @@ final class ProfileDiagnostics {
 
     var hasErrors: Bool { issues.contains { $0.severity == .error } }
 
-    func error(_ position: SourcePosition, _ message: String) {
-        issues.append(ProfileIssue(.error, at: position, message))
+    func error(_ position: SourcePosition, _ text: OperatorText) {
+        issues.append(ProfileIssue(.error, at: position, text))
     }
 
-    func warning(_ position: SourcePosition, _ message: String) {
-        issues.append(ProfileIssue(.warning, at: position, message))
+    func error(_ position: SourcePosition, en english: String, zh chinese: String) {
+        error(position, OperatorText(en: english, zh: chinese))
+    }
+
+    func warning(_ position: SourcePosition, en english: String, zh chinese: String) {
+        issues.append(ProfileIssue(.warning, at: position, OperatorText(en: english, zh: chinese)))
     }
 
     /// Issues sorted errors first, then by file, line and column.

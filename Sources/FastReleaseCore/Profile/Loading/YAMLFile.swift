@@ -19,9 +19,14 @@ struct YAMLFile {
         do {
             return try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            diagnostics.error(syntaxPosition(error), "YAML syntax: \(syntaxProblem(error)); fix the YAML at this place")
+            let problem = syntaxProblem(error)
+            diagnostics.error(
+                syntaxPosition(error), en: "YAML syntax: \(problem.en); fix the YAML at this place",
+                zh: "YAML 语法错误：\(problem.zh)；请在此处改正")
         } catch {
-            diagnostics.error(SourcePosition(source: path, line: 1, column: 1), "cannot read YAML: \(error)")
+            diagnostics.error(
+                SourcePosition(source: path, line: 1, column: 1), en: "cannot read YAML: \(error)",
+                zh: "无法读取 YAML：\(error)")
         }
         return nil
     }
@@ -30,30 +35,37 @@ struct YAMLFile {
         SourcePosition(source: path, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
     }
 
-    func error(_ node: Node, _ message: String) {
-        diagnostics.error(position(node), message)
+    func error(_ node: Node, en english: String, zh chinese: String) {
+        diagnostics.error(position(node), en: english, zh: chinese)
     }
 
-    func warning(_ node: Node, _ message: String) {
-        diagnostics.warning(position(node), message)
+    func warning(_ node: Node, en english: String, zh chinese: String) {
+        diagnostics.warning(position(node), en: english, zh: chinese)
     }
 
     /// The entries of a mapping, checking that every key is one of `allowed`.
-    func mapping(_ node: Node, _ what: String, allowed: [String]? = nil) -> [Entry]? {
+    func mapping(_ node: Node, _ what: OperatorText, allowed: [String]? = nil) -> [Entry]? {
         guard case .mapping(let mapping) = node else {
-            error(node, "\(what) must be a mapping of `key: value` lines, found \(describe(node))")
+            let found = describe(node)
+            error(
+                node, en: "\(what.english) must be a mapping of `key: value` lines, found \(found.en)",
+                zh: "\(what.zh)应为 `键: 值` 形式的映射，实际是\(found.zh)")
             return nil
         }
         var entries: [Entry] = []
         for (keyNode, value) in mapping {
             guard let key = keyNode.scalar?.string else {
-                error(keyNode, "keys in \(what) must be plain words")
+                error(keyNode, en: "keys in \(what.english) must be plain words", zh: "\(what.zh)中的键应为普通单词")
                 continue
             }
             if let allowed, !allowed.contains(key) {
-                let hint = Self.closest(to: key, in: allowed).map { "did you mean `\($0)`? " } ?? ""
+                let closest = Self.closest(to: key, in: allowed)
+                let keys = allowed.joined(separator: ", ")
                 error(
-                    keyNode, "unknown key `\(key)` in \(what); \(hint)allowed keys: \(allowed.joined(separator: ", "))")
+                    keyNode,
+                    en: "unknown key `\(key)` in \(what.english); "
+                        + "\(closest.map { "did you mean `\($0)`? " } ?? "")allowed keys: \(keys)",
+                    zh: "\(what.zh)中没有 `\(key)` 这个键；\(closest.map { "是否想写 `\($0)`？" } ?? "")可用的键：\(keys)")
                 continue
             }
             entries.append(Entry(key: key, keyNode: keyNode, value: value))
@@ -62,69 +74,79 @@ struct YAMLFile {
     }
 
     /// A scalar's text.
-    func string(_ node: Node, _ what: String) -> String? {
+    func string(_ node: Node, _ what: OperatorText) -> String? {
         guard let scalar = node.scalar else {
-            error(node, "\(what) must be a single value, found \(describe(node))")
+            let found = describe(node)
+            error(
+                node, en: "\(what.english) must be a single value, found \(found.en)",
+                zh: "\(what.zh)应为单个值，实际是\(found.zh)")
             return nil
         }
         return scalar.string
     }
 
     /// A non-empty scalar's text.
-    func nonEmptyString(_ node: Node, _ what: String) -> String? {
+    func nonEmptyString(_ node: Node, _ what: OperatorText) -> String? {
         guard let text = string(node, what) else { return nil }
         guard !text.trimmingWhitespace.isEmpty else {
-            error(node, "\(what) must not be empty")
+            error(node, en: "\(what.english) must not be empty", zh: "\(what.zh)不能为空")
             return nil
         }
         return text
     }
 
     /// A whole number in `range`.
-    func integer(_ node: Node, _ what: String, in range: ClosedRange<Int>) -> Int? {
+    func integer(_ node: Node, _ what: OperatorText, in range: ClosedRange<Int>) -> Int? {
         guard let text = string(node, what) else { return nil }
         guard let value = Int(text), range.contains(value) else {
+            let (low, high) = (range.lowerBound, range.upperBound)
             error(
-                node, "\(what) must be a whole number from \(range.lowerBound) to \(range.upperBound), found `\(text)`")
+                node, en: "\(what.english) must be a whole number from \(low) to \(high), found `\(text)`",
+                zh: "\(what.zh)应为 \(low) 到 \(high) 之间的整数，实际是 `\(text)`")
             return nil
         }
         return value
     }
 
     /// A finite number.
-    func number(_ node: Node, _ what: String) -> Double? {
+    func number(_ node: Node, _ what: OperatorText) -> Double? {
         guard let text = string(node, what) else { return nil }
         guard let value = Double(text), value.isFinite else {
-            error(node, "\(what) must be a number, found `\(text)`")
+            error(node, en: "\(what.english) must be a number, found `\(text)`", zh: "\(what.zh)应为数字，实际是 `\(text)`")
             return nil
         }
         return value
     }
 
     /// A single value or a list of values, each with its node.
-    func list(_ node: Node, _ what: String) -> [(text: String, node: Node)]? {
+    func list(_ node: Node, _ what: OperatorText) -> [(text: String, node: Node)]? {
         switch node {
         case .scalar(let scalar):
             return [(scalar.string, node)]
         case .sequence(let sequence):
             var values: [(String, Node)] = []
             for element in sequence {
-                guard let text = string(element, "each entry of \(what)") else { continue }
+                let each = OperatorText(en: "each entry of \(what.english)", zh: "\(what.zh)的每一项")
+                guard let text = string(element, each) else { continue }
                 values.append((text, element))
             }
             return values
         default:
-            error(node, "\(what) must be a value or a list of values, found \(describe(node))")
+            let found = describe(node)
+            error(
+                node, en: "\(what.english) must be a value or a list of values, found \(found.en)",
+                zh: "\(what.zh)应为一个值或一组值，实际是\(found.zh)")
             return nil
         }
     }
 
-    func describe(_ node: Node) -> String {
+    /// What a node is, as messages name it.
+    func describe(_ node: Node) -> (en: String, zh: String) {
         switch node {
-        case .scalar(let scalar): "`\(scalar.string)`"
-        case .mapping: "a mapping"
-        case .sequence: "a list"
-        case .alias: "an alias"
+        case .scalar(let scalar): ("`\(scalar.string)`", " `\(scalar.string)`")
+        case .mapping: ("a mapping", "映射")
+        case .sequence: ("a list", "列表")
+        case .alias: ("an alias", "别名")
         }
     }
 
@@ -139,17 +161,19 @@ struct YAMLFile {
         }
     }
 
-    private func syntaxProblem(_ error: YamlError) -> String {
+    /// What the YAML parser found wrong (its own words, in English, with a hint in each language).
+    private func syntaxProblem(_ error: YamlError) -> (en: String, zh: String) {
         switch error {
         case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _),
             .composer(let context, let problem, _, _):
-            [context?.text, problem].compactMap { $0 }.joined(separator: " ")
-                + (problem.contains("mapping values are not allowed")
-                    ? " (a value holding `: ` must be in quotes)" : "")
+            let words = [context?.text, problem].compactMap { $0 }.joined(separator: " ")
+            guard problem.contains("mapping values are not allowed") else { return (words, words) }
+            return ("\(words) (a value holding `: ` must be in quotes)", "\(words)（含有 `: ` 的值须加引号）")
         case .duplicatedKeysInMapping(let duplicates, _):
-            "duplicated keys \(duplicates.joined(separator: ", "))"
+            let keys = duplicates.joined(separator: ", ")
+            return ("duplicated keys \(keys)", "重复的键 \(keys)")
         default:
-            "\(error)"
+            return ("\(error)", "\(error)")
         }
     }
 

@@ -24,8 +24,8 @@ public struct ProfileReview {
         return issues
     }
 
-    private func warning(_ position: SourcePosition, _ message: String) -> ProfileIssue {
-        ProfileIssue(.warning, at: position, message)
+    private func warning(_ position: SourcePosition, en english: String, zh chinese: String) -> ProfileIssue {
+        ProfileIssue(.warning, at: position, OperatorText(en: english, zh: chinese))
     }
 
     // MARK: Validity windows
@@ -37,14 +37,16 @@ public struct ProfileReview {
             issues.append(
                 warning(
                     rule.position,
-                    "\(rule.kind.rawValue) \(rule.id) expired on \(until); it no longer fires: remove it or extend `valid.until`"
-                ))
+                    en: "\(rule.kind.rawValue) \(rule.id) expired on \(until); "
+                        + "it no longer fires: remove it or extend `valid.until`",
+                    zh: "\(rule.kind.rawValue) \(rule.id) 已于 \(until) 到期，不再触发：请删除或延长 `valid.until`"))
         } else if let review = window.review, review < now {
             issues.append(
                 warning(
                     rule.position,
-                    "\(rule.kind.rawValue) \(rule.id) was due for review on \(review); review it and move `valid.review`"
-                ))
+                    en:
+                        "\(rule.kind.rawValue) \(rule.id) was due for review on \(review); review it and move `valid.review`",
+                    zh: "\(rule.kind.rawValue) \(rule.id) 应在 \(review) 复核；请复核并更新 `valid.review`"))
         }
         return issues
     }
@@ -61,8 +63,9 @@ public struct ProfileReview {
                 issues.append(
                     warning(
                         second.position,
-                        "\(second.id) tests the same goods as \(first.id) (\(first.position)) and their windows overlap; the goods get both weights"
-                    ))
+                        en: "\(second.id) tests the same goods as \(first.id) (\(first.position)) "
+                            + "and their windows overlap; the goods get both weights",
+                        zh: "\(second.id) 与 \(first.id)（\(first.position)）针对同样的货物，且有效期重叠；货物会得到两者的权重"))
             }
         }
         return issues
@@ -79,42 +82,57 @@ public struct ProfileReview {
     // MARK: Rules that can never fire
 
     private func neverFires(_ rule: Rule) -> [ProfileIssue] {
-        var reasons: [String] = []
+        var reasons: [(en: String, zh: String)] = []
         let byField = Dictionary(grouping: rule.conditions, by: { $0.field.name })
         let directions = Set(byField["direction"]?.flatMap(\.codes) ?? [])
         let formats = Set(byField["format"]?.flatMap(\.codes) ?? [])
         if directions == ["export"], !formats.isEmpty, formats.isSubset(of: ["CEB621"]) {
-            reasons.append("CEB621 inventories are imports, and the rule asks for exports")
+            reasons.append(("CEB621 inventories are imports, and the rule asks for exports", "CEB621 清单是进口，而规则要求出口"))
         }
         if directions == ["import"], !formats.isEmpty, formats.isSubset(of: ["CEB603"]) {
-            reasons.append("CEB603 inventories are exports, and the rule asks for imports")
+            reasons.append(("CEB603 inventories are exports, and the rule asks for imports", "CEB603 清单是出口，而规则要求进口"))
         }
         let lists = Set(byField["enterprise.list"]?.flatMap(\.codes) ?? [])
         let classes = Set(byField["enterprise.class"]?.flatMap(\.numbers) ?? [])
         if lists == ["black"], !classes.isEmpty, !classes.contains(4) {
-            reasons.append("a black-listed enterprise is class 4, and the rule asks for class \(Self.list(classes))")
+            reasons.append(
+                (
+                    "a black-listed enterprise is class 4, and the rule asks for class \(Self.list(classes))",
+                    "黑名单企业是 4 级，而规则要求 \(Self.list(classes)) 级"
+                ))
         }
         if lists == ["red"], !classes.isEmpty, !classes.contains(1) {
-            reasons.append("a red-listed enterprise is class 1, and the rule asks for class \(Self.list(classes))")
+            reasons.append(
+                (
+                    "a red-listed enterprise is class 1, and the rule asks for class \(Self.list(classes))",
+                    "红名单企业是 1 级，而规则要求 \(Self.list(classes)) 级"
+                ))
         }
         if !classes.isEmpty, classes.isDisjoint(with: [1, 2, 3, 4]) {
-            reasons.append("credit classes are 1 to 4, and the rule asks for \(Self.list(classes))")
+            reasons.append(
+                (
+                    "credit classes are 1 to 4, and the rule asks for \(Self.list(classes))",
+                    "信用等级是 1 到 4，而规则要求 \(Self.list(classes))"
+                ))
         }
         for condition in rule.conditions {
             if let empty = condition.emptyGroups(profile.countryGroups), !empty.isEmpty {
-                reasons.append("country group \(empty.joined(separator: ", ")) has no countries")
+                let names = empty.joined(separator: ", ")
+                reasons.append(("country group \(names) has no countries", "国家组 \(names) 没有国家"))
             }
             if condition.boundsExcludeEverything {
-                reasons.append(
-                    "no value of \(condition.field.name) meets all of \(condition.tests.map(\.description).joined(separator: ", "))"
-                )
+                let tests = condition.tests.map(\.description).joined(separator: ", ")
+                let field = condition.field.name
+                reasons.append(("no value of \(field) meets all of \(tests)", "\(field) 没有同时满足 \(tests) 的值"))
             }
         }
         if let window = rule.window, let from = window.from, let until = window.until, until < from {
-            reasons.append("its window ends before it starts")
+            reasons.append(("its window ends before it starts", "其有效期的结束早于开始"))
         }
         return reasons.map {
-            warning(rule.position, "rule \(rule.id) can never fire: \($0); fix its conditions or remove it")
+            warning(
+                rule.position, en: "rule \(rule.id) can never fire: \($0.en); fix its conditions or remove it",
+                zh: "规则 \(rule.id) 永远不会触发：\($0.zh)；请修改条件或删除")
         }
     }
 
@@ -132,14 +150,17 @@ public struct ProfileReview {
                 issues.append(
                     warning(
                         condition.position,
-                        "HS code \(code) in rule \(rule.id) is in chapter \(String(code.description.prefix(2))), which the Harmonized System does not have"
-                    ))
+                        en: "HS code \(code) in rule \(rule.id) is in chapter \(String(code.description.prefix(2))), "
+                            + "which the Harmonized System does not have",
+                        zh: "规则 \(rule.id) 中的 HS 编码 \(code) 属于第 \(String(code.description.prefix(2))) 章，协调制度没有这一章"))
             }
             for country in condition.countries where !ISOCountries.alpha2.contains(country.description) {
                 issues.append(
                     warning(
                         condition.position,
-                        "\(country) in rule \(rule.id) is not an ISO 3166 country code; declarations never carry it"))
+                        en:
+                            "\(country) in rule \(rule.id) is not an ISO 3166 country code; declarations never carry it",
+                        zh: "规则 \(rule.id) 中的 \(country) 不是 ISO 3166 国家代码；申报中不会出现"))
             }
             if condition.field.name.hasSuffix(".code") || condition.field.name == "enterprise.code" {
                 for code in condition.codes
@@ -149,8 +170,9 @@ public struct ProfileReview {
                     issues.append(
                         warning(
                             condition.position,
-                            "rule \(rule.id) names enterprise \(code), which is not in the register (\(profile.register.count) enterprises); add it or check the code"
-                        ))
+                            en: "rule \(rule.id) names enterprise \(code), which is not in the register "
+                                + "(\(profile.register.count) enterprises); add it or check the code",
+                            zh: "规则 \(rule.id) 写了企业 \(code)，但它不在企业名录中（共 \(profile.register.count) 家）；请补上或核对编码"))
                 }
             }
         }

@@ -4,10 +4,12 @@ internal import Yams
 struct CaseReaderTime {
     let file: YAMLFile
 
-    func time(_ node: Node, _ what: String) -> CivilTime? {
+    func time(_ node: Node, _ what: OperatorText) -> CivilTime? {
         guard let text = file.string(node, what) else { return nil }
         guard let time = CivilTime(iso: text) ?? CivilTime(compact: text) else {
-            file.error(node, "\(what) `\(text)` is not a time; write 2026-11-15T10:30:00")
+            file.error(
+                node, en: "\(what.english) `\(text)` is not a time; write 2026-11-15T10:30:00",
+                zh: "\(what.zh) `\(text)` 不是时间；请写成 2026-11-15T10:30:00")
             return nil
         }
         return time

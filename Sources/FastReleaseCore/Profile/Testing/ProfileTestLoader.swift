@@ -31,7 +31,8 @@ public struct ProfileTestLoader {
         if files.isEmpty {
             diagnostics.error(
                 SourcePosition(source: folder, line: 1, column: 1),
-                "no test cases (*.yaml) in \(folder); add examples of what the profile must decide")
+                en: "no test cases (*.yaml) in \(folder); add examples of what the profile must decide",
+                zh: "\(folder) 中没有测试用例（*.yaml）；请加上风险配置必须作出的决定的例子")
         }
         var cases: [ProfileTestCase] = []
         for name in files.keys.sorted() {
@@ -53,7 +54,7 @@ private struct CaseReader {
     func read(_ root: Node) -> ProfileTestCase? {
         guard
             let entries = file.mapping(
-                root, "a test case",
+                root, OperatorText(en: "a test case", zh: "测试用例"),
                 allowed: ["name", "practices", "at", "declaration", "message", "declaration_id", "expect"])
         else { return nil }
         var name = ""
@@ -65,34 +66,41 @@ private struct CaseReader {
         var expectation: Expectation?
         for entry in entries {
             switch entry.key {
-            case "name": name = file.nonEmptyString(entry.value, "name") ?? ""
+            case "name": name = file.nonEmptyString(entry.value, .name("name")) ?? ""
             case "practices":
-                practices = (file.list(entry.value, "practices") ?? []).compactMap { item in
-                    file.integer(item.node, "a practice number", in: 1...99)
+                practices = (file.list(entry.value, .name("practices")) ?? []).compactMap { item in
+                    file.integer(item.node, OperatorText(en: "a practice number", zh: "做法编号"), in: 1...99)
                 }
-            case "at": at = CaseReaderTime(file: file).time(entry.value, "at")
+            case "at": at = CaseReaderTime(file: file).time(entry.value, .name("at"))
             case "declaration": sketch = SketchReader(file: file).declaration(entry.value)
-            case "message": message = file.nonEmptyString(entry.value, "message")
-            case "declaration_id": declarationID = file.nonEmptyString(entry.value, "declaration_id")
+            case "message": message = file.nonEmptyString(entry.value, .name("message"))
+            case "declaration_id": declarationID = file.nonEmptyString(entry.value, .name("declaration_id"))
             case "expect": expectation = expect(entry.value)
             default: break
             }
         }
-        if name.isEmpty { file.error(root, "a test case needs a `name` saying what it shows") }
+        if name.isEmpty {
+            file.error(root, en: "a test case needs a `name` saying what it shows", zh: "测试用例需要说明其用意的 `name`")
+        }
         let input: ProfileTestCase.Input
         switch (sketch, message) {
         case (let sketch?, nil): input = .sketch(sketch)
         case (nil, let path?): input = .message(path: path, declarationID: declarationID)
         case (nil, nil):
-            file.error(root, "a test case needs a `declaration` (a YAML sketch) or a `message` (an XML file)")
+            file.error(
+                root, en: "a test case needs a `declaration` (a YAML sketch) or a `message` (an XML file)",
+                zh: "测试用例需要 `declaration`（YAML 草稿）或 `message`（XML 文件）")
             return nil
         default:
-            file.error(root, "give either `declaration` or `message`, not both")
+            file.error(
+                root, en: "give either `declaration` or `message`, not both", zh: "`declaration` 和 `message` 只能给一个")
             return nil
         }
         guard let expectation else {
             if !entries.contains(where: { $0.key == "expect" }) {
-                file.error(root, "a test case needs `expect:` with at least the `lane`")
+                file.error(
+                    root, en: "a test case needs `expect:` with at least the `lane`", zh: "测试用例需要 `expect:`，至少写明 `lane`"
+                )
             }
             return nil
         }
@@ -113,7 +121,7 @@ private struct CaseReader {
 
     private func expect(_ node: Node) -> Expectation? {
         let allowed = ["lane", "hits", "lab_tests", "drawn", "waived", "written_off"]
-        guard let entries = file.mapping(node, "expect", allowed: allowed) else { return nil }
+        guard let entries = file.mapping(node, .name("expect"), allowed: allowed) else { return nil }
         var lane: Lane?
         var hits: Set<String>?
         var labTests: Set<String>?
@@ -123,28 +131,31 @@ private struct CaseReader {
         for entry in entries {
             switch entry.key {
             case "lane":
-                guard let text = file.string(entry.value, "lane") else { continue }
+                guard let text = file.string(entry.value, .name("lane")) else { continue }
                 lane = Lane(name: text)
                 if lane == nil {
+                    let names = Lane.allCases.map(\.name).joined(separator: ", ")
                     file.error(
-                        entry.value,
-                        "unknown lane `\(text)`; lanes are \(Lane.allCases.map(\.name).joined(separator: ", "))")
+                        entry.value, en: "unknown lane `\(text)`; lanes are \(names)",
+                        zh: "没有 `\(text)` 这个通道；通道有 \(names)")
                 }
-            case "hits": hits = Set((file.list(entry.value, "hits") ?? []).map(\.text))
-            case "lab_tests": labTests = Set((file.list(entry.value, "lab_tests") ?? []).map(\.text))
-            case "waived": waived = Set((file.list(entry.value, "waived") ?? []).map(\.text))
+            case "hits": hits = Set((file.list(entry.value, .name("hits")) ?? []).map(\.text))
+            case "lab_tests": labTests = Set((file.list(entry.value, .name("lab_tests")) ?? []).map(\.text))
+            case "waived": waived = Set((file.list(entry.value, .name("waived")) ?? []).map(\.text))
             case "written_off": writtenOff = quantities(entry.value)
             case "drawn":
-                switch file.string(entry.value, "drawn") {
+                switch file.string(entry.value, .name("drawn")) {
                 case "true": drawn = true
                 case "false": drawn = false
-                default: file.error(entry.value, "drawn must be true or false")
+                default: file.error(entry.value, en: "drawn must be true or false", zh: "drawn 应为 true 或 false")
                 }
             default: break
             }
         }
         guard let lane else {
-            if !entries.contains(where: { $0.key == "lane" }) { file.error(node, "expect needs a `lane`") }
+            if !entries.contains(where: { $0.key == "lane" }) {
+                file.error(node, en: "expect needs a `lane`", zh: "expect 需要 `lane`")
+            }
             return nil
         }
         return Expectation(
@@ -153,12 +164,15 @@ private struct CaseReader {
 
     /// `{L-2026-0017: 2.5}`: quantities by lot.
     private func quantities(_ node: Node) -> [String: Double]? {
-        guard let entries = file.mapping(node, "written_off", allowed: nil) else { return nil }
+        guard let entries = file.mapping(node, .name("written_off"), allowed: nil) else { return nil }
         var quantities: [String: Double] = [:]
         for entry in entries {
-            guard let text = file.string(entry.value, "written_off of \(entry.key)") else { continue }
+            let what = OperatorText(en: "written_off of \(entry.key)", zh: "批次 \(entry.key) 的 written_off ")
+            guard let text = file.string(entry.value, what) else { continue }
             guard let quantity = Double(text), quantity >= 0 else {
-                file.error(entry.value, "written_off of lot \(entry.key) must be a quantity, found `\(text)`")
+                file.error(
+                    entry.value, en: "written_off of lot \(entry.key) must be a quantity, found `\(text)`",
+                    zh: "批次 \(entry.key) 的 written_off 应为数量，实际是 `\(text)`")
                 continue
             }
             quantities[entry.key] = quantity

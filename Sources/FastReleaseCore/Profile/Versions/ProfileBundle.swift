@@ -14,16 +14,23 @@ public struct ProfileBundle: Sendable, Hashable, Codable {
     /// Creates a bundle, checking paths and sizes.
     public init(files: [String: String]) throws(ProfileError) {
         var issues: [ProfileIssue] = []
-        func refuse(_ path: String, _ message: String) {
-            issues.append(ProfileIssue(.error, at: SourcePosition(source: path, line: 1, column: 1), message))
+        func refuse(_ path: String, en english: String, zh chinese: String) {
+            let position = SourcePosition(source: path, line: 1, column: 1)
+            issues.append(ProfileIssue(.error, at: position, OperatorText(en: english, zh: chinese)))
         }
-        if files.count > Self.maxFiles { refuse("(bundle)", "a profile has at most \(Self.maxFiles) files") }
+        if files.count > Self.maxFiles {
+            refuse("(bundle)", en: "a profile has at most \(Self.maxFiles) files", zh: "风险配置最多 \(Self.maxFiles) 个文件")
+        }
         if files.values.reduce(0, { $0 + $1.utf8.count }) > Self.maxBytes {
-            refuse("(bundle)", "a profile has at most \(Self.maxBytes) bytes")
+            refuse("(bundle)", en: "a profile has at most \(Self.maxBytes) bytes", zh: "风险配置最多 \(Self.maxBytes) 字节")
         }
-        if files["profile.yaml"] == nil { refuse("profile.yaml", "the bundle has no profile.yaml") }
+        if files["profile.yaml"] == nil {
+            refuse("profile.yaml", en: "the bundle has no profile.yaml", zh: "上传的文件中没有 profile.yaml")
+        }
         for path in files.keys where !Self.isSafe(path) {
-            refuse(path, "paths must be relative, of letters, digits, `-`, `_`, `.` and `/`, without `..`")
+            refuse(
+                path, en: "paths must be relative, of letters, digits, `-`, `_`, `.` and `/`, without `..`",
+                zh: "路径必须是相对路径，只含字母、数字、`-`、`_`、`.` 和 `/`，不含 `..`")
         }
         if !issues.isEmpty { throw ProfileError(issues: issues) }
         self.files = files
