@@ -45,5 +45,7 @@ export FASTRELEASE_TEST_POSTGRES_HOST=127.0.0.1
 export FASTRELEASE_TEST_POSTGRES_PORT="$port"
 export FASTRELEASE_TEST_POSTGRES_USER=postgres
 export FASTRELEASE_TEST_POSTGRES_DATABASE=fastrelease_test
+# For tests that need a database of their own (TestPostgres.makeDatabase).
+export FASTRELEASE_TEST_POSTGRES_PSQL="$bin_dir/psql"
 echo "with-postgres: PostgreSQL on 127.0.0.1:$port (database fastrelease_test)" >&2
 "$@"

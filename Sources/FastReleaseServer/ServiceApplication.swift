@@ -38,8 +38,8 @@ public enum ServiceApplication {
     ///   - logger: the service's logger.
     ///   - authOpen: accept requests without a token, as an operator (development only).
     ///   - services: services to run beside the server (such as the PostgreSQL pool); the
-    ///     group commit, the shadow writer and, with `reloadOnHangup`, the SIGHUP reloader are
-    ///     added after them, so that on shutdown the server stops first, then the writers drain,
+    ///     group commit, the shadow writer, with `reloadOnHangup` the SIGHUP reloader, and for a
+    ///     shared log (``ProfileChangeFeed``) the ``ProfileFollower`` are added after them, so that on shutdown the server stops first, then the writers drain,
     ///     then these.
     ///   - clock: the one source of "now" for decisions, inspections, profile changes and receipts.
     ///   - reloadOnHangup: reload the profile folder on SIGHUP.
@@ -82,6 +82,9 @@ public enum ServiceApplication {
         ).register(on: router)
         var background: [any Service] = [service.committer, service.shadow, service.state]
         if reloadOnHangup { background.append(HangupReloader(profiles: profiles, logger: logger)) }
+        if let feed = log as? any ProfileChangeFeed {
+            background.append(ProfileFollower(profiles: profiles, feed: feed))
+        }
         OperationsRoutes(service: service, metrics: metrics, publicMetrics: settings.publicMetrics).register(on: router)
         var application = Application(
             router: router.router,
@@ -91,7 +94,7 @@ public enum ServiceApplication {
             logger: logger)
         application.beforeServerStarts {
             try await beforeServerStarts()
-            try await profiles.recordStartup()
+            try await profiles.startFromStore()
             try await Self.loadState(service.state, seed: settings.profilePath, logger: logger)
             let now = clock.milliseconds()
             let offset = Int64(profile.current.source.timeZoneOffsetSeconds) * 1000

@@ -106,15 +106,17 @@ struct ServeCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         let (log, services, prepare) = try openLog(settings, logger: logger)
+        // The folder's profile until the store's version in force is put in place, before listening.
+        let live = LiveProfile(compiled)
         let (application, _) = ServiceApplication.make(
-            settings: settings, profile: LiveProfile(compiled), log: log, logger: logger, authOpen: open,
+            settings: settings, profile: live, log: log, logger: logger, authOpen: open,
             services: services, reloadOnHangup: true, beforeServerStarts: prepare,
             onServerRunning: { port in
                 logger.notice(
                     "listening",
                     metadata: [
                         "http.host": "\(settings.host)", "http.port": "\(port)",
-                        "profile.version": "\(compiled.version)",
+                        "profile.version": "\(live.current.version)",
                         "store.kind": "\(settings.storeKind.rawValue)",
                     ])
             })

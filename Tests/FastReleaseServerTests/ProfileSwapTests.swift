@@ -112,6 +112,39 @@ struct ProfileSwapTests {
         }
     }
 
+    @Test func aRestartComesUpOnTheVersionInForceNotOnTheFolder() async throws {
+        let folder = try TemporaryDirectory()
+        let path = folder.url.appendingPathComponent("decisions.sqlite").path
+        let (first, firstParts) = try ServiceHarness(log: try SQLiteDecisionLog(path: path)).make()
+        let folderVersion = firstParts.profile.current.version
+        let version = try await first.test(.router) { client in
+            let put = try await client.checked(
+                uri: "/v1/profile", method: .put, headers: Self.operatorHeaders,
+                body: try Self.upload(try Self.files(juicerWeight: 35)))
+            return try #require(try json(put.body)["version"] as? String)
+        }
+        #expect(version != folderVersion)
+
+        // Started again from the same folder, on the same log: the recorded version is in force.
+        let (again, parts) = try ServiceHarness(log: try SQLiteDecisionLog(path: path)).make()
+        try await again.test(.router) { client in
+            #expect(parts.profile.current.version == version)
+            let decided = try json(
+                try await client.checked(
+                    uri: "/v1/declarations", method: .post, headers: TestTokens.bearer(TestTokens.operator),
+                    body: body(cebMessage(inventory(uniqueID("RESTARTED"))))
+                ).body)
+            #expect((decided["decisions"] as? [[String: Any]])?.first?["profile"] as? String == version)
+            let history =
+                try json(
+                    try await client.checked(
+                        uri: "/v1/profile", method: .get, headers: [.authorization: "Bearer \(TestTokens.viewer)"]
+                    ).body)["history"] as? [[String: Any]] ?? []
+            #expect(
+                history.map { $0["changed_by"] as? String ?? "" } == ["alice", "startup"], "a restart is no change")
+        }
+    }
+
     @Test func aSwapUnderConcurrentRequestsFailsNoneAndMixesNoVersions() async throws {
         let harness = try ServiceHarness()
         let (app, parts) = try harness.make()

@@ -85,19 +85,69 @@ func jsonLines(_ data: Data) throws -> [[String: Any]] {
             let log = try makeLog(name)
             try await withThrowingTaskGroup(of: Void.self) { pool in
                 pool.addTask { try await log.run() }
+                defer { pool.cancelAll() }  // also when the body fails: the pool never ends by itself
                 try await log.prepare()
                 try await body(log)
-                pool.cancelAll()
             }
         }
 
-        /// A decision log on the test server, not yet running, logging as `name`.
-        static func makeLog(_ name: String) throws -> PostgresDecisionLog {
+        /// A decision log on the test server (in `database`, else the shared test database), not
+        /// yet running, logging as `name`.
+        static func makeLog(_ name: String, database: String? = nil) throws -> PostgresDecisionLog {
             let settings = try #require(TestPostgres.settings)
             return PostgresDecisionLog(
                 connection: .init(
-                    host: settings.host, port: settings.port, username: settings.user, database: settings.database),
+                    host: settings.host, port: settings.port, username: settings.user,
+                    database: database ?? settings.database),
                 logger: Logger(label: name))
+        }
+
+        /// A new, empty database on the test server, for instances that must share a store with
+        /// each other only (the profile in force is the store's).
+        static func makeDatabase() throws -> String {
+            let settings = try #require(TestPostgres.settings)
+            let name = "fastrelease_\(UUID().uuidString.prefix(8).lowercased())"
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = [
+                ProcessInfo.processInfo.environment["FASTRELEASE_TEST_POSTGRES_PSQL"] ?? "psql", "-q",
+                "-h", settings.host, "-p", "\(settings.port)", "-U", settings.user, "-d", settings.database,
+                "-c", "CREATE DATABASE \(name)",
+            ]
+            try process.run()
+            process.waitUntilExit()
+            try #require(process.terminationStatus == 0, "psql could not create database \(name)")
+            return name
+        }
+
+        /// Runs `body` with `count` service instances on one PostgreSQL database: each with its own
+        /// pool (running, tables prepared), application (started: its profile is the store's) and
+        /// test client.
+        static func withInstances(
+            _ count: Int, database: String? = nil,
+            _ body:
+                @Sendable (_ clients: [any TestClientProtocol], _ parts: [ServiceApplication.Parts]) async throws ->
+                Void
+        ) async throws {
+            let logs = try (1...count).map { try makeLog("instance-\($0)", database: database) }
+            try await withThrowingTaskGroup(of: Void.self) { pools in
+                for log in logs { pools.addTask { try await log.run() } }
+                defer { pools.cancelAll() }  // also when the body fails: the pools never end by themselves
+                for log in logs { try await log.prepare() }
+                let made = try logs.map { try ServiceHarness(log: $0).make() }
+                let parts = made.map(\.parts)
+                try await withClients(made.map(\.application), []) { clients in try await body(clients, parts) }
+            }
+        }
+
+        /// Starts each application in turn for router tests, then runs `body` with all their clients.
+        private static func withClients(
+            _ applications: [any ApplicationProtocol], _ clients: [any TestClientProtocol],
+            _ body: @Sendable ([any TestClientProtocol]) async throws -> Void
+        ) async throws {
+            guard let first = applications.first else { return try await body(clients) }
+            let rest = Array(applications.dropFirst())
+            try await first.test(.router) { client in try await withClients(rest, clients + [client], body) }
         }
     }
 #endif

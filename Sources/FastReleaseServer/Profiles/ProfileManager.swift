@@ -14,6 +14,10 @@ import Synchronization
 /// profile is refused with all its errors and the old one keeps serving. Every change is
 /// recorded in the decision log with who, when, the version, a summary of what changed, and the
 /// files, so any earlier version can be put back. Changes are made one at a time.
+///
+/// The store's newest change is the version in force for every instance sharing it: an instance
+/// starts on it (``startFromStore()``), and follows a change another records
+/// (``followStore()``, on the log's ``ProfileChangeFeed``).
 public final class ProfileManager: Sendable {
     /// The profile in force.
     public let live: LiveProfile
@@ -23,6 +27,10 @@ public final class ProfileManager: Sendable {
     private let logger: Logger
     private let clock: WallClock
     private let changing = Mutex(false)
+    private let started = Atomic<Bool>(false)
+
+    /// Whether ``startFromStore()`` has put the store's version in force (or seeded the store).
+    public var hasStarted: Bool { started.load(ordering: .acquiring) }
 
     /// A change that could not be made.
     public enum Refusal: Error, Sendable {
@@ -49,17 +57,74 @@ public final class ProfileManager: Sendable {
         self.logger = logger
     }
 
-    /// Records the profile in force at start, unless the history already ends with it.
-    public func recordStartup() async throws {
-        let current = live.current
-        if let last = try await log.profileChanges(limit: 1).first, last.version == current.version { return }
-        let bundle = try? ProfileFolder.read(directory)
-        try await log.record(
-            StoredProfileChange(
-                version: current.version, previousVersion: "",
-                changedAt: clock.milliseconds(), changedBy: "startup",
-                summary: "in force at start (\(current.ruleCount) rules)",
-                files: bundle.flatMap { try? Self.encode($0) } ?? "{}"))
+    /// Puts the store's version in force at start: the newest change any instance recorded.
+    /// The profile folder only seeds a store that has none; when it differs from the version in
+    /// force, a notice says so (SIGHUP or `PUT /v1/profile` puts it in force for every instance).
+    public func startFromStore() async throws {
+        defer { started.store(true, ordering: .releasing) }
+        guard let newest = try await log.profileChanges(limit: 1).first else {
+            let current = live.current
+            let bundle = try? ProfileFolder.read(directory)
+            try await log.record(
+                StoredProfileChange(
+                    version: current.version, previousVersion: "",
+                    changedAt: clock.milliseconds(), changedBy: "startup",
+                    summary: "in force at start (\(current.ruleCount) rules)",
+                    files: bundle.flatMap { try? Self.encode($0) } ?? "{}"))
+            return
+        }
+        let folder = live.current.version
+        if try await follow(newest, reason: "profile taken from the store"), folder != newest.version {
+            logger.notice(
+                "profile folder not in force",
+                metadata: [
+                    "profile.folder": "\(folder)", "profile.version": "\(newest.version)",
+                    "profile.path": "\(directory)",
+                ])
+        }
+    }
+
+    /// Puts the newest recorded change in force when it is not already: what an instance does
+    /// when another records a change (``ProfileChangeFeed``).
+    public func followStore() async {
+        do {
+            guard let newest = try await log.profileChanges(limit: 1).first else { return }
+            _ = try await follow(newest, reason: "profile changed on another instance")
+        } catch {
+            logger.error(
+                "cannot follow the profile in force", metadata: ["error.message": "\(String(reflecting: error))"])
+        }
+    }
+
+    /// Compiles and puts `change`'s version in force unless it is already; false when its
+    /// files cannot be used here (logged; the version in force keeps serving).
+    private func follow(_ change: StoredProfileChange, reason: String) async throws -> Bool {
+        if live.current.version == change.version { return true }
+        guard let bundle = try? JSONDecoder().decode(ProfileBundle.self, from: Data(change.files.utf8)),
+            !bundle.files.isEmpty
+        else {
+            logger.error("stored profile has no files", metadata: ["profile.version": "\(change.version)"])
+            return false
+        }
+        let compiled: CompiledProfile
+        do {
+            compiled = try await compile(bundle)
+        } catch {
+            logger.error(
+                "stored profile cannot be used",
+                metadata: ["profile.version": "\(change.version)", "error.message": "\(error)"])
+            return false
+        }
+        // Another change may have been recorded, or put in force here, while this one compiled:
+        // put in force only the newest, once.
+        guard try await log.profileChanges(limit: 1).first?.version == compiled.version,
+            live.current.version != compiled.version
+        else { return true }
+        let previous = live.swap(to: compiled)
+        logger.notice(
+            "\(reason)",
+            metadata: ["profile.version": "\(compiled.version)", "profile.previous": "\(previous.version)"])
+        return true
     }
 
     /// Puts the profile in `bundle` in force.
@@ -79,12 +144,15 @@ public final class ProfileManager: Sendable {
                 "profile refused", metadata: ["profile.errors": "\(error.errors.count)", "auth.caller": "\(who)"])
             throw Refusal.invalid(error)
         }
-        let previous = live.swap(to: compiled)
+        // Recorded first, then in force: the store always holds the version this instance decides
+        // with, and every other instance follows it from there.
+        let previous = live.current
         let change = StoredProfileChange(
             version: compiled.version, previousVersion: previous.version, changedAt: clock.milliseconds(),
             changedBy: who, summary: ProfileDiff(from: previous.source, to: compiled.source).summary,
             files: try Self.encode(bundle))
         try await log.record(change)
+        live.swap(to: compiled)
         logger.notice(
             "profile changed",
             metadata: [

@@ -222,8 +222,39 @@
                 StoredShadowDecision.columnArrays(shadow))
         }
 
+        /// Records the change and, in the same transaction, tells every instance listening
+        /// (``followProfileChanges(_:)``): the notification is sent when the change commits.
         public func record(_ change: StoredProfileChange) async throws {
-            let _: [CountRow] = try await fetch(StoredProfileChange.insertStatement("RETURNING 1 AS n"), change.values)
+            try await client.withTransaction(logger: logger) { connection in
+                try await connection.query(
+                    PostgresQuery(StoredProfileChange.insertStatement(""), change.values), logger: logger)
+                try await connection.query(
+                    "SELECT pg_notify(\(Self.profileChannel), \(change.version))", logger: logger)
+            }
+        }
+    }
+
+    extension PostgresDecisionLog: ProfileChangeFeed {
+        /// The notification channel of profile changes.
+        static let profileChannel = "fastrelease_profile_changes"
+
+        /// Listens on one of the pool's connections for as long as the task runs.
+        public func followProfileChanges(_ onChange: @escaping @Sendable () async -> Void) async throws {
+            while !Task.isCancelled {
+                do {
+                    try await client.withConnection { connection in
+                        try await connection.listen(on: Self.profileChannel) { notifications in
+                            await onChange()
+                            for try await _ in notifications { await onChange() }
+                        }
+                    }
+                } catch  where !Task.isCancelled {
+                    logger.warning(
+                        "profile change feed lost; listening again in 1 s",
+                        metadata: ["error.message": "\(String(reflecting: error))"])
+                    try await Task.sleep(for: .seconds(1))
+                }
+            }
         }
     }
 

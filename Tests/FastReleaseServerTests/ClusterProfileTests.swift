@@ -1,0 +1,108 @@
+#if PostgreSQL
+    import FastReleaseCore
+    import FastReleaseFiles
+    import FastReleaseServer
+    import FastReleaseTestSupport
+    import Foundation
+    import HTTPTypes
+    import HummingbirdTesting
+    import NIOCore
+    import Synchronization
+    import Testing
+
+    /// One profile in force for the cluster: instances on one PostgreSQL follow a change made on any
+    /// of them (LISTEN/NOTIFY), and start on the store's version, not their folder's.
+    @Suite("One profile in force across instances", .tags(.postgres), .needsPostgres)
+    struct ClusterProfileTests {
+        /// An answered declaration: when it was sent, to which instance, and the version it names.
+        struct Answer: Sendable {
+            let sent: ContinuousClock.Instant
+            let instance: Int
+            let version: String
+        }
+
+        @Test func aChangeOnOneIsInForceOnAllWithinTwoSecondsWhileRequestsFlowAndAfterARestart() async throws {
+            let database = try TestPostgres.makeDatabase()
+            let folderVersion = CompiledProfile(try ProfileFolder.load(Fixtures.defaultProfile.path).profile).version
+            try await TestPostgres.withInstances(3, database: database) { clients, parts in
+                let before = parts[0].profile.current.version
+                #expect(before == folderVersion, "an empty store is seeded from the folder")
+                #expect(parts.allSatisfy { $0.profile.current.version == before })
+                let stop = StopFlag()
+                async let flowing = Self.send(to: clients, until: stop)
+                try await Task.sleep(for: .milliseconds(300))
+
+                let put = try await clients[0].checked(
+                    uri: "/v1/profile", method: .put, headers: ProfileSwapTests.operatorHeaders,
+                    body: try ProfileSwapTests.upload(try ProfileSwapTests.files(juicerWeight: 35)))
+                #expect(put.status == .ok, "\(String(buffer: put.body))")
+                let changed = ContinuousClock.now
+                let version = try #require(try json(put.body)["version"] as? String)
+                #expect(version != before)
+                var everywhere: ContinuousClock.Instant?
+                while everywhere == nil, ContinuousClock.now - changed < .seconds(10) {
+                    if parts.allSatisfy({ $0.profile.current.version == version }) { everywhere = .now }
+                    try await Task.sleep(for: .milliseconds(10))
+                }
+                let inForce = try #require(everywhere, "the other instances never took \(version)")
+                #expect(inForce - changed < .seconds(2), "in force everywhere after \(inForce - changed)")
+
+                try await Task.sleep(for: .milliseconds(500))
+                stop.stop()
+                let answers = try await flowing
+                #expect(answers.contains { $0.version == before }, "requests were flowing before the change")
+                let after = answers.filter { $0.sent > inForce }
+                #expect(Set(after.map(\.instance)) == [0, 1, 2], "each instance answered after the change")
+                let stale = after.filter { $0.version != version }
+                #expect(stale.isEmpty, "decisions after the change with another version: \(stale.count)")
+                for client in clients {
+                    let profile = try json(
+                        try await client.checked(
+                            uri: "/v1/profile", method: .get, headers: [.authorization: "Bearer \(TestTokens.viewer)"]
+                        ).body)
+                    #expect(profile["version"] as? String == version)
+                }
+
+                // A new instance started from the same folder comes up on the version in force.
+                try await TestPostgres.withInstances(1, database: database) { _, restarted in
+                    #expect(restarted[0].profile.current.version == version)
+                }
+            }
+            // And so does the whole cluster when all of it restarts.
+            try await TestPostgres.withInstances(2, database: database) { _, parts in
+                #expect(Set(parts.map(\.profile.current.version)).count == 1)
+                #expect(parts[0].profile.current.version != folderVersion)
+            }
+        }
+
+        /// Tells the senders to stop.
+        final class StopFlag: Sendable {
+            private let stopped = Atomic<Bool>(false)
+            var isStopped: Bool { stopped.load(ordering: .relaxed) }
+            func stop() { stopped.store(true, ordering: .relaxed) }
+        }
+
+        /// Sends one-declaration messages to every instance, one sender each, until `stop`.
+        static func send(to clients: [any TestClientProtocol], until stop: StopFlag) async throws -> [Answer] {
+            try await withThrowingTaskGroup(of: [Answer].self) { senders in
+                for (instance, client) in clients.enumerated() {
+                    senders.addTask {
+                        var answers: [Answer] = []
+                        while !stop.isStopped, !Task.isCancelled {
+                            let sent = ContinuousClock.now
+                            let response = try await client.checked(
+                                uri: "/v1/declarations", method: .post, headers: TestTokens.bearer(TestTokens.operator),
+                                body: body(cebMessage(inventory(uniqueID("FLOW-\(instance)")))))
+                            let decisions = try json(response.body)["decisions"] as? [[String: Any]] ?? []
+                            answers += decisions.map {
+                                Answer(sent: sent, instance: instance, version: $0["profile"] as? String ?? "")
+                            }
+                        }
+                        return answers
+                    }
+                }
+                return try await senders.reduce(into: []) { $0 += $1 }
+            }
+        }
+    }
+#endif
