@@ -102,6 +102,7 @@ let package = Package(
                 "FastReleaseFiles",
                 "FastReleaseXML",
                 "FastReleaseStore",
+                "FastReleaseOperations",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Prometheus", package: "swift-prometheus"),

@@ -76,12 +76,19 @@ public enum ServiceApplication {
         let profiles = ProfileManager(
             live: profile, log: log, directory: settings.profilePath, seeds: settings.seedsPath, clock: clock,
             logger: logger)
-        ProfileRoutes(manager: profiles, shadow: service.shadow, log: log, clock: clock).register(on: router)
+        let proposals = ProfileProposals(
+            manager: profiles, log: log, directory: settings.profilePath, required: settings.approvals, clock: clock,
+            logger: logger)
+        ProfileRoutes(manager: profiles, proposals: proposals, shadow: service.shadow, log: log, clock: clock)
+            .register(on: router)
+        ProposalRoutes(proposals: proposals, log: log).register(on: router)
         DashboardRoutes(
             data: DashboardData(log: log, metrics: metrics, profiles: profiles, shadow: service.shadow, clock: clock)
         ).register(on: router)
         var background: [any Service] = [service.committer, service.shadow, service.state]
-        if reloadOnHangup { background.append(HangupReloader(profiles: profiles, logger: logger)) }
+        if reloadOnHangup {
+            background.append(HangupReloader(profiles: profiles, proposals: proposals, logger: logger))
+        }
         if let feed = log as? any ProfileChangeFeed {
             background.append(ProfileFollower(profiles: profiles, feed: feed))
         }

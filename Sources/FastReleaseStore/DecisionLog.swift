@@ -65,6 +65,19 @@ public protocol DecisionLog: Sendable {
     /// The newest change that put `version` in force, with its files.
     func profileChange(version: String) async throws -> StoredProfileChange?
 
+    /// Records a proposed profile change.
+    func record(_ proposal: StoredProfileProposal) async throws
+
+    /// The proposals, newest first, at most `limit`.
+    func proposals(limit: Int) async throws -> [StoredProfileProposal]
+
+    /// The proposal with this id.
+    func proposal(id: String) async throws -> StoredProfileProposal?
+
+    /// Writes a pending proposal's new approvals, status and decision time, if it is still as
+    /// read (pending, with `approvals`); false when someone else moved it on meanwhile.
+    func update(_ proposal: StoredProfileProposal, readWithApprovals approvals: String) async throws -> Bool
+
     /// Checks that the log can be reached (for readiness).
     func ping() async throws
 }

@@ -6,6 +6,10 @@ import FastReleaseCore
 protocol SQLBackedLog: DecisionLog {
     /// Runs a query (with `?` placeholders) and reads every row of its answer.
     func fetch<Row: ReadableRow>(_ sql: String, _ arguments: [ColumnValue]) async throws -> [Row]
+
+    /// Runs a statement that writes (with `?` placeholders), committed when it returns, and
+    /// reads every row of its answer (`RETURNING`).
+    func write<Row: ReadableRow>(_ sql: String, _ arguments: [ColumnValue]) async throws -> [Row]
 }
 
 extension SQLBackedLog {
@@ -57,6 +61,29 @@ extension SQLBackedLog {
     public func profileChange(version: String) async throws -> StoredProfileChange? {
         let rows: [StoredProfileChange] = try await fetch(LogQueries.profileChangeByVersion, [.text(version)])
         return rows.first
+    }
+
+    public func record(_ proposal: StoredProfileProposal) async throws {
+        let _: [CountRow] = try await write(StoredProfileProposal.insertStatement("RETURNING 1 AS n"), proposal.values)
+    }
+
+    public func proposals(limit: Int) async throws -> [StoredProfileProposal] {
+        try await fetch(LogQueries.proposals, [.integer(Int64(limit))])
+    }
+
+    public func proposal(id: String) async throws -> StoredProfileProposal? {
+        let rows: [StoredProfileProposal] = try await fetch(LogQueries.proposalByID, [.text(id)])
+        return rows.first
+    }
+
+    public func update(_ proposal: StoredProfileProposal, readWithApprovals approvals: String) async throws -> Bool {
+        let rows: [CountRow] = try await write(
+            LogQueries.updateProposal,
+            [
+                .text(proposal.approvals), .text(proposal.status.rawValue), .integer(proposal.decidedAt),
+                .text(proposal.id), .text(approvals),
+            ])
+        return !rows.isEmpty
     }
 
     public func stateChanges(after sequence: Int64, limit: Int) async throws -> [StoredStateChange] {

@@ -18,8 +18,9 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: """
             Settings come from these flags, then FASTRELEASE_* environment variables, then the YAML \
             file given by --config, then defaults; docs/service.md lists every key. SIGTERM and \
-            SIGINT finish the accepted work and stop; SIGHUP reloads the profile folder (checked first; \
-            a profile with errors is refused and the version in force keeps serving).
+            SIGINT finish the accepted work and stop; SIGHUP proposes the profile folder for another \
+            operator's approval (profile.approvals; with 0 it reloads it at once). A profile with errors \
+            is refused and the version in force keeps serving.
             """)
 
     @Option(help: "A YAML settings file.")

@@ -33,22 +33,35 @@ struct HangupReloadTests {
     }
 
     @Test func aHangupPutsTheEditedFolderInForceAndRefusesABrokenOne() async throws {
+        try await Self.withServer(approvals: "0", Self.reloads)
+    }
+
+    @Test func withApprovalsAHangupProposesTheFolderInstead() async throws {
+        try await Self.withServer(approvals: nil, Self.proposes)
+    }
+
+    /// Runs `body` with a `serve` process on a copy of the default profile (`profile.approvals`
+    /// as given, else the default) and an HTTP client.
+    static func withServer(
+        approvals: String?, _ body: (ServiceProcess, URL, HTTPClient) async throws -> Void
+    ) async throws {
         let folder = try TemporaryDirectory()
         let profile = folder.url.appendingPathComponent("profile")
         try Fixtures.copyDefaultProfile(to: profile)
+        var environment = ["FASTRELEASE_AUTH_TOKENS": Self.viewer]
+        environment["FASTRELEASE_PROFILE_APPROVALS"] = approvals
         let server = try ServiceProcess(
             arguments: [
                 "--profile", profile.path, "--sqlite-path", folder.url.appendingPathComponent("log.sqlite").path,
             ],
-            environment: ["FASTRELEASE_AUTH_TOKENS": Self.viewer],
-            logFile: folder.url.appendingPathComponent("serve.log"))
+            environment: environment, logFile: folder.url.appendingPathComponent("serve.log"))
         defer {
             server.signal(SIGTERM)
             _ = server.wait(timeout: 20)
         }
         let client = HTTPClient(eventLoopGroupProvider: .singleton)
         do {
-            try await Self.reloads(server, profile: profile, client: client)
+            try await body(server, profile, client)
         } catch {
             try await client.shutdown()
             throw error
@@ -56,7 +69,28 @@ struct HangupReloadTests {
         try await client.shutdown()
     }
 
-    static func reloads(_ server: ServiceProcess, profile: URL, client: HTTPClient) async throws {
+    static func proposes(_ server: ServiceProcess, _ profile: URL, _ client: HTTPClient) async throws {
+        let original = try #require(try await currentProfile(client, port: server.port)["version"] as? String)
+        let alerts = profile.appendingPathComponent("rules/alerts.yaml")
+        try (try String(contentsOf: alerts, encoding: .utf8)).replacingOccurrences(of: "weight: 30", with: "weight: 33")
+            .write(to: alerts, atomically: true, encoding: .utf8)
+        server.signal(SIGHUP)
+        var proposals: [[String: Any]] = []
+        for _ in 0..<100 where proposals.isEmpty {
+            try await Task.sleep(for: .milliseconds(100))
+            var request = HTTPClientRequest(url: "http://127.0.0.1:\(server.port)/v1/profile/proposals")
+            request.headers.add(name: "Authorization", value: "Bearer hangup-viewer-token-0001")
+            let body = try await client.execute(request, timeout: .seconds(10)).body.collect(upTo: 1 << 20)
+            proposals =
+                (try JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [String: Any])?["proposals"]
+                as? [[String: Any]] ?? []
+        }
+        #expect(proposals.first?["proposed_by"] as? String == "SIGHUP")
+        #expect(proposals.first?["status"] as? String == "pending")
+        #expect(try await currentProfile(client, port: server.port)["version"] as? String == original)
+    }
+
+    static func reloads(_ server: ServiceProcess, _ profile: URL, _ client: HTTPClient) async throws {
 
         let before = try await currentProfile(client, port: server.port)
         let original = try #require(before["version"] as? String)

@@ -163,6 +163,12 @@ private struct SlowLog: DecisionLog {
     func profileChange(version: String) async throws -> StoredProfileChange? {
         try await base.profileChange(version: version)
     }
+    func record(_ proposal: StoredProfileProposal) async throws { try await base.record(proposal) }
+    func proposals(limit: Int) async throws -> [StoredProfileProposal] { try await base.proposals(limit: limit) }
+    func proposal(id: String) async throws -> StoredProfileProposal? { try await base.proposal(id: id) }
+    func update(_ proposal: StoredProfileProposal, readWithApprovals approvals: String) async throws -> Bool {
+        try await base.update(proposal, readWithApprovals: approvals)
+    }
     func record(_ change: StoredStateChange, lots: [String: LotSetting]) async throws -> Int64 {
         try await base.record(change, lots: lots)
     }

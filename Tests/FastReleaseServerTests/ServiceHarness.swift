@@ -20,9 +20,13 @@ enum TestTokens {
     static let viewer = "viewer-token-00000000001"
     static let laboratory = "laboratory-token-0000001"
     static let inspector = "inspector-token-00000001"
+    /// Two more operators, to approve what alice (``operator``) proposes.
+    static let bob = "operator-token-bob-000001"
+    static let carol = "operator-token-carol-0001"
     static let all = [
         "gateway:ningbo-gateway:\(gateway)", "operator:alice:\(`operator`)", "viewer:auditor:\(viewer)",
-        "laboratory:wuqiang-lab:\(laboratory)", "inspector:ningbo-examiners:\(inspector)",
+        "laboratory:wuqiang-lab:\(laboratory)", "inspector:ningbo-examiners:\(inspector)", "operator:bob:\(bob)",
+        "operator:carol:\(carol)",
     ]
 
     static func bearer(_ token: String) -> HTTPFields {
@@ -43,6 +47,9 @@ struct ServiceHarness {
             "http.port": .init(.int(0), isSecret: false),
             "profile.path": .init(.string(Fixtures.defaultProfile.path), isSecret: false),
             "auth.tokens": .init(.stringArray(TestTokens.all), isSecret: true),
+            // Changes go in force at once, as most tests are about what a change does; the tests
+            // of maker and checker ask for approvals (ProfileProposalTests).
+            "profile.approvals": .init(.int(0), isSecret: false),
         ]
         all.merge(values) { $1 }
         settings = try ServerSettings(reader: ConfigReader(provider: InMemoryProvider(values: all)))

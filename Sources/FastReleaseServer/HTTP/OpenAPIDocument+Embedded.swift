@@ -234,7 +234,11 @@ extension OpenAPIDocument {
             put:
               tags: [profile]
               operationId: replaceProfile
-              summary: Put a new profile version in force without a restart.
+              summary: Propose a new profile version, or put it in force without a restart.
+              description: |
+                The profile's files as text by relative path; files under `tests/` are the example cases
+                the proposal is checked with (else the profile folder's are). With `profile.approvals: 0`
+                the version is put in force at once (200).
               x-fastrelease-roles: [operator]
               parameters:
                 - $ref: "#/components/parameters/AcceptLanguage"
@@ -249,6 +253,13 @@ extension OpenAPIDocument {
                   content:
                     application/json:
                       schema: {$ref: "#/components/schemas/ProfileChange"}
+                "202":
+                  description: >-
+                    Proposed: with `profile.approvals` above 0 (the default is 1), the change waits for
+                    other operators' approval (`/v1/profile/proposals/{id}/approve`).
+                  content:
+                    application/json:
+                      schema: {$ref: "#/components/schemas/Proposal"}
                 "400": {$ref: "#/components/responses/BadRequest"}
                 "401": {$ref: "#/components/responses/Unauthorized"}
                 "403": {$ref: "#/components/responses/Forbidden"}
@@ -260,7 +271,7 @@ extension OpenAPIDocument {
             post:
               tags: [profile]
               operationId: restoreProfile
-              summary: Put an earlier recorded version back in force.
+              summary: Propose putting an earlier recorded version back (or put it back, with no approvals set).
               x-fastrelease-roles: [operator]
               parameters:
                 - $ref: "#/components/parameters/AcceptLanguage"
@@ -279,6 +290,13 @@ extension OpenAPIDocument {
                   content:
                     application/json:
                       schema: {$ref: "#/components/schemas/ProfileChange"}
+                "202":
+                  description: >-
+                    Proposed: with `profile.approvals` above 0 (the default is 1), the change waits for
+                    other operators' approval (`/v1/profile/proposals/{id}/approve`).
+                  content:
+                    application/json:
+                      schema: {$ref: "#/components/schemas/Proposal"}
                 "400": {$ref: "#/components/responses/BadRequest"}
                 "401": {$ref: "#/components/responses/Unauthorized"}
                 "403": {$ref: "#/components/responses/Forbidden"}
@@ -286,6 +304,88 @@ extension OpenAPIDocument {
                 "409": {$ref: "#/components/responses/Conflict"}
                 "413": {$ref: "#/components/responses/TooLarge"}
                 "422": {$ref: "#/components/responses/InvalidProfile"}
+
+          /v1/profile/proposals:
+            get:
+              tags: [profile]
+              operationId: listProposals
+              summary: Proposed profile changes, newest first, with their review and approvals.
+              x-fastrelease-roles: [viewer, inspector, operator]
+              responses:
+                "200":
+                  description: The newest 100 proposals.
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        additionalProperties: false
+                        required: [proposals]
+                        properties:
+                          proposals:
+                            type: array
+                            items: {$ref: "#/components/schemas/Proposal"}
+                "401": {$ref: "#/components/responses/Unauthorized"}
+                "403": {$ref: "#/components/responses/Forbidden"}
+
+          /v1/profile/proposals/{id}:
+            get:
+              tags: [profile]
+              operationId: getProposal
+              summary: One proposed profile change.
+              x-fastrelease-roles: [viewer, inspector, operator]
+              parameters:
+                - {$ref: "#/components/parameters/ProposalID"}
+              responses:
+                "200":
+                  description: The proposal.
+                  content:
+                    application/json:
+                      schema: {$ref: "#/components/schemas/Proposal"}
+                "401": {$ref: "#/components/responses/Unauthorized"}
+                "403": {$ref: "#/components/responses/Forbidden"}
+                "404": {$ref: "#/components/responses/NotFound"}
+
+          /v1/profile/proposals/{id}/approve:
+            post:
+              tags: [profile]
+              operationId: approveProposal
+              summary: Approve a proposal; the last approval needed puts its version in force.
+              description: |
+                Refused to the operator who proposed it (403 `profile.own-change`), to one who approved
+                it already, for a proposal closed already, and while any of its example cases fails
+                (409 `profile.cases-failed`, naming each).
+              x-fastrelease-roles: [operator]
+              parameters:
+                - {$ref: "#/components/parameters/ProposalID"}
+              responses:
+                "200":
+                  description: Approved; `status` is `in-force` once it has all the approvals it needs.
+                  content:
+                    application/json:
+                      schema: {$ref: "#/components/schemas/Proposal"}
+                "401": {$ref: "#/components/responses/Unauthorized"}
+                "403": {$ref: "#/components/responses/Forbidden"}
+                "404": {$ref: "#/components/responses/NotFound"}
+                "409": {$ref: "#/components/responses/Conflict"}
+
+          /v1/profile/proposals/{id}/reject:
+            post:
+              tags: [profile]
+              operationId: rejectProposal
+              summary: Turn a pending proposal down.
+              x-fastrelease-roles: [operator]
+              parameters:
+                - {$ref: "#/components/parameters/ProposalID"}
+              responses:
+                "200":
+                  description: Turned down.
+                  content:
+                    application/json:
+                      schema: {$ref: "#/components/schemas/Proposal"}
+                "401": {$ref: "#/components/responses/Unauthorized"}
+                "403": {$ref: "#/components/responses/Forbidden"}
+                "404": {$ref: "#/components/responses/NotFound"}
+                "409": {$ref: "#/components/responses/Conflict"}
 
           /v1/profile/shadow:
             get:
@@ -581,13 +681,18 @@ extension OpenAPIDocument {
               schema: {type: string, const: 'Bearer realm="fastrelease"'}
 
           parameters:
+            ProposalID:
+              name: id
+              in: path
+              required: true
+              schema: {type: string, minLength: 1, maxLength: 100}
             AcceptLanguage:
               name: Accept-Language
               in: header
               description: >-
                 The language of the profile's errors: Chinese when `zh` comes first (`zh-CN,zh;q=0.9`),
                 else English.
-              schema: {type: string, maxLength: 200}
+              schema: {type: string}
 
           responses:
             BadRequest:
@@ -1061,6 +1166,62 @@ extension OpenAPIDocument {
                 changed_at: {type: integer, format: int64}
                 changed_by: {type: string}
                 summary: {type: string}
+
+            Proposal:
+              type: object
+              additionalProperties: false
+              required: [id, version, proposed_at, proposed_by, summary, status, approvals]
+              properties:
+                id: {type: string}
+                version: {type: string}
+                proposed_at: {type: integer, format: int64}
+                proposed_by: {type: string}
+                summary: {type: string}
+                status: {type: string, enum: [pending, in-force, rejected]}
+                approvals:
+                  type: array
+                  items:
+                    type: object
+                    additionalProperties: false
+                    required: [by, at]
+                    properties:
+                      by: {type: string}
+                      at: {type: integer, format: int64}
+                decided_at: {type: integer, format: int64}
+                review:
+                  type: object
+                  additionalProperties: false
+                  required: [cases, replay]
+                  properties:
+                    cases:
+                      type: object
+                      additionalProperties: false
+                      required: [source, run, passed, failures]
+                      properties:
+                        source: {type: string}
+                        run: {type: integer}
+                        passed: {type: integer}
+                        failures: {type: array, items: {type: string}}
+                    replay:
+                      type: object
+                      additionalProperties: false
+                      required: [from, to, declarations, before, after]
+                      properties:
+                        from: {type: integer, format: int64}
+                        to: {type: integer, format: int64}
+                        declarations: {type: integer}
+                        before: {$ref: "#/components/schemas/ReplaySide"}
+                        after: {$ref: "#/components/schemas/ReplaySide"}
+
+            ReplaySide:
+              type: object
+              additionalProperties: false
+              required: [lanes]
+              properties:
+                lanes:
+                  type: object
+                  additionalProperties: {type: integer}
+                inspection_rate: {type: number}
 
             ProfileInForce:
               type: object

@@ -9,15 +9,18 @@ import NIOCore
 ///
 /// - `GET /v1/profile` (viewer): the version in force and the history, newest first.
 /// - `PUT /v1/profile` (operator): `{"files": {"profile.yaml": "…", "rules/alerts.yaml": "…",
-///   "enterprises.csv": "…"}}` puts a new version in force; 422 with every error
-///   (`file:line:column`) when it is invalid, and the old version keeps serving.
-/// - `POST /v1/profile/restore` (operator): `{"version": "default@…"}` puts an earlier version
-///   back; 404 when no change recorded it.
+///   "enterprises.csv": "…", "tests/12-case.yaml": "…"}}` proposes a new version (202, a proposal
+///   for another operator to approve: ``ProposalRoutes``), or with `profile.approvals: 0` puts it
+///   in force at once; 422 with every error (`file:line:column`) when it is invalid, and the old
+///   version keeps serving.
+/// - `POST /v1/profile/restore` (operator): `{"version": "default@…"}` proposes (or puts back) an
+///   earlier version; 404 when no change recorded it.
 /// - `PUT /v1/profile/shadow` (operator, the same body as `PUT /v1/profile`) runs a candidate
 ///   beside the live profile; `GET /v1/profile/shadow` (viewer) compares them (counts by lane pair
 ///   and examples); `DELETE /v1/profile/shadow` (operator) stops it.
 struct ProfileRoutes {
     let manager: ProfileManager
+    let proposals: ProfileProposals
     let shadow: ShadowComparison
     let log: any DecisionLog
     let clock: WallClock
@@ -35,10 +38,12 @@ struct ProfileRoutes {
         }
         router.put("/v1/profile") { request, context in
             try context.require(.operator)
-            let bundle = try await Self.bundle(request)
-            return try await Self.answer(request) {
-                try await manager.replace(with: bundle, by: context.caller?.name ?? "")
+            let (bundle, tests) = try await Self.upload(request)
+            let who = context.caller?.name ?? ""
+            guard proposals.required == 0 else {
+                return try await Self.proposed(request) { try await proposals.propose(bundle, tests: tests, by: who) }
             }
+            return try await Self.answer(request) { try await manager.replace(with: bundle, by: who) }
         }
         router.post("/v1/profile/restore") { request, context in
             try context.require(.operator)
@@ -47,16 +52,20 @@ struct ProfileRoutes {
             else {
                 throw ServiceError(.badRequest, code: "profile.body", "send {\"version\": \"name@hash\"}")
             }
-            return try await Self.answer(request) {
-                try await manager.restore(version: version, by: context.caller?.name ?? "")
+            let who = context.caller?.name ?? ""
+            guard proposals.required == 0 else {
+                return try await Self.proposed(request) {
+                    try await proposals.proposeRestore(version: version, by: who)
+                }
             }
+            return try await Self.answer(request) { try await manager.restore(version: version, by: who) }
         }
     }
 
     private func registerShadow(on router: RouteTable) {
         router.put("/v1/profile/shadow") { request, context in
             try context.require(.operator)
-            let bundle = try await Self.bundle(request)
+            let (bundle, _) = try await Self.upload(request)
             let candidate: CompiledProfile
             do {
                 candidate = try await manager.compileCandidate(bundle)
@@ -92,7 +101,8 @@ struct ProfileRoutes {
                 examples: examples))
     }
 
-    private static func bundle(_ request: Request) async throws -> ProfileBundle {
+    /// The profile's files and, apart, its example cases (`tests/…` paths, by path inside `tests/`).
+    private static func upload(_ request: Request) async throws -> (ProfileBundle, tests: [String: String]) {
         let body = try await request.body.collect(upTo: maxBodyBytes)
         let files: [String: String]
         do {
@@ -103,8 +113,12 @@ struct ProfileRoutes {
                 "send {\"files\": {\"profile.yaml\": \"…\", …}}, the profile's files as text by relative path: \(error)"
             )
         }
+        let tests = Dictionary(
+            uniqueKeysWithValues: files.filter { $0.key.hasPrefix("tests/") }.map {
+                (String($0.key.dropFirst(6)), $0.value)
+            })
         do {
-            return try ProfileBundle(files: files)
+            return (try ProfileBundle(files: files.filter { !$0.key.hasPrefix("tests/") }), tests)
         } catch {
             throw invalid(error, request)
         }
@@ -122,6 +136,19 @@ struct ProfileRoutes {
             throw invalid(error, request)
         } catch ProfileManager.Refusal.busy {
             throw ServiceError(.conflict, code: "profile.busy", "another profile change is being made; try again")
+        } catch ProfileManager.Refusal.unknownVersion(let version) {
+            throw ServiceError(.notFound, code: "profile.unknown-version", "no recorded change put \(version) in force")
+        }
+    }
+
+    /// A proposal made (202), or the profile's errors, or no such version to restore.
+    private static func proposed(
+        _ request: Request, _ propose: () async throws -> StoredProfileProposal
+    ) async throws -> Response {
+        do {
+            return try JSONResponse.make(ProposalAnswer(try await propose()), status: .accepted)
+        } catch ProfileManager.Refusal.invalid(let error) {
+            throw invalid(error, request)
         } catch ProfileManager.Refusal.unknownVersion(let version) {
             throw ServiceError(.notFound, code: "profile.unknown-version", "no recorded change put \(version) in force")
         }

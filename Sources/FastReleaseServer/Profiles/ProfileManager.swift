@@ -164,9 +164,14 @@ public final class ProfileManager: Sendable {
 
     /// Reloads the profile folder (SIGHUP).
     public func reloadFromDisk(by who: String = "SIGHUP") async throws -> StoredProfileChange {
+        try await replace(with: try folderBundle(), by: who)
+    }
+
+    /// The profile folder's files.
+    public func folderBundle() throws -> ProfileBundle {
         do {
-            return try await replace(with: try ProfileFolder.read(directory), by: who)
-        } catch let error as ProfileError {
+            return try ProfileFolder.read(directory)
+        } catch {
             throw Refusal.invalid(error)
         }
     }

@@ -24,6 +24,9 @@ public struct ServerSettings: Sendable {
     public var port: Int
     /// `profile.path` (default `Profiles/default`): the risk profile directory.
     public var profilePath: String
+    /// `profile.approvals` (default 1): how many operators other than the proposer must approve a
+    /// profile change before it is put in force; 0 puts a change in force at once (development).
+    public var approvals: Int
     /// `sampling.seeds` (secret path; default `FASTRELEASE_SEEDS`, else `PROFILE.seeds` beside the
     /// profile folder): the seeds file of random selection (docs/profiles.md).
     public var seedsPath: String?
@@ -65,6 +68,10 @@ public struct ServerSettings: Sendable {
         port = reader.int(forKey: "http.port", default: 8080)
         profilePath = reader.string(forKey: "profile.path", default: "Profiles/default")
         seedsPath = reader.string(forKey: "sampling.seeds")
+        approvals = reader.int(forKey: "profile.approvals", default: 1)
+        guard (0...5).contains(approvals) else {
+            throw SettingsError("profile.approvals must be from 0 to 5, found \(approvals)")
+        }
         let kind = reader.string(forKey: "store.kind", default: "sqlite")
         guard let storeKind = StoreKind(rawValue: kind) else {
             throw SettingsError("store.kind must be sqlite or postgres, found `\(kind)`")

@@ -97,6 +97,10 @@
             }
         }
 
+        func write<Row: ReadableRow>(_ sql: String, _ arguments: [ColumnValue]) async throws -> [Row] {
+            try await fetch(sql, arguments)
+        }
+
         func fetch<Row: ReadableRow>(_ sql: String, _ arguments: [ColumnValue]) async throws -> [Row] {
             let rows = try await client.query(PostgresQuery(sql, arguments), logger: logger)
             var found: [Row] = []

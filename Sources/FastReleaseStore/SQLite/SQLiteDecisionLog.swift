@@ -47,6 +47,10 @@ public final class SQLiteDecisionLog: SQLBackedLog {
         try await pool.read { db in try Self.fetch(db, sql, arguments) }
     }
 
+    func write<Row: ReadableRow>(_ sql: String, _ arguments: [ColumnValue]) async throws -> [Row] {
+        try await pool.write { db in try Self.fetch(db, sql, arguments) }
+    }
+
     private static func fetch<Row: ReadableRow>(_ db: Database, _ sql: String, _ arguments: [ColumnValue]) throws
         -> [Row]
     {

@@ -54,6 +54,17 @@ enum LogQueries {
     static let profileChangeByVersion =
         "SELECT \(StoredProfileChange.columnList) FROM profile_changes WHERE version = ? ORDER BY sequence DESC LIMIT 1"
 
+    static let proposals =
+        "SELECT \(StoredProfileProposal.columnList) FROM profile_proposals ORDER BY proposed_at DESC, id DESC LIMIT ?"
+
+    static let proposalByID = "SELECT \(StoredProfileProposal.columnList) FROM profile_proposals WHERE id = ?"
+
+    /// Moves a pending proposal on, only if no one else did since it was read (its approvals unchanged).
+    static let updateProposal = """
+        UPDATE profile_proposals SET approvals = ?, status = ?, decided_at = ?
+        WHERE id = ? AND status = 'pending' AND approvals = ? RETURNING 1 AS n
+        """
+
     static let ping = "SELECT 1 AS n"
 }
 

@@ -40,5 +40,6 @@ struct Migration: Sendable {
         Migration(
             6, "decisions-v6-reference-state", sqlite: SchemaVersions.Version6.sqlite,
             postgres: SchemaVersions.Version6.postgres),
+        Migration(7, "decisions-v7-profile-proposals", both: SchemaVersions.Version7.statements),
     ]
 }

@@ -171,4 +171,25 @@ enum SchemaVersions {
             "CREATE INDEX IF NOT EXISTS lot_write_offs_by_time ON lot_write_offs (decided_at)",
         ]
     }
+
+    /// Version 7: proposed profile changes, waiting for another operator's approval.
+    enum Version7 {
+        static let statements = [
+            """
+            CREATE TABLE IF NOT EXISTS profile_proposals (
+                id TEXT NOT NULL PRIMARY KEY,
+                version TEXT NOT NULL,
+                proposed_at BIGINT NOT NULL,
+                proposed_by TEXT NOT NULL,
+                summary TEXT NOT NULL,
+                files TEXT NOT NULL,
+                review TEXT NOT NULL,
+                approvals TEXT NOT NULL,
+                status TEXT NOT NULL,
+                decided_at BIGINT NOT NULL
+            )
+            """,
+            "CREATE INDEX IF NOT EXISTS profile_proposals_by_time ON profile_proposals (proposed_at)",
+        ]
+    }
 }

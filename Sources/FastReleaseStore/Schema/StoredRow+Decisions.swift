@@ -104,3 +104,33 @@ extension StoredShadowDecision: StoredRow {
             decidedAt: try row.integer("decided_at"), payload: try row.text("payload"))
     }
 }
+
+extension StoredProfileProposal: StoredRow {
+    static let table = "profile_proposals"
+
+    static let columns = [
+        Column("id"), Column("version"), Column("proposed_at", .integer), Column("proposed_by"), Column("summary"),
+        Column("files"), Column("review"), Column("approvals"), Column("status"), Column("decided_at", .integer),
+    ]
+
+    var values: [ColumnValue] {
+        [
+            .text(id), .text(version), .integer(proposedAt), .text(proposedBy), .text(summary), .text(files),
+            .text(review), .text(approvals), .text(status.rawValue), .integer(decidedAt),
+        ]
+    }
+
+    init(reading row: some RowReader) throws {
+        let name = try row.text("status")
+        guard let status = Status(rawValue: name) else {
+            throw DecisionLogError(
+                "the log holds an unknown proposal status `\(name)`; is it from a newer FastRelease?")
+        }
+        self.init(
+            id: try row.text("id"), version: try row.text("version"), proposedAt: try row.integer("proposed_at"),
+            proposedBy: try row.text("proposed_by"), summary: try row.text("summary"), files: try row.text("files"),
+            review: try row.text("review"), approvals: try row.text("approvals"),
+            status: status,
+            decidedAt: try row.integer("decided_at"))
+    }
+}

@@ -1,0 +1,32 @@
+import FastReleaseStore
+import Foundation
+
+/// A profile proposal as the API answers it.
+struct ProposalAnswer: Encodable {
+    let id: String
+    let version: String
+    let proposedAt: Int64
+    let proposedBy: String
+    let summary: String
+    let status: String
+    let approvals: [ProposalApproval]
+    let decidedAt: Int64?
+    let review: ProposalReview?
+
+    init(_ proposal: StoredProfileProposal) {
+        id = proposal.id
+        version = proposal.version
+        proposedAt = proposal.proposedAt
+        proposedBy = proposal.proposedBy
+        summary = proposal.summary
+        status = proposal.status.rawValue
+        approvals = (try? JSONDecoder().decode([ProposalApproval].self, from: Data(proposal.approvals.utf8))) ?? []
+        decidedAt = proposal.decidedAt == 0 ? nil : proposal.decidedAt
+        review = try? JSONDecoder().decode(ProposalReview.self, from: Data(proposal.review.utf8))
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, version, proposedAt = "proposed_at", proposedBy = "proposed_by", summary, status, approvals
+        case decidedAt = "decided_at", review
+    }
+}
