@@ -21,10 +21,10 @@
             let version: String
         }
 
-        @Test func aChangeOnOneIsInForceOnAllWithinTwoSecondsWhileRequestsFlowAndAfterARestart() async throws {
+        @Test func aChangeApprovedOnOneIsInForceOnAllWithinTwoSecondsWhileRequestsFlowAndAfterARestart() async throws {
             let database = try TestPostgres.makeDatabase()
             let folderVersion = CompiledProfile(try ProfileFolder.load(Fixtures.defaultProfile.path).profile).version
-            try await TestPostgres.withInstances(3, database: database) { clients, parts in
+            try await TestPostgres.withInstances(3, database: database, approvals: 1) { clients, parts in
                 let before = parts[0].profile.current.version
                 #expect(before == folderVersion, "an empty store is seeded from the folder")
                 #expect(parts.allSatisfy { $0.profile.current.version == before })
@@ -32,10 +32,20 @@
                 async let flowing = Self.send(to: clients, until: stop)
                 try await Task.sleep(for: .milliseconds(300))
 
+                // Proposed on the first instance, refused to its proposer on the third, approved
+                // on the second.
                 let put = try await clients[0].checked(
                     uri: "/v1/profile", method: .put, headers: ProfileSwapTests.operatorHeaders,
                     body: try ProfileSwapTests.upload(try ProfileSwapTests.files(juicerWeight: 35)))
-                #expect(put.status == .ok, "\(String(buffer: put.body))")
+                #expect(put.status == .accepted, "\(String(buffer: put.body))")
+                let id = try #require(try json(put.body)["id"] as? String)
+                let own = try await ProfileProposalTests.post(
+                    clients[2], "/v1/profile/proposals/\(id)/approve", as: TestTokens.operator)
+                #expect(own.status == .forbidden)
+                #expect(parts.allSatisfy { $0.profile.current.version == before })
+                let approved = try await ProfileProposalTests.post(
+                    clients[1], "/v1/profile/proposals/\(id)/approve", as: TestTokens.bob)
+                #expect(approved.status == .ok, "\(String(buffer: approved.body))")
                 let changed = ContinuousClock.now
                 let version = try #require(try json(put.body)["version"] as? String)
                 #expect(version != before)

@@ -128,10 +128,10 @@ func jsonLines(_ data: Data) throws -> [[String: Any]] {
         }
 
         /// Runs `body` with `count` service instances on one PostgreSQL database: each with its own
-        /// pool (running, tables prepared), application (started: its profile is the store's) and
-        /// test client.
+        /// pool (running, tables prepared), application (started: its profile is the store's;
+        /// changes need `approvals`) and test client.
         static func withInstances(
-            _ count: Int, database: String? = nil,
+            _ count: Int, database: String? = nil, approvals: Int = 0,
             _ body:
                 @Sendable (_ clients: [any TestClientProtocol], _ parts: [ServiceApplication.Parts]) async throws ->
                 Void
@@ -141,7 +141,10 @@ func jsonLines(_ data: Data) throws -> [[String: Any]] {
                 for log in logs { pools.addTask { try await log.run() } }
                 defer { pools.cancelAll() }  // also when the body fails: the pools never end by themselves
                 for log in logs { try await log.prepare() }
-                let made = try logs.map { try ServiceHarness(log: $0).make() }
+                let settings: [AbsoluteConfigKey: ConfigValue] = [
+                    "profile.approvals": .init(.int(approvals), isSecret: false)
+                ]
+                let made = try logs.map { try ServiceHarness(settings, log: $0).make() }
                 let parts = made.map(\.parts)
                 try await withClients(made.map(\.application), []) { clients in try await body(clients, parts) }
             }
