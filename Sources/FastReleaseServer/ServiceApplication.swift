@@ -90,7 +90,7 @@ public enum ServiceApplication {
             background.append(HangupReloader(profiles: profiles, proposals: proposals, logger: logger))
         }
         if let feed = log as? any ProfileChangeFeed {
-            background.append(ProfileFollower(profiles: profiles, feed: feed))
+            background.append(ProfileFollower(profiles: profiles, shadow: service.shadow, feed: feed))
         }
         OperationsRoutes(service: service, metrics: metrics, publicMetrics: settings.publicMetrics).register(on: router)
         var application = Application(
@@ -102,6 +102,7 @@ public enum ServiceApplication {
         application.beforeServerStarts {
             try await beforeServerStarts()
             try await profiles.startFromStore()
+            await service.shadow.followStore(compile: profiles.compileCandidate)
             try await Self.loadState(service.state, seed: settings.profilePath, logger: logger)
             let now = clock.milliseconds()
             let offset = Int64(profile.current.source.timeZoneOffsetSeconds) * 1000

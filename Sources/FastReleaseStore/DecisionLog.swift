@@ -65,6 +65,18 @@ public protocol DecisionLog: Sendable {
     /// The newest change that put `version` in force, with its files.
     func profileChange(version: String) async throws -> StoredProfileChange?
 
+    /// Runs `run` in shadow on every instance from now on (stopping the one before).
+    func record(_ run: StoredShadowRun) async throws
+
+    /// Stops shadow mode on every instance.
+    func stopShadowRuns(at time: Int64) async throws
+
+    /// The candidate running in shadow, if any.
+    func currentShadowRun() async throws -> StoredShadowRun?
+
+    /// Shadow decisions of `version` since `since`, counted by live and candidate lane.
+    func shadowCounts(version: String, since: Int64) async throws -> [LanePairCount]
+
     /// Records a proposed profile change.
     func record(_ proposal: StoredProfileProposal) async throws
 

@@ -10,6 +10,14 @@ protocol SQLBackedLog: DecisionLog {
     /// Runs a statement that writes (with `?` placeholders), committed when it returns, and
     /// reads every row of its answer (`RETURNING`).
     func write<Row: ReadableRow>(_ sql: String, _ arguments: [ColumnValue]) async throws -> [Row]
+
+    /// Tells the other instances sharing the log that the profile or shadow run in force changed
+    /// (nothing to do for a log one instance writes).
+    func announceProfileChange(_ detail: String) async throws
+}
+
+extension SQLBackedLog {
+    func announceProfileChange(_ detail: String) async throws {}
 }
 
 extension SQLBackedLog {
@@ -84,6 +92,26 @@ extension SQLBackedLog {
                 .text(proposal.id), .text(approvals),
             ])
         return !rows.isEmpty
+    }
+
+    public func record(_ run: StoredShadowRun) async throws {
+        let _: [CountRow] = try await write(LogQueries.stopShadowRuns, [.integer(run.startedAt)])
+        let _: [CountRow] = try await write(StoredShadowRun.insertStatement("RETURNING 1 AS n"), run.values)
+        try await announceProfileChange("shadow")
+    }
+
+    public func stopShadowRuns(at time: Int64) async throws {
+        let _: [CountRow] = try await write(LogQueries.stopShadowRuns, [.integer(time)])
+        try await announceProfileChange("shadow")
+    }
+
+    public func currentShadowRun() async throws -> StoredShadowRun? {
+        let rows: [StoredShadowRun] = try await fetch(LogQueries.currentShadowRun, [])
+        return rows.first
+    }
+
+    public func shadowCounts(version: String, since: Int64) async throws -> [LanePairCount] {
+        try await fetch(LogQueries.shadowCounts, [.text(version), .integer(since)])
     }
 
     public func stateChanges(after sequence: Int64, limit: Int) async throws -> [StoredStateChange] {

@@ -85,6 +85,40 @@
             }
         }
 
+        @Test func aShadowCandidateStartedOnOneRunsOnAllAndIsCountedAcrossThem() async throws {
+            let database = try TestPostgres.makeDatabase()
+            try await TestPostgres.withInstances(2, database: database) { clients, parts in
+                let started = try await clients[0].checked(
+                    uri: "/v1/profile/shadow", method: .put, headers: ProfileSwapTests.operatorHeaders,
+                    body: try ProfileSwapTests.upload(try ProfileSwapTests.files(juicerWeight: 35)))
+                let candidate = try #require(try json(started.body)["shadow"] as? String)
+                let begun = ContinuousClock.now
+                while parts[1].service.shadow.candidate?.version != candidate,
+                    ContinuousClock.now - begun < .seconds(10)
+                {
+                    try await Task.sleep(for: .milliseconds(10))
+                }
+                #expect(parts[1].service.shadow.candidate?.version == candidate)
+                #expect(ContinuousClock.now - begun < .seconds(2), "the other instance runs the candidate within 2 s")
+                for (index, client) in clients.enumerated() {
+                    _ = try await client.checked(
+                        uri: "/v1/declarations", method: .post, headers: TestTokens.bearer(TestTokens.operator),
+                        body: body(cebMessage((0..<3).map { inventory(uniqueID("SHADOW-\(index)-\($0)")) }.joined())))
+                }
+                for client in clients {
+                    let comparison = try await ProfileSwapTests.shadowComparison(client, compared: 6)
+                    #expect(comparison["compared"] as? Int == 6, "both instances' declarations are counted")
+                }
+                _ = try await clients[1].checked(
+                    uri: "/v1/profile/shadow", method: .delete, headers: ProfileSwapTests.operatorHeaders)
+                let stopping = ContinuousClock.now
+                while parts[0].service.shadow.candidate != nil, ContinuousClock.now - stopping < .seconds(10) {
+                    try await Task.sleep(for: .milliseconds(10))
+                }
+                #expect(parts[0].service.shadow.candidate == nil, "stopped on one, stopped on all")
+            }
+        }
+
         /// Tells the senders to stop.
         final class StopFlag: Sendable {
             private let stopped = Atomic<Bool>(false)

@@ -163,6 +163,12 @@ private struct SlowLog: DecisionLog {
     func profileChange(version: String) async throws -> StoredProfileChange? {
         try await base.profileChange(version: version)
     }
+    func record(_ run: StoredShadowRun) async throws { try await base.record(run) }
+    func stopShadowRuns(at time: Int64) async throws { try await base.stopShadowRuns(at: time) }
+    func currentShadowRun() async throws -> StoredShadowRun? { try await base.currentShadowRun() }
+    func shadowCounts(version: String, since: Int64) async throws -> [LanePairCount] {
+        try await base.shadowCounts(version: version, since: since)
+    }
     func record(_ proposal: StoredProfileProposal) async throws { try await base.record(proposal) }
     func proposals(limit: Int) async throws -> [StoredProfileProposal] { try await base.proposals(limit: limit) }
     func proposal(id: String) async throws -> StoredProfileProposal? { try await base.proposal(id: id) }

@@ -145,6 +145,46 @@ struct ProfileSwapTests {
         }
     }
 
+    /// The shadow comparison of `client`'s instance, once it has counted `compared` declarations.
+    static func shadowComparison(_ client: some TestClientProtocol, compared: Int) async throws -> [String: Any] {
+        var comparison: [String: Any] = [:]
+        for _ in 0..<200 {
+            comparison = try json(
+                try await client.checked(
+                    uri: "/v1/profile/shadow", method: .get, headers: [.authorization: "Bearer \(TestTokens.viewer)"]
+                ).body)
+            if comparison["compared"] as? Int == compared { break }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        return comparison
+    }
+
+    @Test func theShadowCandidateAndItsCountsSurviveARestart() async throws {
+        let folder = try TemporaryDirectory()
+        let path = folder.url.appendingPathComponent("decisions.sqlite").path
+        let (first, _) = try ServiceHarness(log: try SQLiteDecisionLog(path: path)).make()
+        let candidate = try await first.test(.router) { client in
+            let started = try await client.checked(
+                uri: "/v1/profile/shadow", method: .put, headers: Self.operatorHeaders,
+                body: try Self.upload(try Self.files(juicerWeight: 35)))
+            _ = try await client.checked(
+                uri: "/v1/declarations", method: .post, headers: TestTokens.bearer(TestTokens.operator),
+                body: body(cebMessage(inventory(uniqueID("SHADOW-A")) + inventory(uniqueID("SHADOW-B")))))
+            #expect(try await Self.shadowComparison(client, compared: 2)["compared"] as? Int == 2)
+            return try #require(try json(started.body)["shadow"] as? String)
+        }
+        let (again, parts) = try ServiceHarness(log: try SQLiteDecisionLog(path: path)).make()
+        try await again.test(.router) { client in
+            #expect(parts.service.shadow.candidate?.version == candidate, "the restarted instance runs the candidate")
+            _ = try await client.checked(
+                uri: "/v1/declarations", method: .post, headers: TestTokens.bearer(TestTokens.operator),
+                body: body(cebMessage(inventory(uniqueID("SHADOW-C")))))
+            let comparison = try await Self.shadowComparison(client, compared: 3)
+            #expect(comparison["shadow"] as? String == candidate)
+            #expect(comparison["compared"] as? Int == 3, "the counts before the restart are kept")
+        }
+    }
+
     @Test func aSwapUnderConcurrentRequestsFailsNoneAndMixesNoVersions() async throws {
         let harness = try ServiceHarness()
         let (app, parts) = try harness.make()

@@ -72,7 +72,9 @@ struct ProfileRoutes {
             } catch ProfileManager.Refusal.invalid(let error) {
                 throw Self.invalid(error, request)
             }
-            shadow.start(candidate, at: clock.milliseconds())
+            try await shadow.start(
+                candidate, files: try ProfileManager.encode(bundle), by: context.caller?.name ?? "",
+                at: clock.milliseconds())
             context.logger.notice("shadow started", metadata: ["profile.shadow": "\(candidate.version)"])
             return try await shadowAnswer()
         }
@@ -82,14 +84,14 @@ struct ProfileRoutes {
         }
         router.delete("/v1/profile/shadow") { _, context in
             try context.require(.operator)
-            shadow.stop()
+            try await shadow.stop(at: clock.milliseconds())
             return try await shadowAnswer()
         }
     }
 
     /// The comparison so far, with up to 20 recent examples of declarations the two decided differently.
     private func shadowAnswer() async throws -> Response {
-        let summary = shadow.summary
+        let summary = try await shadow.summary()
         var examples: [ShadowReport.Example] = []
         if let version = summary.version {
             examples = try await log.shadowDifferences(version: version, limit: 20).map(ShadowReport.Example.init)

@@ -17,7 +17,7 @@ struct DashboardData {
         let now = clock.milliseconds()
         let since = now - 24 * 3_600_000
         let (count, latencies) = metrics.recentLatencies.percentiles([0.5, 0.9, 0.99, 0.999, 1.0])
-        let summary = shadow.summary
+        let summary = try await shadow.summary()
         return DashboardDocument(
             generatedAt: now, profile: profiles.live.current.version,
             lanes: try await log.laneCounts(from: since, bucket: 3_600_000).map {

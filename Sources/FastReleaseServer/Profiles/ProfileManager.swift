@@ -215,7 +215,8 @@ public final class ProfileManager: Sendable {
         }
     }
 
-    private static func encode(_ bundle: ProfileBundle) throws -> String {
+    /// A bundle as the store keeps it: JSON with sorted keys.
+    static func encode(_ bundle: ProfileBundle) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return String(decoding: try encoder.encode(bundle), as: UTF8.self)

@@ -1,5 +1,6 @@
 public import FastReleaseCore
 public import FastReleaseStore
+import Foundation
 public import Logging
 public import ServiceLifecycle
 import Synchronization
@@ -7,6 +8,11 @@ import Synchronization
 /// Shadow mode: a candidate profile decides every declaration beside the live one. Its
 /// decisions are recorded (table `shadow_decisions`) and compared with the answers, which it
 /// never changes or delays.
+///
+/// The candidate is kept in the store (`shadow_runs`): every instance sharing it runs the same
+/// candidate (``followStore(compile:)``, on start and on each change another announces), and
+/// the comparison is counted from every instance's shadow decisions, so it is the cluster's and
+/// survives restarts.
 ///
 /// A service of the application's group: its writes happen in the background, and on shutdown
 /// ``run()`` waits until every one has finished.
@@ -25,40 +31,64 @@ public final class ShadowComparison: Service, Sendable {
         public var byLanes: [String: Int] = [:]
     }
 
-    private struct State {
-        var profile: CompiledProfile?
-        var summary = Summary()
-    }
-
-    private let state = Mutex(State())
+    private let profile = Mutex<CompiledProfile?>(nil)
     private let log: any DecisionLog
+    private let logger: Logger
     private let writes: BackgroundWrites
 
     /// Creates a comparison with no candidate, recording into `log`.
     public init(log: any DecisionLog, logger: Logger) {
         self.log = log
+        self.logger = logger
         writes = BackgroundWrites { error in
             logger.warning("shadow decisions not recorded", metadata: ["error": "\(error)"])
         }
     }
 
-    /// The candidate profile, if one runs.
-    public var candidate: CompiledProfile? { state.withLock { $0.profile } }
+    /// The candidate profile this instance runs, if any.
+    public var candidate: CompiledProfile? { profile.withLock { $0 } }
 
-    /// What has been compared so far.
-    public var summary: Summary { state.withLock { $0.summary } }
-
-    /// Runs `profile` in shadow from now on, starting the counts again.
-    public func start(_ profile: CompiledProfile, at time: Int64) {
-        state.withLock { state in
-            state.profile = profile
-            state.summary = Summary(version: profile.version, since: time)
+    /// The comparison so far, counted over every instance's shadow decisions since the candidate started.
+    public func summary() async throws -> Summary {
+        guard let run = try await log.currentShadowRun() else { return Summary() }
+        var summary = Summary(version: run.version, since: run.startedAt)
+        for pair in try await log.shadowCounts(version: run.version, since: run.startedAt) {
+            summary.compared += pair.count
+            guard pair.live != pair.shadow else { continue }
+            summary.differing += pair.count
+            summary.byLanes["\(pair.live.name) → \(pair.shadow.name)", default: 0] += pair.count
         }
+        return summary
     }
 
-    /// Stops shadow mode.
-    public func stop() {
-        state.withLock { $0 = State() }
+    /// Runs `candidate` (whose files are `files`, a bundle as JSON) in shadow on every instance
+    /// from `time` on, starting the counts again.
+    public func start(_ candidate: CompiledProfile, files: String, by who: String, at time: Int64) async throws {
+        try await log.record(StoredShadowRun(version: candidate.version, files: files, startedAt: time, startedBy: who))
+        profile.withLock { $0 = candidate }
+    }
+
+    /// Stops shadow mode on every instance.
+    public func stop(at time: Int64) async throws {
+        try await log.stopShadowRuns(at: time)
+        profile.withLock { $0 = nil }
+    }
+
+    /// Runs the store's candidate here, compiling its files with `compile`, or none when none runs.
+    public func followStore(compile: (ProfileBundle) async throws -> CompiledProfile) async {
+        do {
+            guard let run = try await log.currentShadowRun() else {
+                profile.withLock { $0 = nil }
+                return
+            }
+            if candidate?.version == run.version { return }
+            let bundle = try JSONDecoder().decode(ProfileBundle.self, from: Data(run.files.utf8))
+            let compiled = try await compile(bundle)
+            profile.withLock { $0 = compiled }
+            logger.notice("shadow candidate taken from the store", metadata: ["profile.shadow": "\(compiled.version)"])
+        } catch {
+            logger.error("cannot follow the shadow candidate", metadata: ["error.message": "\(error)"])
+        }
     }
 
     /// Waits for the end, then for every shadow write still in flight.
@@ -77,7 +107,6 @@ public final class ShadowComparison: Service, Sendable {
         for (live, outcome) in decided where !outcome.isReplay {
             guard let declaration = live.declaration else { continue }
             let decision = scorer.score(declaration, receivedAt: live.asOf, drawnAt: live.sampling.at)
-            count(version: candidate.version, live: live.lane, shadow: decision.lane)
             var payload: [UInt8] = []
             encoder.appendObject(of: decision, into: &payload)
             rows.append(
@@ -90,17 +119,5 @@ public final class ShadowComparison: Service, Sendable {
         let log = self.log
         let finished = rows
         writes.start { try await log.record(shadow: finished) }
-    }
-
-    /// Counts one declaration decided by both (unless the candidate changed meanwhile).
-    private func count(version: String, live: Lane, shadow: Lane) {
-        state.withLock { state in
-            guard state.summary.version == version else { return }
-            state.summary.compared += 1
-            if live != shadow {
-                state.summary.differing += 1
-                state.summary.byLanes["\(live.name) → \(shadow.name)", default: 0] += 1
-            }
-        }
     }
 }

@@ -101,6 +101,10 @@
             try await fetch(sql, arguments)
         }
 
+        func announceProfileChange(_ detail: String) async throws {
+            try await client.query("SELECT pg_notify(\(Self.profileChannel), \(detail))", logger: logger)
+        }
+
         func fetch<Row: ReadableRow>(_ sql: String, _ arguments: [ColumnValue]) async throws -> [Row] {
             let rows = try await client.query(PostgresQuery(sql, arguments), logger: logger)
             var found: [Row] = []

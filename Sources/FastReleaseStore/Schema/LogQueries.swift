@@ -65,6 +65,17 @@ enum LogQueries {
         WHERE id = ? AND status = 'pending' AND approvals = ? RETURNING 1 AS n
         """
 
+    static let currentShadowRun = """
+        SELECT \(StoredShadowRun.columnList) FROM shadow_runs WHERE stopped_at = 0 ORDER BY sequence DESC LIMIT 1
+        """
+
+    static let stopShadowRuns = "UPDATE shadow_runs SET stopped_at = ? WHERE stopped_at = 0 RETURNING 1 AS n"
+
+    static let shadowCounts = """
+        SELECT live_lane, shadow_lane, COUNT(*) AS n FROM shadow_decisions
+        WHERE shadow_version = ? AND decided_at >= ? GROUP BY live_lane, shadow_lane
+        """
+
     static let ping = "SELECT 1 AS n"
 }
 

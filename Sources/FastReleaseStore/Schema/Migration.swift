@@ -41,5 +41,8 @@ struct Migration: Sendable {
             6, "decisions-v6-reference-state", sqlite: SchemaVersions.Version6.sqlite,
             postgres: SchemaVersions.Version6.postgres),
         Migration(7, "decisions-v7-profile-proposals", both: SchemaVersions.Version7.statements),
+        Migration(
+            8, "decisions-v8-shadow-runs", sqlite: SchemaVersions.Version8.sqlite,
+            postgres: SchemaVersions.Version8.postgres),
     ]
 }

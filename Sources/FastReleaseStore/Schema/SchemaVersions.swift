@@ -192,4 +192,23 @@ enum SchemaVersions {
             "CREATE INDEX IF NOT EXISTS profile_proposals_by_time ON profile_proposals (proposed_at)",
         ]
     }
+
+    /// Version 8: the candidate profiles run in shadow mode, so that every instance runs the same one.
+    enum Version8 {
+        static let sqlite = [table(sequence: "INTEGER PRIMARY KEY AUTOINCREMENT")]
+        static let postgres = [table(sequence: "BIGSERIAL PRIMARY KEY")]
+
+        private static func table(sequence: String) -> String {
+            """
+            CREATE TABLE IF NOT EXISTS shadow_runs (
+                sequence \(sequence),
+                version TEXT NOT NULL,
+                files TEXT NOT NULL,
+                started_at BIGINT NOT NULL,
+                started_by TEXT NOT NULL,
+                stopped_at BIGINT NOT NULL
+            )
+            """
+        }
+    }
 }

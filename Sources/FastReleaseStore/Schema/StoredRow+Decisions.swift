@@ -134,3 +134,29 @@ extension StoredProfileProposal: StoredRow {
             decidedAt: try row.integer("decided_at"))
     }
 }
+
+extension StoredShadowRun: StoredRow {
+    static let table = "shadow_runs"
+
+    static let columns = [
+        Column("version"), Column("files"), Column("started_at", .integer), Column("started_by"),
+        Column("stopped_at", .integer),
+    ]
+
+    var values: [ColumnValue] {
+        [.text(version), .text(files), .integer(startedAt), .text(startedBy), .integer(stoppedAt)]
+    }
+
+    init(reading row: some RowReader) throws {
+        self.init(
+            version: try row.text("version"), files: try row.text("files"), startedAt: try row.integer("started_at"),
+            startedBy: try row.text("started_by"), stoppedAt: try row.integer("stopped_at"))
+    }
+}
+
+extension LanePairCount: ReadableRow {
+    init(reading row: some RowReader) throws {
+        self.init(
+            live: try row.lane("live_lane"), shadow: try row.lane("shadow_lane"), count: Int(try row.integer("n")))
+    }
+}
