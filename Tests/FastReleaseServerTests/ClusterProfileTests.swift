@@ -42,6 +42,19 @@
                 let own = try await ProfileProposalTests.post(
                     clients[2], "/v1/profile/proposals/\(id)/approve", as: TestTokens.operator)
                 #expect(own.status == .forbidden)
+
+                // A proposal whose example case fails cannot be approved on any instance.
+                var failing = try ProfileSwapTests.files(juicerWeight: 40)
+                failing["tests/always-hold.yaml"] =
+                    "name: a case that fails\ndeclaration: {id: X-1, items: [{hs: \"8509400000\", value: 1}]}\n"
+                    + "expect: {lane: hold}\n"
+                let blocked = try await clients[2].checked(
+                    uri: "/v1/profile", method: .put, headers: ProfileSwapTests.operatorHeaders,
+                    body: try ProfileSwapTests.upload(failing))
+                let blockedID = try #require(try json(blocked.body)["id"] as? String)
+                let refused = try await ProfileProposalTests.post(
+                    clients[0], "/v1/profile/proposals/\(blockedID)/approve", as: TestTokens.bob)
+                #expect(refused.status == .conflict && String(buffer: refused.body).contains("profile.cases-failed"))
                 #expect(parts.allSatisfy { $0.profile.current.version == before })
                 let approved = try await ProfileProposalTests.post(
                     clients[1], "/v1/profile/proposals/\(id)/approve", as: TestTokens.bob)
