@@ -17,6 +17,9 @@ public struct StoredProfileProposal: Sendable, Hashable {
     public var id: String
     /// The version it would put in force (`name@hash`).
     public var version: String
+    /// The version in force when it was proposed: what it was reviewed against, and what must
+    /// still be in force when it is approved.
+    public var baseVersion: String
     /// When it was proposed, in milliseconds since 1970 (UTC).
     public var proposedAt: Int64
     /// Who proposed it: an operator's token name, or `SIGHUP`.
@@ -36,11 +39,13 @@ public struct StoredProfileProposal: Sendable, Hashable {
 
     /// Creates a proposal record.
     public init(
-        id: String, version: String, proposedAt: Int64, proposedBy: String, summary: String, files: String,
+        id: String, version: String, baseVersion: String, proposedAt: Int64, proposedBy: String, summary: String,
+        files: String,
         review: String, approvals: String = "[]", status: Status = .pending, decidedAt: Int64 = 0
     ) {
         self.id = id
         self.version = version
+        self.baseVersion = baseVersion
         self.proposedAt = proposedAt
         self.proposedBy = proposedBy
         self.summary = summary

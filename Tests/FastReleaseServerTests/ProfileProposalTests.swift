@@ -146,6 +146,25 @@ struct ProfileProposalTests {
             }
             #expect(parts.profile.current.version == original)
 
+            // A proposal made before another change went in force cannot be approved.
+            let older = try await client.checked(
+                uri: "/v1/profile", method: .put, headers: Self.headers(TestTokens.operator),
+                body: try ProfileSwapTests.upload(try ProfileSwapTests.files(juicerWeight: 38)))
+            let olderID = try #require(try json(older.body)["id"] as? String)
+            let newer = try await client.checked(
+                uri: "/v1/profile", method: .put, headers: Self.headers(TestTokens.operator),
+                body: try ProfileSwapTests.upload(try ProfileSwapTests.files(juicerWeight: 39)))
+            let newerID = try #require(try json(newer.body)["id"] as? String)
+            for token in [TestTokens.bob, TestTokens.carol] {
+                _ = try await Self.post(client, "/v1/profile/proposals/\(newerID)/approve", as: token)
+            }
+            #expect(parts.profile.current.version == (try json(newer.body)["version"] as? String))
+            _ = try await Self.post(client, "/v1/profile/proposals/\(olderID)/approve", as: TestTokens.bob)
+            let stale = try await Self.post(client, "/v1/profile/proposals/\(olderID)/approve", as: TestTokens.carol)
+            #expect(stale.status == .conflict && String(buffer: stale.body).contains("profile.proposal-stale"))
+            #expect(parts.profile.current.version == (try json(newer.body)["version"] as? String))
+            let current = parts.profile.current.version
+
             // A proposal turned down can no longer be approved.
             let again = try await client.checked(
                 uri: "/v1/profile", method: .put, headers: Self.headers(TestTokens.operator),
@@ -155,7 +174,7 @@ struct ProfileProposalTests {
             #expect(try json(reject.body)["status"] as? String == "rejected")
             let late = try await Self.post(client, "/v1/profile/proposals/\(turnedDown)/approve", as: TestTokens.carol)
             #expect(late.status == .conflict)
-            #expect(parts.profile.current.version == original)
+            #expect(parts.profile.current.version == current)
             let unknown = try await Self.post(client, "/v1/profile/proposals/P-NONE/approve", as: TestTokens.carol)
             #expect(unknown.status == .notFound)
         }

@@ -352,8 +352,9 @@ extension OpenAPIDocument {
               summary: Approve a proposal; the last approval needed puts its version in force.
               description: |
                 Refused to the operator who proposed it (403 `profile.own-change`), to one who approved
-                it already, for a proposal closed already, and while any of its example cases fails
-                (409 `profile.cases-failed`, naming each).
+                it already, for a proposal closed already, while any of its example cases fails
+                (409 `profile.cases-failed`, naming each), and once another version has been put in
+                force since it was proposed (409 `profile.proposal-stale`).
               x-fastrelease-roles: [operator]
               parameters:
                 - {$ref: "#/components/parameters/ProposalID"}
@@ -1170,10 +1171,13 @@ extension OpenAPIDocument {
             Proposal:
               type: object
               additionalProperties: false
-              required: [id, version, proposed_at, proposed_by, summary, status, approvals]
+              required: [id, version, base_version, proposed_at, proposed_by, summary, status, approvals]
               properties:
                 id: {type: string}
                 version: {type: string}
+                base_version:
+                  type: string
+                  description: The version in force when it was proposed; it must still be in force to be approved.
                 proposed_at: {type: integer, format: int64}
                 proposed_by: {type: string}
                 summary: {type: string}

@@ -5,6 +5,7 @@ import Foundation
 struct ProposalAnswer: Encodable {
     let id: String
     let version: String
+    let baseVersion: String
     let proposedAt: Int64
     let proposedBy: String
     let summary: String
@@ -16,6 +17,7 @@ struct ProposalAnswer: Encodable {
     init(_ proposal: StoredProfileProposal) {
         id = proposal.id
         version = proposal.version
+        baseVersion = proposal.baseVersion
         proposedAt = proposal.proposedAt
         proposedBy = proposal.proposedBy
         summary = proposal.summary
@@ -26,7 +28,8 @@ struct ProposalAnswer: Encodable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case id, version, proposedAt = "proposed_at", proposedBy = "proposed_by", summary, status, approvals
+        case id, version, baseVersion = "base_version", proposedAt = "proposed_at", proposedBy = "proposed_by", summary,
+            status, approvals
         case decidedAt = "decided_at", review
     }
 }

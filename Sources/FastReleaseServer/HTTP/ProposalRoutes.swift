@@ -62,6 +62,11 @@ struct ProposalRoutes {
             throw ServiceError(
                 .conflict, code: "profile.cases-failed",
                 "proposal \(id) cannot be approved: \(cases.passed) of \(cases.run) example cases passed:\n\(failures)")
+        } catch ProfileProposals.Refusal.stale(let proposedAgainst, let inForce) {
+            throw ServiceError(
+                .conflict, code: "profile.proposal-stale",
+                "proposal \(id) was made against \(proposedAgainst), but \(inForce) is in force now; "
+                    + "approving it would undo that change: propose it again")
         } catch ProfileProposals.Refusal.moved {
             throw ServiceError(
                 .conflict, code: "profile.busy", "another operator acted on proposal \(id); read it again")

@@ -33,6 +33,8 @@ public final class ProfileProposals: Sendable {
         case casesFailed(ProposalReview.Cases)
         /// Another operator moved it on at the same moment; read it again.
         case moved
+        /// The version in force is no longer the one it was proposed (and reviewed) against.
+        case stale(proposedAgainst: String, inForce: String)
     }
 
     /// Creates the proposals of `manager`'s profile, whose folder (`directory`) gives the example
@@ -61,7 +63,8 @@ public final class ProfileProposals: Sendable {
             cases: try runCases(candidate, uploaded: tests),
             replay: try await replayLastDay(candidate, to: now))
         let proposal = StoredProfileProposal(
-            id: "P-\(UUID().uuidString.prefix(8))", version: candidate.version, proposedAt: now, proposedBy: who,
+            id: "P-\(UUID().uuidString.prefix(8))", version: candidate.version, baseVersion: live.version,
+            proposedAt: now, proposedBy: who,
             summary: ProfileDiff(from: live.source, to: candidate.source).summary,
             files: try Self.json(bundle), review: try Self.json(review))
         try await log.record(proposal)
@@ -92,6 +95,10 @@ public final class ProfileProposals: Sendable {
         if approvals.contains(where: { $0.by == who }) { throw Refusal.approvedAlready }
         let review = try JSONDecoder().decode(ProposalReview.self, from: Data(proposal.review.utf8))
         if !review.cases.allPassed { throw Refusal.casesFailed(review.cases) }
+        let inForce = manager.live.current.version
+        if inForce != proposal.baseVersion {
+            throw Refusal.stale(proposedAgainst: proposal.baseVersion, inForce: inForce)
+        }
         approvals.append(ProposalApproval(by: who, at: clock.milliseconds()))
         proposal.approvals = try Self.json(approvals)
         let enough = approvals.count >= max(required, 1)

@@ -179,6 +179,7 @@ enum SchemaVersions {
             CREATE TABLE IF NOT EXISTS profile_proposals (
                 id TEXT NOT NULL PRIMARY KEY,
                 version TEXT NOT NULL,
+                base_version TEXT NOT NULL,
                 proposed_at BIGINT NOT NULL,
                 proposed_by TEXT NOT NULL,
                 summary TEXT NOT NULL,

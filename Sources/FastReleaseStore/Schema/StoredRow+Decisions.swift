@@ -109,13 +109,15 @@ extension StoredProfileProposal: StoredRow {
     static let table = "profile_proposals"
 
     static let columns = [
-        Column("id"), Column("version"), Column("proposed_at", .integer), Column("proposed_by"), Column("summary"),
+        Column("id"), Column("version"), Column("base_version"), Column("proposed_at", .integer), Column("proposed_by"),
+        Column("summary"),
         Column("files"), Column("review"), Column("approvals"), Column("status"), Column("decided_at", .integer),
     ]
 
     var values: [ColumnValue] {
         [
-            .text(id), .text(version), .integer(proposedAt), .text(proposedBy), .text(summary), .text(files),
+            .text(id), .text(version), .text(baseVersion), .integer(proposedAt), .text(proposedBy), .text(summary),
+            .text(files),
             .text(review), .text(approvals), .text(status.rawValue), .integer(decidedAt),
         ]
     }
@@ -127,7 +129,8 @@ extension StoredProfileProposal: StoredRow {
                 "the log holds an unknown proposal status `\(name)`; is it from a newer FastRelease?")
         }
         self.init(
-            id: try row.text("id"), version: try row.text("version"), proposedAt: try row.integer("proposed_at"),
+            id: try row.text("id"), version: try row.text("version"), baseVersion: try row.text("base_version"),
+            proposedAt: try row.integer("proposed_at"),
             proposedBy: try row.text("proposed_by"), summary: try row.text("summary"), files: try row.text("files"),
             review: try row.text("review"), approvals: try row.text("approvals"),
             status: status,
