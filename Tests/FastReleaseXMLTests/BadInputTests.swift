@@ -136,6 +136,28 @@ struct BadInputTests {
         #expect(records.errors[0].reason.contains("UTF-16"))
     }
 
+    /// Found by the fuzzer (Tests/FuzzRegressionTests/Inputs/FuzzCEBDecoder/crash-6560…): an
+    /// input whose first piece was one byte long escaped the encoding check.
+    @Test func theEncodingIsCheckedHoweverTheInputIsCutIntoPieces() throws {
+        var bytes: [UInt8] = []
+        for unit in cebMessage(inventory("U2")).utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        for pieces in [[bytes.count], [1, bytes.count - 1], Array(repeating: 1, count: bytes.count)] {
+            var splitter = MessageSplitter(source: "pieces", limits: XMLLimits())
+            var frames: [MessageFrame] = []
+            var offset = 0
+            for size in pieces {
+                frames += bytes[offset..<offset + size].withUnsafeBytes { splitter.feed($0) }
+                offset += size
+            }
+            frames += splitter.finish()
+            #expect(frames.count == 1, "cut into \(pieces.count) pieces")
+            #expect(frames.first?.problem?.code == .unsupportedEncoding, "cut into \(pieces.count) pieces")
+        }
+        var single = MessageSplitter(source: "one byte", limits: XMLLimits())
+        let frames = [UInt8(ascii: "<")].withUnsafeBytes { single.feed($0) } + single.finish()
+        #expect(frames.count == 1 && frames[0].problem == nil && frames[0].bytes == [UInt8(ascii: "<")])
+    }
+
     @Test func limitsGiveClearErrorsAndTheNextMessageGoesOn() throws {
         let deep =
             "<ceb:CEB621Message xmlns:ceb=\"http://www.chinaport.gov.cn/ceb\">" + String(repeating: "<a>", count: 40)

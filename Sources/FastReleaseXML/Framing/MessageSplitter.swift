@@ -19,6 +19,10 @@ public struct MessageSplitter {
     private var framer: MessageFramer
     private var atStart = true
     private var refused = false
+    /// The input's first bytes while fewer than the encoding check needs have come.
+    private var head: [UInt8] = []
+    /// Bytes that tell an unsupported encoding (``XMLMessageDecoder/unsupportedEncoding(_:)``).
+    private static let headBytes = 2
 
     /// Creates a splitter for one input.
     public init(source: String, limits: XMLLimits = XMLLimits(), firstSequence: Int = 0) {
@@ -31,26 +35,45 @@ public struct MessageSplitter {
     /// Scans the next bytes and returns the messages they complete.
     public mutating func feed(_ bytes: UnsafeRawBufferPointer) -> [MessageFrame] {
         guard !refused, !bytes.isEmpty else { return [] }
-        var frames: [MessageFrame] = []
-        if atStart {
-            atStart = false
-            if let encoding = XMLMessageDecoder.unsupportedEncoding(Array(bytes.prefix(4))) {
-                refused = true
-                let reason = "\(source) is \(encoding), which FastRelease does not read; send UTF-8 or GB18030"
-                return [problem(.unsupportedEncoding, line: 1, reason)]
-            }
-        }
-        var cuts: [MessageFramer.Frame] = []
-        framer.feed(bytes) { cuts.append($0) }
-        for cut in cuts { frames.append(frame(cut)) }
-        return frames
+        guard atStart else { return cut(bytes) }
+        // The encoding is told by the first bytes, however the input is cut into pieces: a first
+        // piece too short to tell is held until the next (or the end).
+        if head.isEmpty, bytes.count >= Self.headBytes { return start(bytes) }
+        head.append(contentsOf: bytes)
+        guard head.count >= Self.headBytes else { return [] }
+        return startWithHead()
     }
 
     /// Ends the input: returns a message left open, as it is (the parser reports where it stops).
     public mutating func finish() -> [MessageFrame] {
-        guard !refused else { return [] }
+        var frames: [MessageFrame] = []
+        if atStart, !head.isEmpty { frames = startWithHead() }
+        guard !refused else { return frames }
         var cuts: [MessageFramer.Frame] = []
         framer.finish { cuts.append($0) }
+        return frames + cuts.map { frame($0) }
+    }
+
+    /// Checks the encoding on the input's first bytes, then scans them.
+    private mutating func start(_ bytes: UnsafeRawBufferPointer) -> [MessageFrame] {
+        atStart = false
+        if let encoding = XMLMessageDecoder.unsupportedEncoding(Array(bytes.prefix(4))) {
+            refused = true
+            let reason = "\(source) is \(encoding), which FastRelease does not read; send UTF-8 or GB18030"
+            return [problem(.unsupportedEncoding, line: 1, reason)]
+        }
+        return cut(bytes)
+    }
+
+    private mutating func startWithHead() -> [MessageFrame] {
+        let bytes = head
+        head = []
+        return bytes.withUnsafeBytes { start($0) }
+    }
+
+    private mutating func cut(_ bytes: UnsafeRawBufferPointer) -> [MessageFrame] {
+        var cuts: [MessageFramer.Frame] = []
+        framer.feed(bytes) { cuts.append($0) }
         return cuts.map { frame($0) }
     }
 
