@@ -73,7 +73,7 @@ struct ProfileRoutes {
                 throw Self.invalid(error, request)
             }
             try await shadow.start(
-                candidate, files: try ProfileManager.encode(bundle), by: context.caller?.name ?? "",
+                candidate, files: try StoredJSON.text(of: bundle), by: context.caller?.name ?? "",
                 at: clock.milliseconds())
             context.logger.notice("shadow started", metadata: ["profile.shadow": "\(candidate.version)"])
             return try await shadowAnswer()

@@ -22,9 +22,9 @@ struct ProposalAnswer: Encodable {
         proposedBy = proposal.proposedBy
         summary = proposal.summary
         status = proposal.status.rawValue
-        approvals = (try? JSONDecoder().decode([ProposalApproval].self, from: Data(proposal.approvals.utf8))) ?? []
+        approvals = (try? StoredJSON.value([ProposalApproval].self, from: proposal.approvals)) ?? []
         decidedAt = proposal.decidedAt == 0 ? nil : proposal.decidedAt
-        review = try? JSONDecoder().decode(ProposalReview.self, from: Data(proposal.review.utf8))
+        review = try? StoredJSON.value(ProposalReview.self, from: proposal.review)
     }
 
     private enum CodingKeys: String, CodingKey {

@@ -70,7 +70,7 @@ public final class ProfileManager: Sendable {
                     version: current.version, previousVersion: "",
                     changedAt: clock.milliseconds(), changedBy: "startup",
                     summary: "in force at start (\(current.ruleCount) rules)",
-                    files: bundle.flatMap { try? Self.encode($0) } ?? "{}"))
+                    files: bundle.flatMap { try? StoredJSON.text(of: $0) } ?? "{}"))
             return
         }
         let folder = live.current.version
@@ -100,7 +100,7 @@ public final class ProfileManager: Sendable {
     /// files cannot be used here (logged; the version in force keeps serving).
     private func follow(_ change: StoredProfileChange, reason: String) async throws -> Bool {
         if live.current.version == change.version { return true }
-        guard let bundle = try? JSONDecoder().decode(ProfileBundle.self, from: Data(change.files.utf8)),
+        guard let bundle = try? StoredJSON.value(ProfileBundle.self, from: change.files),
             !bundle.files.isEmpty
         else {
             logger.error("stored profile has no files", metadata: ["profile.version": "\(change.version)"])
@@ -150,7 +150,7 @@ public final class ProfileManager: Sendable {
         let change = StoredProfileChange(
             version: compiled.version, previousVersion: previous.version, changedAt: clock.milliseconds(),
             changedBy: who, summary: ProfileDiff(from: previous.source, to: compiled.source).summary,
-            files: try Self.encode(bundle))
+            files: try StoredJSON.text(of: bundle))
         try await log.record(change)
         live.swap(to: compiled)
         logger.notice(
@@ -178,11 +178,15 @@ public final class ProfileManager: Sendable {
 
     /// Puts an earlier version back, from the files its history record kept.
     public func restore(version: String, by who: String) async throws -> StoredProfileChange {
+        try await replace(with: try await recordedBundle(version: version), by: who)
+    }
+
+    /// The files of a version some recorded change put in force.
+    func recordedBundle(version: String) async throws -> ProfileBundle {
         guard let change = try await log.profileChange(version: version),
-            let bundle = try? JSONDecoder().decode(ProfileBundle.self, from: Data(change.files.utf8)),
-            !bundle.files.isEmpty
+            let bundle = try? StoredJSON.value(ProfileBundle.self, from: change.files), !bundle.files.isEmpty
         else { throw Refusal.unknownVersion(version) }
-        return try await replace(with: bundle, by: who)
+        return bundle
     }
 
     /// Checks and compiles a profile off the request path without putting it in force (for
@@ -215,10 +219,4 @@ public final class ProfileManager: Sendable {
         }
     }
 
-    /// A bundle as the store keeps it: JSON with sorted keys.
-    static func encode(_ bundle: ProfileBundle) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: try encoder.encode(bundle), as: UTF8.self)
-    }
 }

@@ -66,7 +66,7 @@ public final class ProfileProposals: Sendable {
             id: "P-\(UUID().uuidString.prefix(8))", version: candidate.version, baseVersion: live.version,
             proposedAt: now, proposedBy: who,
             summary: ProfileDiff(from: live.source, to: candidate.source).summary,
-            files: try Self.json(bundle), review: try Self.json(review))
+            files: try StoredJSON.text(of: bundle), review: try StoredJSON.text(of: review))
         try await log.record(proposal)
         logger.notice(
             "profile proposed",
@@ -79,28 +79,24 @@ public final class ProfileProposals: Sendable {
 
     /// Proposes putting a recorded version back.
     public func proposeRestore(version: String, by who: String) async throws -> StoredProfileProposal {
-        guard let change = try await log.profileChange(version: version),
-            let bundle = try? JSONDecoder().decode(ProfileBundle.self, from: Data(change.files.utf8)),
-            !bundle.files.isEmpty
-        else { throw ProfileManager.Refusal.unknownVersion(version) }
-        return try await propose(bundle, tests: [:], by: who)
+        try await propose(try await manager.recordedBundle(version: version), tests: [:], by: who)
     }
 
     /// Adds `who`'s approval; with enough of them, puts the version in force.
     public func approve(id: String, by who: String) async throws -> StoredProfileProposal {
         var proposal = try await open(id)
         let read = proposal.approvals
-        var approvals = try JSONDecoder().decode([ProposalApproval].self, from: Data(read.utf8))
+        var approvals = try StoredJSON.value([ProposalApproval].self, from: read)
         if proposal.proposedBy == who { throw Refusal.ownChange }
         if approvals.contains(where: { $0.by == who }) { throw Refusal.approvedAlready }
-        let review = try JSONDecoder().decode(ProposalReview.self, from: Data(proposal.review.utf8))
+        let review = try StoredJSON.value(ProposalReview.self, from: proposal.review)
         if !review.cases.allPassed { throw Refusal.casesFailed(review.cases) }
         let inForce = manager.live.current.version
         if inForce != proposal.baseVersion {
             throw Refusal.stale(proposedAgainst: proposal.baseVersion, inForce: inForce)
         }
         approvals.append(ProposalApproval(by: who, at: clock.milliseconds()))
-        proposal.approvals = try Self.json(approvals)
+        proposal.approvals = try StoredJSON.text(of: approvals)
         let enough = approvals.count >= max(required, 1)
         if enough {
             proposal.status = .inForce
@@ -108,7 +104,7 @@ public final class ProfileProposals: Sendable {
         }
         guard try await log.update(proposal, readWithApprovals: read) else { throw Refusal.moved }
         if enough {
-            let bundle = try JSONDecoder().decode(ProfileBundle.self, from: Data(proposal.files.utf8))
+            let bundle = try StoredJSON.value(ProfileBundle.self, from: proposal.files)
             let approvers = approvals.map(\.by).joined(separator: ", ")
             _ = try await manager.replace(with: bundle, by: "\(proposal.proposedBy), approved by \(approvers)")
         }
@@ -185,9 +181,4 @@ public final class ProfileProposals: Sendable {
             after: .init(report.new, declarations: report.declarations))
     }
 
-    private static func json(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
-    }
 }

@@ -82,7 +82,7 @@ public final class ShadowComparison: Service, Sendable {
                 return
             }
             if candidate?.version == run.version { return }
-            let bundle = try JSONDecoder().decode(ProfileBundle.self, from: Data(run.files.utf8))
+            let bundle = try StoredJSON.value(ProfileBundle.self, from: run.files)
             let compiled = try await compile(bundle)
             profile.withLock { $0 = compiled }
             logger.notice("shadow candidate taken from the store", metadata: ["profile.shadow": "\(compiled.version)"])
