@@ -56,42 +56,40 @@ public struct Disclosure: Sendable {
         var disclosure = Disclosure(month: month)
         let sampling = try await PeriodReport.profileInForce(log)?.sampling
         disclosure.commitment = sampling?.commitments[month]
-        let newest = try await log.newestRevisions(decidedFrom: from, to: to)
-        var results: [String: String] = [:]
-        let keys = Set(newest.map(\.key))
-        for try await page in log.inspectionPages() {
-            for inspection in page where keys.contains(inspection.decision.declarationKey) {
-                let key = inspection.decision.declarationKey
-                results[key] =
-                    results[key] == "nonconforming" || !inspection.conforming ? "nonconforming" : "conforming"
+        for try await page in log.newestRevisionPages(decidedFrom: from, to: to) {
+            for newest in page {
+                disclosure.add(newest.decision, sampling: sampling, nonconforming: newest.nonconforming)
             }
-        }
-        for (key, stored) in newest {
-            guard let payload = try? stored.decodedPayload(), let draw = payload.sampling,
-                let lane = stored.lane.lane
-            else { continue }
-            let enterprise = payload.enterprise
-            let creditClass = enterprise?.list?.rawValue ?? enterprise.map { String($0.class) } ?? "unknown"
-            disclosure.classes[creditClass, default: ClassRate()].declarations += 1
-            disclosure.classes[creditClass, default: ClassRate()].rate = sampling?.rate(for: creditClass) ?? draw.rate
-            let drawnBy: String
-            let value: Double
-            if let topUp = payload.topUp {
-                (drawnBy, value) = ("expected rate", topUp.draw)
-            } else if draw.drawn, let made = draw.draw {
-                (drawnBy, value) = ("class rate", made)
-                disclosure.classes[creditClass, default: ClassRate()].drawn += 1
-            } else {
-                continue
-            }
-            disclosure.draws.append(
-                Draw(
-                    day: payload.examiner?.day ?? String(payload.asOf?.prefix(10) ?? ""),
-                    port: stored.decodedDeclaration()?.port ?? "", enterprise: enterprise?.code ?? "",
-                    creditClass: creditClass, drawnBy: drawnBy, lane: lane.name,
-                    examiner: payload.examiner?.examiner ?? "", result: results[key] ?? "pending", draw: value))
         }
         return disclosure
+    }
+
+    /// Counts one declaration's newest revision, and lists it when it was drawn at random.
+    private mutating func add(_ stored: StoredDecision, sampling: SamplingPolicy?, nonconforming: Bool?) {
+        let result = nonconforming.map { $0 ? "nonconforming" : "conforming" } ?? "pending"
+        guard let payload = try? stored.decodedPayload(), let draw = payload.sampling,
+            let lane = stored.lane.lane
+        else { return }
+        let enterprise = payload.enterprise
+        let creditClass = enterprise?.list?.rawValue ?? enterprise.map { String($0.class) } ?? "unknown"
+        classes[creditClass, default: ClassRate()].declarations += 1
+        classes[creditClass, default: ClassRate()].rate = sampling?.rate(for: creditClass) ?? draw.rate
+        let drawnBy: String
+        let value: Double
+        if let topUp = payload.topUp {
+            (drawnBy, value) = ("expected rate", topUp.draw)
+        } else if draw.drawn, let made = draw.draw {
+            (drawnBy, value) = ("class rate", made)
+            classes[creditClass, default: ClassRate()].drawn += 1
+        } else {
+            return
+        }
+        draws.append(
+            Draw(
+                day: payload.examiner?.day ?? String(payload.asOf?.prefix(10) ?? ""),
+                port: stored.decodedDeclaration()?.port ?? "", enterprise: enterprise?.code ?? "",
+                creditClass: creditClass, drawnBy: drawnBy, lane: lane.name,
+                examiner: payload.examiner?.examiner ?? "", result: result, draw: value))
     }
 
     static let columns = [

@@ -21,14 +21,14 @@ public struct PeriodReport: Sendable {
     public var total = Group()
     public var byPort: [String: Group] = [:]
     public var byClass: [String: Group] = [:]
-    /// Decode plus scoring time of each declaration, microseconds, sorted.
-    public var decideMicroseconds: [Double] = []
+    /// Decode plus scoring time of each declaration, microseconds.
+    public var decideMicroseconds = ValueDistribution()
     /// From the service's receipt of the message to the decision (queueing, decoding, scoring;
-    /// before the log write), milliseconds, sorted; for decisions that record their receipt.
-    public var receiptToDecisionMilliseconds: [Double] = []
+    /// before the log write), milliseconds; for decisions that record their receipt.
+    public var receiptToDecisionMilliseconds = ValueDistribution()
     /// From the decision that held goods for tests (`sample-release`, `hold`) to the laboratory
-    /// results that released them, milliseconds, sorted.
-    public var holdToReleaseMilliseconds: [Double] = []
+    /// results that released them, milliseconds.
+    public var holdToReleaseMilliseconds = ValueDistribution()
     /// Held goods that laboratory results found nonconforming.
     public var heldNonconforming = 0
     /// Findings by how often they were reported.
@@ -47,26 +47,26 @@ public struct PeriodReport: Sendable {
 
     /// Reads the decisions made in `[from, to)` (milliseconds since 1970), the inspection
     /// results recorded against them and the reference state; `offsetSeconds` is the zone the
-    /// state's times are in (for monitoring that ended or falls due).
+    /// state's times are in (for monitoring that ended or falls due). The newest revision of
+    /// each declaration is chosen in the log and read a page at a time, with the page's
+    /// inspections, so memory does not grow with the period. `progress` is told how many
+    /// declarations have been read.
     public static func make(
-        period: String, from: Int64, to: Int64, offsetSeconds: Int = 0, log: any DecisionLog
+        period: String, from: Int64, to: Int64, offsetSeconds: Int = 0, log: any DecisionLog,
+        progress: (Int) -> Void = { _ in }
     ) async throws -> PeriodReport {
         var report = PeriodReport(period: period)
-        let newest = try await log.newestRevisions(decidedFrom: from, to: to)
-        let keys = Set(newest.map(\.key))
-        var inspections: [String: [StoredInspection]] = [:]
-        for try await page in log.inspectionPages() {
-            for inspection in page where keys.contains(inspection.decision.declarationKey) {
-                inspections[inspection.decision.declarationKey, default: []].append(inspection)
+        var read = 0
+        for try await page in log.newestRevisionPages(decidedFrom: from, to: to) {
+            let decisions = page.map(\.decision)
+            let inspections = try await log.inspections(of: decisions)
+            for decision in decisions {
+                report.add(decision, inspections: inspections[decision.key.declarationKey] ?? [])
             }
-        }
-        for (key, decision) in newest {
-            report.add(decision, inspections: inspections[key] ?? [])
+            read += page.count
+            progress(read)
         }
         report.sampling = try await profileInForce(log)?.sampling
-        report.decideMicroseconds.sort()
-        report.receiptToDecisionMilliseconds.sort()
-        report.holdToReleaseMilliseconds.sort()
         if let state = try await log.referenceState() {
             let latest: Int64 = 253_402_300_799  // 9999-12-31T23:59:59Z, the last time a CivilTime holds
             func civil(_ milliseconds: Int64) -> CivilTime {
@@ -91,10 +91,10 @@ public struct PeriodReport: Sendable {
             if let lane = decision.lane.lane { rates.count(port: port, lane: lane, toppedUp: payload.topUp != nil) }
         }
         if let timing = payload?.timing {
-            decideMicroseconds.append(timing.decodeMicroseconds + timing.scoreMicroseconds)
+            decideMicroseconds.add(timing.decodeMicroseconds + timing.scoreMicroseconds)
         }
         if let received = payload?.receivedMilliseconds {
-            receiptToDecisionMilliseconds.append(Double(decision.decidedAt - received))
+            receiptToDecisionMilliseconds.add(Double(decision.decidedAt - received))
         }
         let held = decision.lane == .decided(.sampleRelease) || decision.lane == .decided(.hold)
         for inspection in inspections where held && inspection.decision == decision.key {
@@ -102,7 +102,7 @@ public struct PeriodReport: Sendable {
                 continue
             }
             if inspection.conforming {
-                holdToReleaseMilliseconds.append(Double(max(0, inspection.inspectedAt - decision.decidedAt)))
+                holdToReleaseMilliseconds.add(Double(max(0, inspection.inspectedAt - decision.decidedAt)))
             } else {
                 heldNonconforming += 1
             }
@@ -134,13 +134,6 @@ public struct PeriodReport: Sendable {
         }
         group.inspections += inspections.count
         group.nonconforming += inspections.filter { !$0.conforming }.count
-    }
-
-    /// The `fraction` percentile of sorted values.
-    public static func percentile(_ fraction: Double, of sorted: [Double]) -> Double? {
-        guard !sorted.isEmpty else { return nil }
-        let index = min(sorted.count - 1, Int((Double(sorted.count) * fraction).rounded(.up)) - 1)
-        return sorted[max(0, index)]
     }
 
     /// `42 min`, `3.5 h`, `2.1 d`.
@@ -179,10 +172,10 @@ public struct PeriodReport: Sendable {
         }
         let fractions = [0.5, 0.9, 0.99, 1.0]
         let times = fractions.map {
-            Self.percentile($0, of: decideMicroseconds).map { String(format: "%.0f µs", $0) } ?? "-"
+            decideMicroseconds.percentile($0).map { String(format: "%.0f µs", $0) } ?? "-"
         }
         let waits = fractions.map {
-            Self.percentile($0, of: receiptToDecisionMilliseconds).map { String(format: "%.0f ms", $0) } ?? "-"
+            receiptToDecisionMilliseconds.percentile($0).map { String(format: "%.0f ms", $0) } ?? "-"
         }
         lines.append("")
         lines.append(
@@ -191,7 +184,7 @@ public struct PeriodReport: Sendable {
         lines.append(
             "time to decide (decode + score): p50 \(times[0]), p90 \(times[1]), p99 \(times[2]), max \(times[3])")
         let holds = fractions.map {
-            Self.percentile($0, of: holdToReleaseMilliseconds).map { Self.duration($0) } ?? "-"
+            holdToReleaseMilliseconds.percentile($0).map { Self.duration($0) } ?? "-"
         }
         lines.append(
             "time from hold to release after laboratory tests: p50 \(holds[0]), p90 \(holds[1]), p99 \(holds[2]), max \(holds[3]) (\(holdToReleaseMilliseconds.count) released, \(heldNonconforming) nonconforming)"

@@ -61,13 +61,19 @@ extension ReplayReport {
                     + Self.percent(record.hitRate))
         }
         lines.append("")
-        lines.append("\(changes.count) declarations change lane\(changes.isEmpty ? "" : ":")")
+        lines.append("\(changed) declarations change lane\(changed == 0 ? "" : ":")")
         for change in changes.prefix(maxChanges) {
             lines.append(
                 "  \(change.declarant)/\(change.declarationID): \(change.from?.name ?? "-") -> \(change.to.name) (\(change.rules.joined(separator: ", ")))"
             )
         }
-        if changes.count > maxChanges { lines.append("  … \(changes.count - maxChanges) more in the HTML report") }
+        if changed > maxChanges {
+            let listed = min(changed, Self.listedChanges)
+            lines.append(
+                listed > maxChanges
+                    ? "  … \(changed - maxChanges) more (the HTML report lists \(listed - maxChanges) of them)"
+                    : "  … \(changed - maxChanges) more")
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -117,10 +123,12 @@ extension ReplayReport {
         page += Self.barChart(
             id: "rule-hits", labels: sorted.prefix(20).map(\.key),
             series: [("new", sorted.prefix(20).map { Double($0.value.hits) })])
-        page += "<h2>Declarations that change lane (\(changes.count))</h2><table id=\"changes\">"
+        page += "<h2>Declarations that change lane (\(changed))</h2>"
+        if changed > changes.count { page += "<p>The first \(changes.count) are listed.</p>" }
+        page += "<table id=\"changes\">"
         page +=
             "<tr><th>declaration</th><th>declarant</th><th>baseline</th><th>new</th><th>rules</th><th>found</th></tr>"
-        for change in changes.prefix(10_000) {
+        for change in changes {
             let found = change.nonconforming.map { $0 ? "nonconforming" : "conforming" } ?? ""
             page +=
                 "<tr><td>\(Self.escape(change.declarationID))</td><td>\(Self.escape(change.declarant))</td><td>\(change.from?.name ?? "-")</td><td>\(change.to.name)</td><td>\(Self.escape(change.rules.joined(separator: " ")))</td><td>\(found)</td></tr>"

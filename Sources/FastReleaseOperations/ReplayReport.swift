@@ -57,8 +57,12 @@ public struct ReplayReport: Sendable {
     public var baseline = Side()
     /// Rule records of the new profile, by rule id.
     public var rules: [String: RuleRecord] = [:]
-    /// Declarations whose lane changed.
+    /// The first declarations whose lane changed, at most ``listedChanges``.
     public var changes: [LaneChange] = []
+    /// How many declarations' lanes changed.
+    public var changed = 0
+    /// Lane changes kept in ``changes``: the HTML report lists them; the rest are counted.
+    public static let listedChanges = 10_000
     /// The new profile's lanes by port, against its expected rates.
     public var rates = PortRates()
     /// The new profile's sampling policy (its expected rates).
@@ -84,6 +88,8 @@ public struct ReplayReport: Sendable {
             rules[hit.ruleID] = record
         }
         if baselineLane != decision.lane {
+            changed += 1
+            guard changes.count < Self.listedChanges else { return }
             changes.append(
                 LaneChange(
                     declarationID: decision.declarationID, declarant: decision.declarant, from: baselineLane,

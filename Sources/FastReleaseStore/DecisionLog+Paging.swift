@@ -18,6 +18,14 @@ extension DecisionLog {
         }
     }
 
+    /// What the selection desk counts of the decisions made from `from` to `to`, in the order
+    /// they were made, a page at a time (``selectionRows(decidedFrom:to:after:limit:)``).
+    public func selectionPages(decidedFrom from: Int64, to: Int64) -> LogPages<SelectionRow> {
+        LogPages(pageSize: Self.pageSize) { after, limit in
+            try await self.selectionRows(decidedFrom: from, to: to, after: after?.position, limit: limit)
+        }
+    }
+
     /// Inspection results in `inspection_id` order, a page at a time.
     public func inspectionPages() -> LogPages<StoredInspection> {
         LogPages(pageSize: Self.pageSize) { after, limit in
@@ -25,40 +33,30 @@ extension DecisionLog {
         }
     }
 
-    /// The newest revision of each declaration (`declarant/id`) decided from `from` to `to`, in
-    /// the order the declarations were first decided, with the keys used. `progress` is told how
-    /// many decisions have been read.
-    public func newestRevisions(
-        decidedFrom from: Int64, to: Int64, progress: (Int) -> Void = { _ in }
-    ) async throws -> [(key: String, decision: StoredDecision)] {
-        var newest: [String: StoredDecision] = [:]
-        var order: [String] = []
-        var read = 0
-        for try await page in decisionPages(decidedFrom: from, to: to) {
-            for decision in page {
-                let key = decision.key.declarationKey
-                if newest.updateValue(decision, forKey: key) == nil { order.append(key) }
-            }
-            read += page.count
-            progress(read)
+    /// The newest revision of each declaration decided from `from` to `to`, in the order the
+    /// declarations were first decided in that period, with what inspections found: chosen in
+    /// the log, a page at a time, so that memory holds one page whatever the period's size.
+    ///
+    /// ```swift
+    /// for try await page in log.newestRevisionPages(decidedFrom: start, to: end) {
+    ///     for newest in page { print(newest.decision.key, newest.nonconforming ?? false) }
+    /// }
+    /// ```
+    public func newestRevisionPages(decidedFrom from: Int64, to: Int64) -> LogPages<NewestRevision> {
+        LogPages(pageSize: Self.pageSize) { after, limit in
+            try await self.newestRevisions(decidedFrom: from, to: to, after: after?.first, limit: limit)
         }
-        return order.map { ($0, newest[$0]!) }
     }
 
-    /// For each declaration (`declarant/id`) with inspection results, whether any found it
-    /// nonconforming; reads at most `limit` results.
-    public func nonconformity(limit: Int = .max) async throws -> [String: Bool] {
-        var outcomes: [String: Bool] = [:]
-        var read = 0
-        pages: for try await page in inspectionPages() {
-            for inspection in page {
-                guard read < limit else { break pages }
-                read += 1
-                let key = inspection.decision.declarationKey
-                outcomes[key] = (outcomes[key] ?? false) || !inspection.conforming
-            }
+    /// The inspection results recorded against a page of decisions, by ``DecisionKey/declarationKey``.
+    public func inspections(of decisions: [StoredDecision]) async throws -> [String: [StoredInspection]] {
+        let keys = Set(decisions.map(\.key.declarationKey))
+        var found: [String: [StoredInspection]] = [:]
+        for inspection in try await inspections(declarationIDs: Array(Set(decisions.map(\.key.declarationID))))
+        where keys.contains(inspection.decision.declarationKey) {
+            found[inspection.decision.declarationKey, default: []].append(inspection)
         }
-        return outcomes
+        return found
     }
 }
 

@@ -44,6 +44,25 @@ public protocol DecisionLog: Sendable {
     func decisions(decidedFrom from: Int64, to: Int64, after: StoredDecision?, limit: Int) async throws
         -> [StoredDecision]
 
+    /// The newest revision of each declaration decided from `from` (included) to `to` (excluded),
+    /// in the order the declarations were first decided in that period, with what inspections
+    /// found; a page at a time: pass the last one's ``NewestRevision/first`` as `after`.
+    func newestRevisions(decidedFrom from: Int64, to: Int64, after: PagePosition?, limit: Int) async throws
+        -> [NewestRevision]
+
+    /// What the selection desk counts of each decision made from `from` (included) to `to`
+    /// (excluded), in the order they were made, extracted by the log without decoding them; a
+    /// page at a time: pass the last row's position as `after`.
+    func selectionRows(decidedFrom from: Int64, to: Int64, after: PagePosition?, limit: Int) async throws
+        -> [SelectionRow]
+
+    /// The inspection results of the declarations with any of these ids (of any declarant), oldest first.
+    func inspections(declarationIDs: [String]) async throws -> [StoredInspection]
+
+    /// Each rule's hits on the decision revisions made since `from`, with what inspections found
+    /// there, counted in the log over the whole window; the `limit` most frequent.
+    func ruleStatistics(from: Int64, limit: Int) async throws -> [RuleStatistic]
+
     /// Inspection results, a page at a time in `inspection_id` order: pass the last id as `after`.
     func inspections(after: String?, limit: Int) async throws -> [StoredInspection]
 

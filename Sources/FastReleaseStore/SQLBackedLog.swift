@@ -14,6 +14,9 @@ protocol SQLBackedLog: DecisionLog {
     /// Tells the other instances sharing the log that the profile or shadow run in force changed
     /// (nothing to do for a log one instance writes).
     func announceProfileChange(_ detail: String) async throws
+
+    /// The SQL expression for the text at `path` of the JSON object in `column` (`NULL` when absent).
+    static func jsonText(_ column: String, _ path: [String]) -> String
 }
 
 extension SQLBackedLog {
@@ -48,6 +51,35 @@ extension SQLBackedLog {
                 .text(after?.key.declarant ?? ""), .text(after?.key.declarationID ?? ""),
                 .text(after?.key.revision ?? ""), .integer(Int64(limit)),
             ])
+    }
+
+    public func newestRevisions(decidedFrom from: Int64, to: Int64, after: PagePosition?, limit: Int) async throws
+        -> [NewestRevision]
+    {
+        let position = after ?? .start
+        let window: [ColumnValue] = [.integer(from), .integer(to)]
+        return try await fetch(
+            LogQueries.newestRevisionPage,
+            window + [.integer(position.decidedAt)] + position.values + window + window + window
+                + [.integer(Int64(limit))])
+    }
+
+    public func inspections(declarationIDs: [String]) async throws -> [StoredInspection] {
+        guard !declarationIDs.isEmpty else { return [] }
+        return try await fetch(
+            LogQueries.inspectionsByDeclarationIDs(declarationIDs.count), declarationIDs.map { .text($0) })
+    }
+
+    public func selectionRows(decidedFrom from: Int64, to: Int64, after: PagePosition?, limit: Int) async throws
+        -> [SelectionRow]
+    {
+        try await fetch(
+            LogQueries.selectionPage(json: Self.jsonText),
+            [.integer(from), .integer(to)] + (after ?? .start).values + [.integer(Int64(limit))])
+    }
+
+    public func ruleStatistics(from: Int64, limit: Int) async throws -> [RuleStatistic] {
+        try await fetch(RuleHitStatements.statistics, [.integer(from), .integer(Int64(limit))])
     }
 
     public func inspections(after: String?, limit: Int) async throws -> [StoredInspection] {

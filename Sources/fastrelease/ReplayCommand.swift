@@ -50,16 +50,11 @@ struct ReplayCommand: AsyncParsableCommand {
         let err = FileDescriptorSink.standardError
         let newProfile = try ProfileOption.load(profile, seeds: seeds)
         let baselineProfile = try baseline.map { try ProfileOption.load($0, seeds: seeds) }
-        let past = try await readHistory(progress: { err.print("read \($0) decisions…") })
-        let replay = Replay(profile: newProfile, baseline: baselineProfile)
-        for (index, declaration) in past.enumerated() {
-            replay.add(declaration)
-            if (index + 1) % 50_000 == 0 { err.print("replayed \(index + 1) of \(past.count) declarations…") }
-        }
-        FileDescriptorSink.standardOutput.print(replay.report.text(maxChanges: changes))
+        let report = try await replayHistory(newProfile, baseline: baselineProfile)
+        FileDescriptorSink.standardOutput.print(report.text(maxChanges: changes))
         if let html {
             do {
-                try Data(replay.report.html().utf8).write(to: URL(fileURLWithPath: html))
+                try Data(report.html().utf8).write(to: URL(fileURLWithPath: html))
             } catch {
                 throw ValidationError("cannot write \(html): \(error)")
             }
@@ -67,39 +62,57 @@ struct ReplayCommand: AsyncParsableCommand {
         }
     }
 
-    private func readHistory(progress: @escaping @Sendable (Int) -> Void) async throws -> [PastDeclaration] {
+    /// Replays each past declaration, oldest first, as it is read: memory holds a page of the log,
+    /// or one message of XML, whatever the history's size.
+    private func replayHistory(_ profile: CompiledProfile, baseline: CompiledProfile?) async throws -> ReplayReport {
         let fromMilliseconds = try day(from, "--from") ?? .min
         let toMilliseconds = try day(to, "--to") ?? .max
-        if history.count == 1, let source = history.first, StoreLocation.isStore(source) {
-            return try await StoreLocation.withLog(source) { log in
-                try await DecisionHistory(log: log).declarations(
-                    from: fromMilliseconds, to: toMilliseconds, progress: progress)
-            }
+        let judgeAt = try xmlJudgeTime()
+        let paths = history
+        guard paths.count == 1, let source = paths.first, StoreLocation.isStore(source) else {
+            let replay = Replay(profile: profile, baseline: baseline)
+            Self.forEachXMLDeclaration(paths, judgeAt: judgeAt, Self.counting(replay))
+            return replay.report
         }
-        return try xmlHistory()
+        return try await StoreLocation.withLog(source) { log in
+            let replay = Replay(profile: profile, baseline: baseline)
+            try await DecisionHistory(log: log).forEach(
+                from: fromMilliseconds, to: toMilliseconds, Self.counting(replay))
+            return replay.report
+        }
     }
 
-    /// Declarations decoded from XML files; without decisions or inspection results.
-    private func xmlHistory() throws -> [PastDeclaration] {
-        let judgeAt: CivilTime?
-        if let at {
-            guard let time = CivilTime(iso: at) else { throw ValidationError("--at `\(at)` is not a time") }
-            judgeAt = time
-        } else {
-            judgeAt = nil
+    /// Adds each declaration to `replay`, telling standard error every 50,000.
+    private static func counting(_ replay: Replay) -> (PastDeclaration) -> Void {
+        var replayed = 0
+        return { past in
+            replay.add(past)
+            replayed += 1
+            if replayed % 50_000 == 0 { FileDescriptorSink.standardError.print("replayed \(replayed) declarations…") }
         }
-        var source = InputFrameSource(paths: history, limits: XMLLimits())
+    }
+
+    /// `--at`, the time to judge XML declarations that state none at.
+    private func xmlJudgeTime() throws -> CivilTime? {
+        guard let at else { return nil }
+        guard let time = CivilTime(iso: at) else { throw ValidationError("--at `\(at)` is not a time") }
+        return time
+    }
+
+    /// Declarations decoded from XML files, one message at a time; without decisions or
+    /// inspection results.
+    private static func forEachXMLDeclaration(
+        _ paths: [String], judgeAt: CivilTime?, _ body: (PastDeclaration) -> Void
+    ) {
+        var source = InputFrameSource(paths: paths, limits: XMLLimits())
         let decoder = XMLMessageDecoder()
-        var past: [PastDeclaration] = []
         while let frame = source.next() {
             var records: [DecodedRecord] = []
             if frame.problem == nil { decoder.decode(frame, into: &records) }
             for case .declaration(let declaration, _) in records where declaration.function == .original {
-                past.append(
-                    PastDeclaration(declaration: declaration, decidedLane: nil, asOf: judgeAt, nonconforming: nil))
+                body(PastDeclaration(declaration: declaration, decidedLane: nil, asOf: judgeAt, nonconforming: nil))
             }
         }
-        return past
     }
 
     private func day(_ text: String?, _ option: String) throws -> Int64? {

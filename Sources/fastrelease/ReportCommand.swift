@@ -61,7 +61,9 @@ struct ReportCommand: AsyncParsableCommand {
             return
         }
         let report = try await StoreLocation.withLog(store) { log in
-            try await PeriodReport.make(period: period, from: from, to: to, offsetSeconds: offset, log: log)
+            try await PeriodReport.make(period: period, from: from, to: to, offsetSeconds: offset, log: log) { read in
+                if read % 100_000 == 0 { FileDescriptorSink.standardError.print("read \(read) declarations…") }
+            }
         }
         FileDescriptorSink.standardOutput.print(report.text())
     }

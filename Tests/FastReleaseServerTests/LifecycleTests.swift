@@ -149,6 +149,18 @@ private struct SlowLog: DecisionLog {
     func inspections(after: String?, limit: Int) async throws -> [StoredInspection] {
         try await base.inspections(after: after, limit: limit)
     }
+    func newestRevisions(decidedFrom from: Int64, to: Int64, after: PagePosition?, limit: Int) async throws
+        -> [NewestRevision]
+    { try await base.newestRevisions(decidedFrom: from, to: to, after: after, limit: limit) }
+    func selectionRows(decidedFrom from: Int64, to: Int64, after: PagePosition?, limit: Int) async throws
+        -> [SelectionRow]
+    { try await base.selectionRows(decidedFrom: from, to: to, after: after, limit: limit) }
+    func inspections(declarationIDs: [String]) async throws -> [StoredInspection] {
+        try await base.inspections(declarationIDs: declarationIDs)
+    }
+    func ruleStatistics(from: Int64, limit: Int) async throws -> [RuleStatistic] {
+        try await base.ruleStatistics(from: from, limit: limit)
+    }
     func laneCounts(from: Int64, bucket: Int64) async throws -> [LaneCount] {
         try await base.laneCounts(from: from, bucket: bucket)
     }

@@ -3,7 +3,7 @@
 ///
 /// Readers get the payload typed with ``decodedPayload()``; the declaration decided with
 /// ``decodedDeclaration()``.
-public struct StoredDecision: Sendable, Hashable {
+public struct StoredDecision: Sendable {
     /// The declaration's identity.
     public var key: DecisionKey
     /// The carrying message's id.
@@ -26,12 +26,17 @@ public struct StoredDecision: Sendable, Hashable {
     /// What recording this revision writes off or gives back (not a column: the log applies it
     /// to its lot balances when, and only when, it records the revision).
     public var claims: [LotClaim]
+    /// The ids of the rules that fired, one per hit, as the payload lists them (not a column: the
+    /// log keeps them in `rule_hits` with the revision, for rule statistics over any window).
+    /// `nil` when not known here: ``hitRuleIDs`` reads them from the payload. Not part of the
+    /// value's identity: a decision read back from the log equals the one that was recorded.
+    public var ruleHits: [String]?
 
     /// Creates a stored decision.
     public init(
         key: DecisionKey, messageID: String, lane: RecordedLane, profileVersion: String, decidedAt: Int64,
         payload: String, function: DeclarationFunction = .original, reference: String = "", declaration: String = "",
-        claims: [LotClaim] = []
+        claims: [LotClaim] = [], ruleHits: [String]? = nil
     ) {
         self.key = key
         self.messageID = messageID
@@ -43,6 +48,12 @@ public struct StoredDecision: Sendable, Hashable {
         self.reference = reference
         self.declaration = declaration
         self.claims = claims
+        self.ruleHits = ruleHits
+    }
+
+    /// The ids of the rules that fired: ``ruleHits``, else those of the payload's hits.
+    public var hitRuleIDs: [String] {
+        ruleHits ?? (try? decodedPayload())?.hits?.map(\.rule) ?? []
     }
 
     /// Whether a cancellation withdrew the declaration.
@@ -61,5 +72,22 @@ public struct StoredDecision: Sendable, Hashable {
     /// `{"revision":…,"function":…,"lane":…,"decided_at":…}`: what a later revision says of this one.
     public var revisionSummary: RevisionSummary {
         RevisionSummary(revision: key.revision, function: function, lane: lane, decidedAt: decidedAt)
+    }
+}
+
+extension StoredDecision: Hashable {
+    /// Every stored member but ``ruleHits`` (which only says whether the rule ids were known apart
+    /// from the payload that lists them).
+    public static func == (lhs: StoredDecision, rhs: StoredDecision) -> Bool {
+        lhs.key == rhs.key && lhs.messageID == rhs.messageID && lhs.lane == rhs.lane
+            && lhs.profileVersion == rhs.profileVersion && lhs.decidedAt == rhs.decidedAt && lhs.payload == rhs.payload
+            && lhs.function == rhs.function && lhs.reference == rhs.reference && lhs.declaration == rhs.declaration
+            && lhs.claims == rhs.claims
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(key)
+        hasher.combine(decidedAt)
+        hasher.combine(payload)
     }
 }

@@ -59,10 +59,10 @@ public final class SelectionDesk {
 
     /// Counts a decision made before this desk existed (the day's earlier assignments and the
     /// ports' latest lanes, read back from the log at start), oldest first.
-    public func count(lane: Lane, port: String, toppedUp: Bool, examiner: ExaminerAssignment?) {
+    public func count(lane: Lane, port: String, toppedUp: Bool, examiner: (code: String, day: String)?) {
         windows[port, default: LaneWindow(size: policy.window)].record(lane, toppedUp: toppedUp)
-        if let examiner, !examiner.examiner.isEmpty {
-            loads[examiner.day, default: [:]][examiner.examiner, default: 0] += 1
+        if let examiner, !examiner.code.isEmpty {
+            loads[examiner.day, default: [:]][examiner.code, default: 0] += 1
         }
     }
 

@@ -29,7 +29,8 @@ enum DecisionRecords {
             payload: String(decoding: payload, as: UTF8.self), function: decision.function,
             reference: reference ?? movementReference(for: decision, key: key, decidedAt: decidedAt),
             declaration: decision.declaration.flatMap { try? DeclarationSnapshot.encode($0) } ?? "",
-            claims: LotClaim.net(taking: decision.writeOffs, givingBack: givingBack))
+            claims: LotClaim.net(taking: decision.writeOffs, givingBack: givingBack),
+            ruleHits: decision.hits.map(\.ruleID))
         // The members are the object just written, without its braces: the answer shares its bytes.
         return PendingRecord(
             stored: stored, members: payload[1..<(payload.count - 1)], notices: TraderAnswer.notices(of: decision))
@@ -46,7 +47,7 @@ enum DecisionRecords {
             key: key, messageID: cancellation.messageID, lane: .withdrawn, profileVersion: current.profileVersion,
             decidedAt: decidedAt, payload: try payload.encoded(), function: .cancellation,
             reference: current.reference,
-            claims: LotClaim.net(taking: [], givingBack: try current.decodedPayload().writeOffs ?? []))
+            claims: LotClaim.net(taking: [], givingBack: try current.decodedPayload().writeOffs ?? []), ruleHits: [])
         return PendingRecord(stored: stored, members: nil)
     }
 

@@ -56,12 +56,10 @@ public final class DecisionService: Sendable {
         let policy = engine.profile.source.sampling
         guard SelectionDesk.isNeeded(policy: policy, roster: engine.reference.current?.roster ?? []) else { return }
         var read = 0
-        for try await page in log.decisionPages(decidedFrom: from, to: Int64.max) {
-            for stored in page {
-                guard let lane = stored.lane.lane, let payload = try? stored.decodedPayload() else { continue }
-                selection.count(
-                    lane: lane, port: stored.decodedDeclaration()?.port ?? "", toppedUp: payload.topUp != nil,
-                    examiner: payload.examiner)
+        for try await page in log.selectionPages(decidedFrom: from, to: Int64.max) {
+            for row in page {
+                guard let lane = row.lane.lane else { continue }
+                selection.count(lane: lane, port: row.port, toppedUp: row.toppedUp, examiner: row.examiner)
             }
             read += page.count
         }

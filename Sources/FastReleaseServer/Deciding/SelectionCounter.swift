@@ -30,7 +30,7 @@ final class SelectionCounter: Sendable {
     }
 
     /// Counts a decision read back from the log.
-    func count(lane: Lane, port: String, toppedUp: Bool, examiner: ExaminerAssignment?) {
+    func count(lane: Lane, port: String, toppedUp: Bool, examiner: (code: String, day: String)?) {
         held.withLock { $0.desk.count(lane: lane, port: port, toppedUp: toppedUp, examiner: examiner) }
     }
 

@@ -10,8 +10,8 @@ struct DashboardData {
     let shadow: ShadowComparison
     let clock: WallClock
 
-    /// Decisions and inspections read for rule statistics, at most.
-    static let sampleLimit = 20_000
+    /// Rules listed, the most frequent first.
+    static let rulesListed = 15
 
     func document() async throws -> DashboardDocument {
         let now = clock.milliseconds()
@@ -33,29 +33,11 @@ struct DashboardData {
                 byLanes: summary.byLanes))
     }
 
-    /// Hits of each rule over the last day's decisions (up to `sampleLimit`), with the results of
-    /// the inspections recorded against them; the 15 most frequent.
+    /// Hits of each rule over every decision of the last day, with the results of the
+    /// inspections recorded against them, counted in the log; the most frequent.
     private func ruleStatistics(since: Int64) async throws -> [DashboardDocument.RuleStatistic] {
-        let outcomes = try await log.nonconformity(limit: Self.sampleLimit)
-        var statistics: [String: DashboardDocument.RuleStatistic] = [:]
-        var read = 0
-        pages: for try await page in log.decisionPages(decidedFrom: since, to: .max) {
-            for decision in page {
-                guard read < Self.sampleLimit else { break pages }
-                read += 1
-                let outcome = outcomes[decision.key.declarationKey]
-                for hit in (try? decision.decodedPayload())?.hits ?? [] {
-                    var statistic = statistics[hit.rule] ?? .init(rule: hit.rule)
-                    statistic.hits += 1
-                    if let outcome {
-                        statistic.withResult += 1
-                        if outcome { statistic.nonconforming += 1 }
-                    }
-                    statistics[hit.rule] = statistic
-                }
-            }
+        try await log.ruleStatistics(from: since, limit: Self.rulesListed).map {
+            .init(rule: $0.rule, hits: $0.hits, withResult: $0.withResults, nonconforming: $0.nonconforming)
         }
-        return Array(
-            statistics.values.sorted { $0.hits > $1.hits || ($0.hits == $1.hits && $0.rule < $1.rule) }.prefix(15))
     }
 }

@@ -173,7 +173,7 @@ public final class ProfileProposals: Sendable {
     private func replayLastDay(_ candidate: CompiledProfile, to now: Int64) async throws -> ProposalReview.Replay {
         let from = now - 86_400_000
         let replay = Replay(profile: candidate, baseline: nil)
-        for past in try await DecisionHistory(log: log).declarations(from: from, to: now) { replay.add(past) }
+        try await DecisionHistory(log: log).forEach(from: from, to: now) { replay.add($0) }
         let report = replay.report
         return .init(
             from: from, to: now, declarations: report.declarations,

@@ -105,6 +105,10 @@
             try await client.query("SELECT pg_notify(\(Self.profileChannel), \(detail))", logger: logger)
         }
 
+        static func jsonText(_ column: String, _ path: [String]) -> String {
+            "(NULLIF(\(column), '')::jsonb #>> '{\(path.joined(separator: ","))}')"
+        }
+
         func fetch<Row: ReadableRow>(_ sql: String, _ arguments: [ColumnValue]) async throws -> [Row] {
             let rows = try await client.query(PostgresQuery(sql, arguments), logger: logger)
             var found: [Row] = []
@@ -118,9 +122,7 @@
                 return try await recordWithClaims(batch, unique, firstIndex)
             }
             let insertedKeys: [DecisionKeyRow] = try await fetch(
-                StoredDecision.unnestInsert(
-                    "ON CONFLICT (declarant, declaration_id, revision) DO NOTHING RETURNING declarant, declaration_id, revision"
-                ), StoredDecision.columnArrays(unique))
+                Self.insertWithRuleHits, StoredDecision.columnArrays(unique) + RuleHitStatements.columnArrays(unique))
             let inserted = Set(insertedKeys.map(\.key))
             let missing = unique.filter { !inserted.contains($0.key) }
             var existing: [DecisionKey: StoredDecision] = [:]
@@ -138,6 +140,22 @@
             }
             return outcomes(for: batch, firstIndex: firstIndex, inserted: inserted, existing: existing)
         }
+
+        /// Inserts a batch's decisions not yet kept and, in the same statement, the rule hits of
+        /// those it inserted; answers the keys inserted.
+        private static let insertWithRuleHits = """
+            WITH inserted AS (
+                \(StoredDecision.unnestInsert(
+                    "ON CONFLICT (declarant, declaration_id, revision) DO NOTHING RETURNING declarant, declaration_id, revision, decided_at"
+                ))
+            ), hits AS (
+                INSERT INTO rule_hits (declarant, declaration_id, revision, rule, decided_at)
+                SELECT i.declarant, i.declaration_id, i.revision, h.rule, i.decided_at FROM inserted i
+                JOIN unnest(?::text[], ?::text[], ?::text[], ?::text[]) AS h(declarant, declaration_id, revision, rule)
+                ON h.declarant = i.declarant AND h.declaration_id = i.declaration_id AND h.revision = i.revision
+            )
+            SELECT declarant, declaration_id, revision FROM inserted
+            """
 
         /// A batch with write-offs: one transaction, each decision inserted in a savepoint with its
         /// claims. A claim's `UPDATE … WHERE written_off + q <= conforming` takes the lot's row lock,
@@ -183,6 +201,11 @@
                         _ = try await run("ROLLBACK TO SAVEPOINT claim", [])
                         overdrawn[decision.key] = refused
                     } else {
+                        for rule in decision.hitRuleIDs {
+                            _ = try await run(
+                                RuleHitStatements.insertOne + " RETURNING 1 AS n",
+                                RuleHitStatements.values(rule, of: decision))
+                        }
                         _ = try await run("RELEASE SAVEPOINT claim", [])
                         inserted.insert(decision.key)
                     }

@@ -30,8 +30,3 @@ extension StatementArguments {
             })
     }
 }
-
-extension DecisionKey {
-    /// The key's values, in key column order.
-    var values: [ColumnValue] { [.text(declarant), .text(declarationID), .text(revision)] }
-}

@@ -26,6 +26,54 @@ enum LogQueries {
         ORDER BY decided_at, declarant, declaration_id, revision LIMIT ?
         """
 
+    /// A page of the newest revision of each declaration decided in a period, in the order the
+    /// declarations were first decided in it (row `f`, the page's position), with `n` the newest
+    /// revision in the period and what the declaration's inspections found (-1 none, 0
+    /// conforming, 1 nonconforming). Arguments: from, to, the position (decided at twice,
+    /// declarant, id, revision), from, to, from, to, from, to, limit.
+    static let newestRevisionPage = """
+        SELECT \(StoredDecision.columns.map { "n." + $0.name }.joined(separator: ", ")),
+            f.decided_at AS first_decided_at, f.revision AS first_revision,
+            CAST(COALESCE((SELECT MAX(CASE WHEN i.conforming THEN 0 ELSE 1 END) FROM inspections i
+                WHERE i.declaration_id = n.declaration_id AND i.declarant = n.declarant), -1) AS BIGINT) AS nonconforming
+        FROM decisions f JOIN decisions n ON n.declarant = f.declarant AND n.declaration_id = f.declaration_id
+        WHERE f.decided_at >= ? AND f.decided_at < ? AND f.decided_at >= ?
+            AND (f.decided_at, f.declarant, f.declaration_id, f.revision) > (?, ?, ?, ?)
+            AND n.decided_at >= ? AND n.decided_at < ?
+            AND NOT EXISTS (SELECT 1 FROM decisions e
+                WHERE e.declarant = f.declarant AND e.declaration_id = f.declaration_id
+                AND e.decided_at >= ? AND e.decided_at < ? AND (e.decided_at, e.revision) < (f.decided_at, f.revision))
+            AND NOT EXISTS (SELECT 1 FROM decisions l
+                WHERE l.declarant = n.declarant AND l.declaration_id = n.declaration_id
+                AND l.decided_at >= ? AND l.decided_at < ? AND (l.decided_at, l.revision) > (n.decided_at, n.revision))
+        ORDER BY f.decided_at, f.declarant, f.declaration_id, f.revision LIMIT ?
+        """
+
+    /// The inspection results of the declarations with any of `count` ids, oldest first.
+    static func inspectionsByDeclarationIDs(_ count: Int) -> String {
+        let places = Array(repeating: "?", count: max(1, count)).joined(separator: ", ")
+        return """
+            SELECT \(StoredInspection.columnList) FROM inspections WHERE declaration_id IN (\(places))
+            ORDER BY inspected_at, inspection_id
+            """
+    }
+
+    /// A page of what the selection desk counts of the decisions of a period, after a position:
+    /// from, to, decided at, declarant, id, revision, limit. `json(column, path)` is the backend's
+    /// expression for the text at a path of a JSON column (empty when absent).
+    static func selectionPage(json: (String, [String]) -> String) -> String {
+        """
+        SELECT decided_at, declarant, declaration_id, revision, lane,
+            COALESCE(\(json("declaration", ["port"])), '') AS port,
+            CASE WHEN \(json("payload", ["top_up", "lane"])) IS NULL THEN 0 ELSE 1 END AS topped_up,
+            COALESCE(\(json("payload", ["examiner", "examiner"])), '') AS examiner,
+            COALESCE(\(json("payload", ["examiner", "day"])), '') AS examiner_day
+        FROM decisions WHERE decided_at >= ? AND decided_at < ?
+        AND (decided_at, declarant, declaration_id, revision) > (?, ?, ?, ?)
+        ORDER BY decided_at, declarant, declaration_id, revision LIMIT ?
+        """
+    }
+
     static let decisionCount = "SELECT COUNT(*) AS n FROM decisions"
 
     static let inspectionByID =
