@@ -32,12 +32,21 @@ if [ ! -f "$work/corpus/manifest.json" ]; then
 fi
 
 server=""
-trap '[ -n "$server" ] && kill "$server" 2>/dev/null; true' EXIT
+# A server still starting does not stop on SIGTERM until it has started: kill it then.
+trap '[ -n "$server" ] && { kill "$server" 2>/dev/null; sleep 2; kill -9 "$server" 2>/dev/null; }; true' EXIT
 start_server() {
   "$bin/fastrelease" serve --port "$port" --profile "$work/corpus/profile" --sqlite-path "$work/log.sqlite" \
     2>>"$work/server.log" &
   server=$!
-  for _ in $(seq 300); do curl -sf "http://127.0.0.1:$port/readyz" >/dev/null && return; sleep 0.2; done
+  local started=$SECONDS
+  for _ in $(seq 600); do
+    if curl -sf "http://127.0.0.1:$port/readyz" >/dev/null; then
+      echo "volume: the server answered $((SECONDS - started)) s after it started" >&2
+      return
+    fi
+    sleep 0.5
+  done
+  echo "volume: the server did not start in $((SECONDS - started)) s" >&2
   cat "$work/server.log" >&2
   exit 1
 }

@@ -47,7 +47,7 @@ extension SQLBackedLog {
         try await fetch(
             LogQueries.decisionPage,
             [
-                .integer(from), .integer(to), .integer(after?.decidedAt ?? Int64.min),
+                .integer(max(from, after?.decidedAt ?? from)), .integer(to), .integer(after?.decidedAt ?? Int64.min),
                 .text(after?.key.declarant ?? ""), .text(after?.key.declarationID ?? ""),
                 .text(after?.key.revision ?? ""), .integer(Int64(limit)),
             ])
@@ -60,7 +60,7 @@ extension SQLBackedLog {
         let window: [ColumnValue] = [.integer(from), .integer(to)]
         return try await fetch(
             LogQueries.newestRevisionPage,
-            window + [.integer(position.decidedAt)] + position.values + window + window + window
+            [.integer(max(from, position.decidedAt)), .integer(to)] + position.values + window + window + window
                 + [.integer(Int64(limit))])
     }
 
@@ -75,7 +75,8 @@ extension SQLBackedLog {
     {
         try await fetch(
             LogQueries.selectionPage(json: Self.jsonText),
-            [.integer(from), .integer(to)] + (after ?? .start).values + [.integer(Int64(limit))])
+            [.integer(max(from, after?.decidedAt ?? from)), .integer(to)] + (after ?? .start).values
+                + [.integer(Int64(limit))])
     }
 
     public func ruleStatistics(from: Int64, limit: Int) async throws -> [RuleStatistic] {

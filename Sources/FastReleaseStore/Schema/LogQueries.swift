@@ -19,7 +19,9 @@ enum LogQueries {
         \(byRevisionOrder)
         """
 
-    /// A page of the decisions of a period, after a key: from, to, decided_at, declarant, id, revision, limit.
+    /// A page of the decisions of a period, after a key: the later of from and the key's decided at
+    /// (one lower bound, so that the time index is entered there and not at the period's start),
+    /// to, decided_at, declarant, id, revision, limit.
     static let decisionPage = """
         SELECT \(decisionColumns) FROM decisions WHERE decided_at >= ? AND decided_at < ?
         AND (decided_at, declarant, declaration_id, revision) > (?, ?, ?, ?)
@@ -29,15 +31,16 @@ enum LogQueries {
     /// A page of the newest revision of each declaration decided in a period, in the order the
     /// declarations were first decided in it (row `f`, the page's position), with `n` the newest
     /// revision in the period and what the declaration's inspections found (-1 none, 0
-    /// conforming, 1 nonconforming). Arguments: from, to, the position (decided at twice,
-    /// declarant, id, revision), from, to, from, to, from, to, limit.
+    /// conforming, 1 nonconforming). Arguments: the later of from and the position's decided at
+    /// (one lower bound, where the time index is entered), to, the position (decided at, declarant,
+    /// id, revision), from, to, from, to, from, to, limit.
     static let newestRevisionPage = """
         SELECT \(StoredDecision.columns.map { "n." + $0.name }.joined(separator: ", ")),
             f.decided_at AS first_decided_at, f.revision AS first_revision,
             CAST(COALESCE((SELECT MAX(CASE WHEN i.conforming THEN 0 ELSE 1 END) FROM inspections i
                 WHERE i.declaration_id = n.declaration_id AND i.declarant = n.declarant), -1) AS BIGINT) AS nonconforming
         FROM decisions f JOIN decisions n ON n.declarant = f.declarant AND n.declaration_id = f.declaration_id
-        WHERE f.decided_at >= ? AND f.decided_at < ? AND f.decided_at >= ?
+        WHERE f.decided_at >= ? AND f.decided_at < ?
             AND (f.decided_at, f.declarant, f.declaration_id, f.revision) > (?, ?, ?, ?)
             AND n.decided_at >= ? AND n.decided_at < ?
             AND NOT EXISTS (SELECT 1 FROM decisions e
@@ -59,7 +62,7 @@ enum LogQueries {
     }
 
     /// A page of what the selection desk counts of the decisions of a period, after a position:
-    /// from, to, decided at, declarant, id, revision, limit. `json(column, path)` is the backend's
+    /// the later of from and the position's decided at, to, decided at, declarant, id, revision, limit. `json(column, path)` is the backend's
     /// expression for the text at a path of a JSON column (empty when absent).
     static func selectionPage(json: (String, [String]) -> String) -> String {
         """
