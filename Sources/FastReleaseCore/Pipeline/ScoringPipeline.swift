@@ -84,9 +84,14 @@ public final class ScoringPipeline: Sendable {
             SelectionDesk.isNeeded(policy: profile.source.sampling, roster: roster)
             ? SelectionDesk(policy: profile.source.sampling) : nil
         let inOrder = desk != nil
+        // Each worker and the writer get a serial queue of their own: such queues run on
+        // overcommitting threads, so every one starts at once. On the shared global queue,
+        // whose threads number the cores, the writer waited behind the workers (which block in
+        // the work queue, unseen by Dispatch) until Dispatch added a thread, about 0.75 s into
+        // a run on two cores, while the workers stood with the input window full.
         let group = DispatchGroup()
         for number in 0..<workers.count {
-            DispatchQueue.global(qos: .userInitiated).async(group: group) {
+            DispatchQueue(label: "fastrelease.pipeline.worker-\(number)", qos: .userInitiated).async(group: group) {
                 let worker = self.workers[number]
                 while let (slot, frame) = queue.nextMessage() {
                     queue.finish(
@@ -101,7 +106,7 @@ public final class ScoringPipeline: Sendable {
         let outcome = Mutex<(summary: PipelineSummary, error: (any Error)?)>((PipelineSummary(), nil))
         let ledger = options.state.map { WriteOffLedger(state: $0, profile: profile) }
         let ledgerHolder = LedgerHolder(ledger, desk: desk, roster: roster)
-        DispatchQueue.global(qos: .userInitiated).async(group: writer) {
+        DispatchQueue(label: "fastrelease.pipeline.writer", qos: .userInitiated).async(group: writer) {
             while var result = queue.nextResult() {
                 do {
                     try self.write(&result, to: sink, writer: ledgerHolder, receivedAt: receivedAt)
