@@ -97,8 +97,7 @@ extension CEBInventoryDecoder {
     }
 
     /// Checks a goods line once all its fields are read.
-    func finished(_ item: DeclarationItem) -> DeclarationItem {
-        var item = item
+    func check(_ item: inout DeclarationItem) {
         if item.hs == nil, !declaration.issues.contains(where: { $0.code == "invalid-hs" }) {
             note("missing-hs", "line \(item.line) has no gcode")
         }
@@ -112,7 +111,6 @@ extension CEBInventoryDecoder {
                 )
             }
         }
-        return item
     }
 
     /// Completes a declaration: direction check, function, total value.

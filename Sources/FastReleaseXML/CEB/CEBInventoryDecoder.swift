@@ -100,15 +100,16 @@ final class CEBInventoryDecoder: FormatDecoder, DeclarationReading {
         case (4, .list, _):
             readItem(element, XMLBytes.trimmed(text))
         case (3, .list, .inventoryList):
-            if let item, reading {
-                let checked = finished(item)
-                declaration.items.append(checked)
+            // Moved out of `item`, checked in place and moved into the declaration: not copied.
+            if var checked = item.take(), reading {
+                check(&checked)
                 if !head.accountBook.isEmpty, !itemRecord.isEmpty {
                     declaration.lots.append(
                         LotReference(
                             identifier: "\(head.accountBook)/\(itemRecord)", quantity: checked.quantity,
                             line: checked.line))
                 }
+                declaration.items.append(checked)
             }
             itemRecord = ""
             item = nil
