@@ -59,15 +59,17 @@ public protocol DecisionLog: Sendable {
     /// The inspection results of the declarations with any of these ids (of any declarant), oldest first.
     func inspections(declarationIDs: [String]) async throws -> [StoredInspection]
 
-    /// Each rule's hits on the decision revisions made since `from`, with what inspections found
-    /// there, counted in the log over the whole window; the `limit` most frequent.
+    /// Each rule's hits on the decision revisions made from the start of the hour that holds
+    /// `from`, with what inspections found there; the `limit` most frequent. Hits are kept per
+    /// hour as decisions are recorded; results are read from the inspected declarations' decisions.
     func ruleStatistics(from: Int64, limit: Int) async throws -> [RuleStatistic]
 
     /// Inspection results, a page at a time in `inspection_id` order: pass the last id as `after`.
     func inspections(after: String?, limit: Int) async throws -> [StoredInspection]
 
-    /// Decisions made since `from`, counted by lane in time buckets of `bucket` milliseconds.
-    func laneCounts(from: Int64, bucket: Int64) async throws -> [LaneCount]
+    /// Decisions made from the start of the hour that holds `from`, counted by hour and lane
+    /// (kept per hour as they are recorded, so this reads a row per hour and lane).
+    func hourlyLaneCounts(from: Int64) async throws -> [LaneCount]
 
     /// Records a candidate profile's decisions (shadow mode).
     func record(shadow: [StoredShadowDecision]) async throws

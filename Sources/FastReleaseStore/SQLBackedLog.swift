@@ -17,6 +17,10 @@ protocol SQLBackedLog: DecisionLog {
 
     /// The SQL expression for the text at `path` of the JSON object in `column` (`NULL` when absent).
     static func jsonText(_ column: String, _ path: [String]) -> String
+
+    /// The join that expands the hits of a decision's payload (`d.payload`) as rows named `h`, and
+    /// the expression for a hit's rule.
+    static var payloadHits: (join: String, rule: String) { get }
 }
 
 extension SQLBackedLog {
@@ -80,15 +84,24 @@ extension SQLBackedLog {
     }
 
     public func ruleStatistics(from: Int64, limit: Int) async throws -> [RuleStatistic] {
-        try await fetch(RuleHitStatements.statistics, [.integer(from), .integer(Int64(limit))])
+        let hour = HourlyCounts.start(of: from)
+        let hits: [RuleHitsRow] = try await fetch(HourlyCounts.ruleHits, [.integer(hour), .integer(Int64(limit))])
+        let results: [RuleResultsRow] = try await fetch(
+            HourlyCounts.ruleResults(hits: Self.payloadHits), [.integer(hour)])
+        let byRule = Dictionary(results.map { ($0.rule, $0) }, uniquingKeysWith: { first, _ in first })
+        return hits.map {
+            RuleStatistic(
+                rule: $0.rule, hits: $0.hits, withResults: byRule[$0.rule]?.withResults ?? 0,
+                nonconforming: byRule[$0.rule]?.nonconforming ?? 0)
+        }
     }
 
     public func inspections(after: String?, limit: Int) async throws -> [StoredInspection] {
         try await fetch(LogQueries.inspectionPage, [.text(after ?? ""), .integer(Int64(limit))])
     }
 
-    public func laneCounts(from: Int64, bucket: Int64) async throws -> [LaneCount] {
-        try await fetch(LogQueries.laneCounts, [.integer(bucket), .integer(bucket), .integer(from)])
+    public func hourlyLaneCounts(from: Int64) async throws -> [LaneCount] {
+        try await fetch(HourlyCounts.lanes, [.integer(HourlyCounts.start(of: from))])
     }
 
     public func shadowDifferences(version: String, limit: Int) async throws -> [StoredShadowDecision] {

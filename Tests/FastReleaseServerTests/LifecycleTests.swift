@@ -161,9 +161,7 @@ private struct SlowLog: DecisionLog {
     func ruleStatistics(from: Int64, limit: Int) async throws -> [RuleStatistic] {
         try await base.ruleStatistics(from: from, limit: limit)
     }
-    func laneCounts(from: Int64, bucket: Int64) async throws -> [LaneCount] {
-        try await base.laneCounts(from: from, bucket: bucket)
-    }
+    func hourlyLaneCounts(from: Int64) async throws -> [LaneCount] { try await base.hourlyLaneCounts(from: from) }
     func record(shadow: [StoredShadowDecision]) async throws { try await base.record(shadow: shadow) }
     func shadowDifferences(version: String, limit: Int) async throws -> [StoredShadowDecision] {
         try await base.shadowDifferences(version: version, limit: limit)

@@ -16,13 +16,13 @@ private struct Traffic {
     /// For each inspected declaration id (all are of one declarant), whether any inspection found it nonconforming.
     private var outcomes: [String: Bool] = [:]
 
-    init(declarations: Int, seed: UInt64, base: Int64) {
+    init(declarations: Int, seed: UInt64, base: Int64, spacing: Int64 = 10) {
         var random = SeededRandom(seed)
         self.base = base
         declarant = "W\(seed)"
         for number in 0..<declarations {
             let id = "DECL\(number)"
-            let decidedAt = base + Int64(number) * 10
+            let decidedAt = base + Int64(number) * spacing
             decisions.append(make(id, revision: "", at: decidedAt, &random))
             // One in ten is amended, some of them after the window used by the tests below.
             if number % 10 == 3 {
@@ -53,7 +53,9 @@ private struct Traffic {
         return StoredDecision(
             key: DecisionKey(declarant: declarant, declarationID: id, revision: revision), messageID: "M-\(id)",
             lane: .decided(rules.isEmpty ? .release : .document), profileVersion: "test@000000000000",
-            decidedAt: decidedAt, payload: "{\"declaration\":\"\(id)\"}",
+            decidedAt: decidedAt,
+            payload:
+                "{\"declaration\":\"\(id)\",\"hits\":[\(rules.map { "{\"rule\":\"\($0)\"}" }.joined(separator: ","))]}",
             function: revision.isEmpty ? .original : .amendment, ruleHits: rules)
     }
 
@@ -69,7 +71,7 @@ private struct Traffic {
         outcomes[key.declarationID]
     }
 
-    /// Each rule's statistic since `from`, counted directly, most hits first.
+    /// Each rule's statistic on the decisions made from `from`, counted directly, most hits first.
     func ruleStatistics(from: Int64) -> [RuleStatistic] {
         var counted: [String: RuleStatistic] = [:]
         for decision in decisions where decision.decidedAt >= from {
@@ -122,18 +124,33 @@ private struct SeededRandom {
 @Suite("Figures over a whole window, counted in the log", .timeLimit(.minutes(5)))
 struct WholeWindowTests {
     @Test(arguments: Backend.available)
-    func ruleStatisticsCountEveryDecisionOfTheWindowNotTheFirst20000(_ backend: Backend) async throws {
-        // After every other test's decisions, so that its window holds only its own.
-        let traffic = Traffic(declarations: 24_000, seed: 11, base: 40_000_000_000_000)
-        let since = traffic.base + 1_000  // the first hundred declarations are before the window
-        let direct = traffic.ruleStatistics(from: since)
+    func laneAndRuleCountsCoverEveryDecisionOfTheWindowNotTheFirst20000(_ backend: Backend) async throws {
+        // After every other test's decisions, so that its window holds only its own; a second
+        // apart, so that the traffic spans more than six hours.
+        let hour: Int64 = 3_600_000
+        let traffic = Traffic(declarations: 24_000, seed: 11, base: 11_111_112 * hour, spacing: 1000)
+        // The window starts at the start of the hour that holds `since`: the first two hours are before it.
+        let since = traffic.base + 2 * hour + 1_800_000
+        let direct = traffic.ruleStatistics(from: traffic.base + 2 * hour)
         #expect(direct.reduce(0) { $0 + $1.hits } > 20_000, "more hits than the dashboard used to read")
+        #expect(traffic.ruleStatistics(from: 0) != direct, "the window leaves decisions out")
         #expect(direct.contains { $0.nonconforming > 0 } && direct.contains { $0.withResults > $0.nonconforming })
         try await backend.withLog { log in
             try await traffic.record(in: log)
             let counted = try await log.ruleStatistics(from: since, limit: 1000)
             #expect(counted == direct)
             #expect(try await log.ruleStatistics(from: since, limit: 15) == Array(direct.prefix(15)))
+            var lanes: [LaneCount] = []
+            for decision in traffic.decisions where decision.decidedAt >= traffic.base + 2 * hour {
+                let bucket = decision.decidedAt / hour * hour
+                if let index = lanes.firstIndex(where: { $0.bucketStart == bucket && $0.lane == decision.lane }) {
+                    lanes[index].count += 1
+                } else {
+                    lanes.append(LaneCount(bucketStart: bucket, lane: decision.lane, count: 1))
+                }
+            }
+            lanes.sort { ($0.bucketStart, $0.lane.name) < ($1.bucketStart, $1.lane.name) }
+            #expect(try await log.hourlyLaneCounts(from: since) == lanes)
         }
     }
 
@@ -199,11 +216,17 @@ struct WholeWindowTests {
         // Back to schema version 8, as a log written by the release before this one.
         let queue = try DatabaseQueue(path: path)
         try await queue.write { db in
-            try db.execute(sql: "DROP TABLE rule_hits")
-            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'decisions-v9-rule-hits'")
+            try db.execute(sql: "DROP TABLE hourly_counts")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'decisions-v9-hourly-counts'")
         }
         try queue.close()
         let upgraded = try SQLiteDecisionLog(path: path)
+        #expect(
+            try await upgraded.hourlyLaneCounts(from: 0) == [
+                LaneCount(bucketStart: 0, lane: .decided(.document), count: 1),
+                LaneCount(bucketStart: 0, lane: .decided(.release), count: 1),
+                LaneCount(bucketStart: 0, lane: .withdrawn, count: 1),
+            ])
         #expect(
             try await upgraded.ruleStatistics(from: 0, limit: 10) == [
                 RuleStatistic(rule: "A", hits: 1, withResults: 0, nonconforming: 0),

@@ -20,7 +20,7 @@ struct DashboardData {
         let summary = try await shadow.summary()
         return DashboardDocument(
             generatedAt: now, profile: profiles.live.current.version,
-            lanes: try await log.laneCounts(from: since, bucket: 3_600_000).map {
+            lanes: try await log.hourlyLaneCounts(from: since).map {
                 .init(bucket: $0.bucketStart, lane: $0.lane, count: $0.count)
             },
             latency: .init(
@@ -33,8 +33,9 @@ struct DashboardData {
                 byLanes: summary.byLanes))
     }
 
-    /// Hits of each rule over every decision of the last day, with the results of the
-    /// inspections recorded against them, counted in the log; the most frequent.
+    /// Hits of each rule over every decision of the last day (from the start of the hour 24 hours
+    /// ago, as the lanes), with the results of the inspections recorded against them, counted in
+    /// the log; the most frequent.
     private func ruleStatistics(since: Int64) async throws -> [DashboardDocument.RuleStatistic] {
         try await log.ruleStatistics(from: since, limit: Self.rulesListed).map {
             .init(rule: $0.rule, hits: $0.hits, withResult: $0.withResults, nonconforming: $0.nonconforming)

@@ -105,6 +105,14 @@
             try await client.query("SELECT pg_notify(\(Self.profileChannel), \(detail))", logger: logger)
         }
 
+        static let payloadHits = (
+            join: """
+            CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(d.payload::jsonb->'hits') = 'array'
+                THEN d.payload::jsonb->'hits' ELSE '[]'::jsonb END) AS h(value)
+            """,
+            rule: "h.value->>'rule'"
+        )
+
         static func jsonText(_ column: String, _ path: [String]) -> String {
             "(NULLIF(\(column), '')::jsonb #>> '{\(path.joined(separator: ","))}')"
         }
@@ -121,9 +129,18 @@
             if unique.contains(where: { !$0.claims.isEmpty }) {
                 return try await recordWithClaims(batch, unique, firstIndex)
             }
-            let insertedKeys: [DecisionKeyRow] = try await fetch(
-                Self.insertWithRuleHits, StoredDecision.columnArrays(unique) + RuleHitStatements.columnArrays(unique))
-            let inserted = Set(insertedKeys.map(\.key))
+            let logger = self.logger
+            let inserted = try await client.withTransaction(logger: logger) { connection in
+                var inserted = Set<DecisionKey>()
+                let rows = try await connection.query(
+                    PostgresQuery(
+                        StoredDecision.unnestInsert(
+                            "ON CONFLICT (declarant, declaration_id, revision) DO NOTHING RETURNING declarant, declaration_id, revision"
+                        ), StoredDecision.columnArrays(unique)), logger: logger)
+                for try await row in rows { inserted.insert(try DecisionKeyRow(reading: row.makeRandomAccess()).key) }
+                try await Self.addHourlyCounts(of: unique.filter { inserted.contains($0.key) }, connection, logger)
+                return inserted
+            }
             let missing = unique.filter { !inserted.contains($0.key) }
             var existing: [DecisionKey: StoredDecision] = [:]
             if !missing.isEmpty {
@@ -141,21 +158,15 @@
             return outcomes(for: batch, firstIndex: firstIndex, inserted: inserted, existing: existing)
         }
 
-        /// Inserts a batch's decisions not yet kept and, in the same statement, the rule hits of
-        /// those it inserted; answers the keys inserted.
-        private static let insertWithRuleHits = """
-            WITH inserted AS (
-                \(StoredDecision.unnestInsert(
-                    "ON CONFLICT (declarant, declaration_id, revision) DO NOTHING RETURNING declarant, declaration_id, revision, decided_at"
-                ))
-            ), hits AS (
-                INSERT INTO rule_hits (declarant, declaration_id, revision, rule, decided_at)
-                SELECT i.declarant, i.declaration_id, i.revision, h.rule, i.decided_at FROM inserted i
-                JOIN unnest(?::text[], ?::text[], ?::text[], ?::text[]) AS h(declarant, declaration_id, revision, rule)
-                ON h.declarant = i.declarant AND h.declaration_id = i.declaration_id AND h.revision = i.revision
-            )
-            SELECT declarant, declaration_id, revision FROM inserted
-            """
+        /// Adds what newly recorded decisions count per hour, in the transaction that records them.
+        private static func addHourlyCounts(
+            of recorded: [StoredDecision], _ connection: PostgresConnection, _ logger: Logger
+        ) async throws {
+            let counts = HourlyCounts.adding(recorded)
+            guard !counts.isEmpty else { return }
+            try await connection.query(
+                PostgresQuery(HourlyCounts.addMany, HourlyCounts.columnArrays(counts)), logger: logger)
+        }
 
         /// A batch with write-offs: one transaction, each decision inserted in a savepoint with its
         /// claims. A claim's `UPDATE … WHERE written_off + q <= conforming` takes the lot's row lock,
@@ -201,15 +212,11 @@
                         _ = try await run("ROLLBACK TO SAVEPOINT claim", [])
                         overdrawn[decision.key] = refused
                     } else {
-                        for rule in decision.hitRuleIDs {
-                            _ = try await run(
-                                RuleHitStatements.insertOne + " RETURNING 1 AS n",
-                                RuleHitStatements.values(rule, of: decision))
-                        }
                         _ = try await run("RELEASE SAVEPOINT claim", [])
                         inserted.insert(decision.key)
                     }
                 }
+                try await Self.addHourlyCounts(of: unique.filter { inserted.contains($0.key) }, connection, logger)
                 return (inserted, existing, overdrawn)
             }
             return outcomes(

@@ -43,6 +43,11 @@ public final class SQLiteDecisionLog: SQLBackedLog {
         return migrator
     }
 
+    static let payloadHits = (
+        join: "CROSS JOIN json_each(CASE WHEN json_valid(d.payload) THEN d.payload ELSE '{}' END, '$.hits') AS h",
+        rule: "json_extract(h.value, '$.rule')"
+    )
+
     static func jsonText(_ column: String, _ path: [String]) -> String {
         "json_extract(NULLIF(\(column), ''), '$.\(path.joined(separator: "."))')"
     }
@@ -69,16 +74,18 @@ public final class SQLiteDecisionLog: SQLBackedLog {
             var overdrawn: [DecisionKey: String] = [:]
             let insert = try db.makeStatement(
                 sql: StoredDecision.insertStatement("ON CONFLICT (declarant, declaration_id, revision) DO NOTHING"))
-            let statements = Statements(
-                decision: insert, ruleHit: try db.makeStatement(sql: RuleHitStatements.insertOne))
             for decision in unique {
-                switch try Self.insert(decision, statements, db) {
+                switch try Self.insert(decision, insert, db) {
                 case .inserted: inserted.insert(decision.key)
                 case .overdrawn(let lot): overdrawn[decision.key] = lot
                 case .present:
                     let stored: [StoredDecision] = try Self.fetch(db, LogQueries.decisionByKey, decision.key.values)
                     existing[decision.key] = stored.first
                 }
+            }
+            let adding = try db.makeStatement(sql: HourlyCounts.addOne)
+            for count in HourlyCounts.adding(unique.filter { inserted.contains($0.key) }) {
+                try adding.execute(arguments: StatementArguments(HourlyCounts.values(count)))
             }
             return (inserted, existing, overdrawn)
         }
@@ -91,41 +98,24 @@ public final class SQLiteDecisionLog: SQLBackedLog {
         case overdrawn(String)
     }
 
-    /// The prepared statements of a batch.
-    private struct Statements {
-        let decision: Statement
-        let ruleHit: Statement
-    }
-
-    /// Inserts one decision with its rule hits and, with them (in a savepoint), applies its claims.
-    private static func insert(_ decision: StoredDecision, _ statements: Statements, _ db: Database) throws
-        -> Insertion
-    {
+    /// Inserts one decision and, with it (in a savepoint), applies its claims.
+    private static func insert(_ decision: StoredDecision, _ insert: Statement, _ db: Database) throws -> Insertion {
         guard !decision.claims.isEmpty else {
-            try statements.decision.execute(arguments: StatementArguments(decision.values))
-            guard db.changesCount > 0 else { return .present }
-            try insertRuleHits(of: decision, statements.ruleHit)
-            return .inserted
+            try insert.execute(arguments: StatementArguments(decision.values))
+            return db.changesCount > 0 ? .inserted : .present
         }
         var insertion = Insertion.present
         try db.inSavepoint {
-            try statements.decision.execute(arguments: StatementArguments(decision.values))
+            try insert.execute(arguments: StatementArguments(decision.values))
             guard db.changesCount > 0 else { return .commit }
             if let lot = try applyClaims(of: decision, db) {
                 insertion = .overdrawn(lot)
                 return .rollback
             }
-            try insertRuleHits(of: decision, statements.ruleHit)
             insertion = .inserted
             return .commit
         }
         return insertion
-    }
-
-    private static func insertRuleHits(of decision: StoredDecision, _ statement: Statement) throws {
-        for rule in decision.hitRuleIDs {
-            try statement.execute(arguments: StatementArguments(RuleHitStatements.values(rule, of: decision)))
-        }
     }
 
     /// Applies a just-inserted decision's claims; returns the first lot it would overdraw.

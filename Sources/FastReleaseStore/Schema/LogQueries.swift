@@ -88,12 +88,6 @@ enum LogQueries {
     static let inspectionPage =
         "SELECT \(StoredInspection.columnList) FROM inspections WHERE inspection_id > ? ORDER BY inspection_id LIMIT ?"
 
-    /// Lane counts per bucket: bucket, bucket, from.
-    static let laneCounts = """
-        SELECT (decided_at / ?) * ? AS bucket, lane, COUNT(*) AS n FROM decisions WHERE decided_at >= ?
-        GROUP BY bucket, lane ORDER BY bucket, lane
-        """
-
     static let shadowDifferences = """
         SELECT \(StoredShadowDecision.columnList) FROM shadow_decisions
         WHERE shadow_version = ? AND live_lane <> shadow_lane ORDER BY decided_at DESC LIMIT ?
@@ -138,8 +132,3 @@ extension StoredRow {
     }
 }
 
-extension LaneCount: ReadableRow {
-    init(reading row: some RowReader) throws {
-        self.init(bucketStart: try row.integer("bucket"), lane: try row.lane("lane"), count: Int(try row.integer("n")))
-    }
-}

@@ -45,7 +45,7 @@ struct Migration: Sendable {
             8, "decisions-v8-shadow-runs", sqlite: SchemaVersions.Version8.sqlite,
             postgres: SchemaVersions.Version8.postgres),
         Migration(
-            9, "decisions-v9-rule-hits", sqlite: SchemaVersions.Version9.sqlite,
+            9, "decisions-v9-hourly-counts", sqlite: SchemaVersions.Version9.sqlite,
             postgres: SchemaVersions.Version9.postgres),
     ]
 }
