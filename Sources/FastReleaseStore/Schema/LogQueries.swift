@@ -131,4 +131,3 @@ extension StoredRow {
         return "INSERT INTO \(table) (\(columnList)) VALUES (\(places)) \(suffix)"
     }
 }
-
