@@ -27,7 +27,7 @@ public struct StoredDecision: Sendable {
     /// to its lot balances when, and only when, it records the revision).
     public var claims: [LotClaim]
     /// The ids of the rules that fired, one per hit, as the payload lists them (not a column: the
-    /// log keeps them in `rule_hits` with the revision, for rule statistics over any window).
+    /// log adds them to its per-hour rule counts when it records the revision).
     /// `nil` when not known here: ``hitRuleIDs`` reads them from the payload. Not part of the
     /// value's identity: a decision read back from the log equals the one that was recorded.
     public var ruleHits: [String]?
