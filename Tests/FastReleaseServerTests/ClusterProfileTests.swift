@@ -70,7 +70,13 @@
                 let inForce = try #require(everywhere, "the other instances never took \(version)")
                 #expect(inForce - changed < .seconds(2), "in force everywhere after \(inForce - changed)")
 
+                // Requests go on until every instance has answered one sent after the change (a
+                // busy machine can take a while), and at least half a second.
                 try await Task.sleep(for: .milliseconds(500))
+                while !stop.allAnswered(clients.count, sentAfter: inForce), ContinuousClock.now - inForce < .seconds(20)
+                {
+                    try await Task.sleep(for: .milliseconds(50))
+                }
                 stop.stop()
                 let answers = try await flowing
                 #expect(answers.contains { $0.version == before }, "requests were flowing before the change")
@@ -135,8 +141,17 @@
         /// Tells the senders to stop.
         final class StopFlag: Sendable {
             private let stopped = Atomic<Bool>(false)
+            private let answered = Mutex<[Int: ContinuousClock.Instant]>([:])
             var isStopped: Bool { stopped.load(ordering: .relaxed) }
             func stop() { stopped.store(true, ordering: .relaxed) }
+            /// Notes that `instance` answered a request sent at `sent`.
+            func note(_ instance: Int, sent: ContinuousClock.Instant) {
+                answered.withLock { $0[instance] = max($0[instance] ?? sent, sent) }
+            }
+            /// Whether every one of `instances` has answered a request sent after `time`.
+            func allAnswered(_ instances: Int, sentAfter time: ContinuousClock.Instant) -> Bool {
+                answered.withLock { latest in (0..<instances).allSatisfy { (latest[$0] ?? time) > time } }
+            }
         }
 
         /// Sends one-declaration messages to every instance, one sender each, until `stop`.
@@ -154,6 +169,7 @@
                             answers += decisions.map {
                                 Answer(sent: sent, instance: instance, version: $0["profile"] as? String ?? "")
                             }
+                            if !decisions.isEmpty { stop.note(instance, sent: sent) }
                         }
                         return answers
                     }
