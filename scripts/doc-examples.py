@@ -20,6 +20,7 @@ GIVEN = {
     "FastReleaseCore/Record/TraderAnswer.swift": "stored: StoredDecision",
     "FastReleaseCore/Sampling/SelectionDesk.swift":
         "profile: CompiledProfile, decision: inout Decision, state: ReferenceState",
+    "FastReleaseOperations/DecisionHistory.swift": "log: any DecisionLog, start: Int64, end: Int64",
     "FastReleaseOperations/Disclosure.swift": "log: any DecisionLog, start: Int64, end: Int64",
     "FastReleaseOperations/PortRates.swift": "profile: CompiledProfile",
     "FastReleaseOperations/SamplingAudit.swift": "seed: String, commitment: String, log: any DecisionLog",
