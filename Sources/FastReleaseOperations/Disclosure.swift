@@ -66,7 +66,6 @@ public struct Disclosure: Sendable {
 
     /// Counts one declaration's newest revision, and lists it when it was drawn at random.
     private mutating func add(_ stored: StoredDecision, sampling: SamplingPolicy?, nonconforming: Bool?) {
-        let result = nonconforming.map { $0 ? "nonconforming" : "conforming" } ?? "pending"
         guard let payload = try? stored.decodedPayload(), let draw = payload.sampling,
             let lane = stored.lane.lane
         else { return }
@@ -89,7 +88,8 @@ public struct Disclosure: Sendable {
                 day: payload.examiner?.day ?? String(payload.asOf?.prefix(10) ?? ""),
                 port: stored.decodedDeclaration()?.port ?? "", enterprise: enterprise?.code ?? "",
                 creditClass: creditClass, drawnBy: drawnBy, lane: lane.name,
-                examiner: payload.examiner?.examiner ?? "", result: result, draw: value))
+                examiner: payload.examiner?.examiner ?? "",
+                result: nonconforming.map { $0 ? "nonconforming" : "conforming" } ?? "pending", draw: value))
     }
 
     static let columns = [

@@ -67,11 +67,9 @@ struct ReplayCommand: AsyncParsableCommand {
     private func replayHistory(_ profile: CompiledProfile, baseline: CompiledProfile?) async throws -> ReplayReport {
         let fromMilliseconds = try day(from, "--from") ?? .min
         let toMilliseconds = try day(to, "--to") ?? .max
-        let judgeAt = try xmlJudgeTime()
-        let paths = history
-        guard paths.count == 1, let source = paths.first, StoreLocation.isStore(source) else {
+        guard history.count == 1, let source = history.first, StoreLocation.isStore(source) else {
             let replay = Replay(profile: profile, baseline: baseline)
-            Self.forEachXMLDeclaration(paths, judgeAt: judgeAt, Self.counting(replay))
+            Self.forEachXMLDeclaration(history, judgeAt: try xmlJudgeTime(), Self.counting(replay))
             return replay.report
         }
         return try await StoreLocation.withLog(source) { log in

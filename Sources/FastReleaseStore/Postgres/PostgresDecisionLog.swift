@@ -105,13 +105,7 @@
             try await client.query("SELECT pg_notify(\(Self.profileChannel), \(detail))", logger: logger)
         }
 
-        static let payloadHits = (
-            join: """
-            CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(d.payload::jsonb->'hits') = 'array'
-                THEN d.payload::jsonb->'hits' ELSE '[]'::jsonb END) AS h(value)
-            """,
-            rule: "h.value->>'rule'"
-        )
+        static let payloadHits = PayloadHits.postgres
 
         static func jsonText(_ column: String, _ path: [String]) -> String {
             "(NULLIF(\(column), '')::jsonb #>> '{\(path.joined(separator: ","))}')"

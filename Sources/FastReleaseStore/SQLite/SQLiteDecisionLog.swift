@@ -43,10 +43,7 @@ public final class SQLiteDecisionLog: SQLBackedLog {
         return migrator
     }
 
-    static let payloadHits = (
-        join: "CROSS JOIN json_each(CASE WHEN json_valid(d.payload) THEN d.payload ELSE '{}' END, '$.hits') AS h",
-        rule: "json_extract(h.value, '$.rule')"
-    )
+    static let payloadHits = PayloadHits.sqlite
 
     static func jsonText(_ column: String, _ path: [String]) -> String {
         "json_extract(NULLIF(\(column), ''), '$.\(path.joined(separator: "."))')"

@@ -99,6 +99,23 @@ enum HourlyCounts {
     }
 }
 
+/// How each backend expands the hits of a decision's payload (`d.payload`) as rows named `h`:
+/// the join, and the expression for a hit's rule (`NULL` when a hit names none).
+enum PayloadHits {
+    static let sqlite = (
+        join: "CROSS JOIN json_each(CASE WHEN json_valid(d.payload) THEN d.payload ELSE '{}' END, '$.hits') AS h",
+        rule: "json_extract(h.value, '$.rule')"
+    )
+
+    static let postgres = (
+        join: """
+        CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(d.payload::jsonb->'hits') = 'array'
+            THEN d.payload::jsonb->'hits' ELSE '[]'::jsonb END) AS h(value)
+        """,
+        rule: "h.value->>'rule'"
+    )
+}
+
 extension DecisionKey {
     /// The key's values, in key column order.
     var values: [ColumnValue] { [.text(declarant), .text(declarationID), .text(revision)] }

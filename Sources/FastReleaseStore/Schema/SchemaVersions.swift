@@ -232,29 +232,17 @@ enum SchemaVersions {
             GROUP BY (decided_at / 3600000) * 3600000, lane
             """
 
-        static let sqlite = [
-            table, lanes,
-            """
-            INSERT INTO hourly_counts (hour, kind, name, n)
-            SELECT (d.decided_at / 3600000) * 3600000, 'rule', json_extract(h.value, '$.rule'), COUNT(*)
-            FROM decisions d,
-                json_each(CASE WHEN json_valid(d.payload) THEN d.payload ELSE '{}' END, '$.hits') h
-            WHERE json_type(h.value, '$.rule') = 'text'
-            GROUP BY (d.decided_at / 3600000) * 3600000, json_extract(h.value, '$.rule')
-            """,
-        ]
+        static let sqlite = [table, lanes, rules(PayloadHits.sqlite)]
+        static let postgres = [table, lanes, rules(PayloadHits.postgres)]
 
-        static let postgres = [
-            table, lanes,
+        /// Each rule's hits per hour, from the payloads' `hits`.
+        private static func rules(_ hits: (join: String, rule: String)) -> String {
             """
             INSERT INTO hourly_counts (hour, kind, name, n)
-            SELECT (d.decided_at / 3600000) * 3600000, 'rule', h.value->>'rule', COUNT(*)
-            FROM decisions d CROSS JOIN LATERAL jsonb_array_elements(
-                CASE WHEN jsonb_typeof(d.payload::jsonb->'hits') = 'array' THEN d.payload::jsonb->'hits'
-                ELSE '[]'::jsonb END) AS h(value)
-            WHERE jsonb_typeof(h.value->'rule') = 'string'
-            GROUP BY (d.decided_at / 3600000) * 3600000, h.value->>'rule'
-            """,
-        ]
+            SELECT (decided_at / 3600000) * 3600000, 'rule', rule, COUNT(*) FROM (
+                SELECT d.decided_at AS decided_at, \(hits.rule) AS rule FROM decisions d \(hits.join)
+            ) r WHERE rule IS NOT NULL GROUP BY (decided_at / 3600000) * 3600000, rule
+            """
+        }
     }
 }

@@ -13,12 +13,9 @@ final class SAXSession {
     private let parser: xmlParserCtxtPtr
     private let handler: UnsafeMutablePointer<xmlSAXHandler>
     private var decoders: [String: any FormatDecoder] = [:]
-    /// The decoder of the message being read. Held strongly by `decoders`.
+    /// The decoder of the message being read. Held strongly by `decoders`; kept here without
+    /// reference counting, since every event calls it.
     private unowned(unsafe) var formatDecoder: (any FormatDecoder)?
-    /// The same decoder when it is the CEB inventory decoder (nearly all traffic), called without
-    /// reference counting: a call through `formatDecoder` retains and releases it, and every
-    /// start and end tag calls it (about 5 % of `score`'s time went to that pair).
-    private var cebDecoder: Unmanaged<CEBInventoryDecoder>?
 
     private var depth = 0
     private var text: UnsafeMutablePointer<UInt8>
@@ -63,7 +60,6 @@ final class SAXSession {
         textCount = 0
         format = nil
         formatDecoder = nil
-        cebDecoder = nil
         rootQualifiedName.removeAll(keepingCapacity: true)
         let head = min(4, bytes.count)
         let base = bytes.baseAddress?.assumingMemoryBound(to: CChar.self)
@@ -123,22 +119,14 @@ final class SAXSession {
             }
             rootQualifiedName.append(contentsOf: UnsafeBufferPointer(start: name, count: strlen(name)))
             beginMessage(root: name, namespace: namespace, attributes: attributes)
-        } else if let cebDecoder {
-            cebDecoder._withUnsafeGuaranteedRef {
-                $0.startElement(name, namespace: namespace, depth: depth, attributes: attributes)
-            }
         } else {
             formatDecoder?.startElement(name, namespace: namespace, depth: depth, attributes: attributes)
         }
     }
 
     fileprivate func endElement(_ name: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?) {
-        let text = UnsafeRawBufferPointer(start: text, count: textCount)
-        if let cebDecoder {
-            cebDecoder._withUnsafeGuaranteedRef { $0.endElement(name, namespace: namespace, depth: depth, text: text) }
-        } else {
-            formatDecoder?.endElement(name, namespace: namespace, depth: depth, text: text)
-        }
+        formatDecoder?.endElement(
+            name, namespace: namespace, depth: depth, text: UnsafeRawBufferPointer(start: text, count: textCount))
         textCount = 0
         depth -= 1
     }
@@ -207,7 +195,6 @@ final class SAXSession {
             let decoder = decoders[format.name] ?? format.makeDecoder()
             decoders[format.name] = decoder
             formatDecoder = decoder
-            cebDecoder = (decoder as? CEBInventoryDecoder).map { Unmanaged.passUnretained($0) }
             decoder.begin(root: root, attributes: attributes, context: context)
         }
     }
