@@ -61,13 +61,16 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // SHA-256 blocks with the x86 SHA extensions, for the sampling draw (our own C).
+        .target(name: "CSHA256Blocks"),
 
         // MARK: Libraries
 
         .target(
             name: "FastReleaseCore",
             dependencies: [
-                .product(name: "Yams", package: "Yams")
+                "CSHA256Blocks",
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .target(

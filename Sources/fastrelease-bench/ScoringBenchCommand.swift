@@ -7,7 +7,9 @@ struct ScoringBenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scoring",
         abstract: "Time scoring alone, per declaration, against synthetic profiles of many rules.",
-        discussion: "Decodes the corpus's declarations into memory first, then scores them several rounds.")
+        discussion:
+            "Reads the corpus's messages into memory first; then, several rounds, decodes each message and scores its declarations at once, as the pipeline does, timing only the scoring."
+    )
 
     @Option(help: "Rule counts to measure.")
     var rules: [Int] = [500, 5000]

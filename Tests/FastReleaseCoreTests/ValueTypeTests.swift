@@ -73,3 +73,40 @@ struct ValueTypeTests {
                 == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 }
+
+@Suite("SHA-256 implementations")
+struct SHA256ImplementationTests {
+    @Test func everyImplementationGivesTheStandardDigests() {
+        for implementation in SHA256.availableImplementations {
+            #expect(
+                hex(SHA256.digest(Array("abc".utf8), using: implementation))
+                    == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", "\(implementation)")
+            // FIPS 180-4's two-block example.
+            let twoBlocks = Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)
+            #expect(
+                hex(SHA256.digest(twoBlocks, using: implementation))
+                    == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1", "\(implementation)")
+        }
+    }
+
+    private func hex(_ bytes: [UInt8]) -> String {
+        bytes.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+    }
+
+    @Test func theProcessorsExtensionsAgreeWithSwiftOnEveryLengthAndPrefix() {
+        guard SHA256.usesProcessorExtensions else { return }  // nothing to compare on this processor
+        var generator = SystemRandomNumberGenerator()
+        for length in 0...300 {
+            let message = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            #expect(
+                SHA256.digest(message, using: .processorExtensions) == SHA256.digest(message, using: .portable),
+                "length \(length)")
+            let prefix = SHA256.Prefix(Array(message.prefix(length / 2)))
+            let rest = Array(message[(length / 2 - prefix.leftover.count)...])
+            let words = SHA256.Implementation.allCases.map { implementation in
+                rest.withUnsafeBytes { SHA256.leadingWord(of: $0, after: prefix, using: implementation) }
+            }
+            #expect(words[0] == words[1], "length \(length) after a prefix")
+        }
+    }
+}

@@ -86,6 +86,13 @@ public struct Declaration: Sendable, Hashable, Codable {
 extension Declaration {
     /// The value of the reference with this name, if the declaration has one.
     public func reference(_ name: String) -> String? {
-        references.first(where: { $0.name == name })?.value
+        // Lengths first: names of another length (most of them) are passed over without a
+        // string comparison.
+        let length = name.utf8.count
+        for index in references.indices
+        where references[index].name.utf8.count == length && references[index].name == name {
+            return references[index].value
+        }
+        return nil
     }
 }

@@ -35,8 +35,9 @@ public struct ConsignmentKey: Sendable, Hashable, CustomStringConvertible {
     private var third: String?
 
     /// The key of a declaration.
-    public init(_ declaration: Declaration) {
-        let isCEB = declaration.format.hasPrefix("CEB")
+    public init(_ declaration: borrowing Declaration) {
+        var format = declaration.format
+        let isCEB = format.withUTF8 { $0.count >= 3 && $0[0] == 0x43 && $0[1] == 0x45 && $0[2] == 0x42 }  // "CEB"
         if isCEB, let seller = Self.nonEmpty(declaration.parties.code(.seller)),
             let order = Self.nonEmpty(declaration.reference("orderNo")),
             let waybill = Self.nonEmpty(declaration.reference("logisticsNo"))
@@ -79,11 +80,8 @@ public struct ConsignmentKey: Sendable, Hashable, CustomStringConvertible {
         var offset = offset
         func put(_ text: String) {
             var text = text
-            text.withUTF8 { bytes in
-                for byte in bytes {
-                    buffer[offset] = byte
-                    offset += 1
-                }
+            offset = text.withUTF8 { bytes in
+                UnsafeMutableBufferPointer(rebasing: buffer[offset...]).initialize(fromContentsOf: bytes) + offset
             }
         }
         put(kind.rawValue)
@@ -101,7 +99,7 @@ public struct ConsignmentKey: Sendable, Hashable, CustomStringConvertible {
         return offset
     }
 
-    private static func trader(of declaration: Declaration) -> String {
+    private static func trader(of declaration: borrowing Declaration) -> String {
         let role: PartyRole = declaration.direction == .import ? .importer : .exporter
         return nonEmpty(declaration.parties.code(role)) ?? nonEmpty(declaration.parties.code(.seller))
             ?? declaration.parties.code(.declarant) ?? ""

@@ -68,7 +68,18 @@ public enum SamplingDrawer {
         _ declaration: Declaration, policy: SamplingPolicy, creditClass: String, at: CivilTime
     ) -> SamplingDraw {
         let (period, seed) = policy.seedHash(forMonth: at.yearMonth)
-        let rate = policy.rate(for: creditClass)
+        return draw(
+            declaration, period: period, seed: seed, rate: policy.rate(for: creditClass), creditClass: creditClass,
+            at: at)
+    }
+
+    /// The draw record for a declaration, with its period's seed and its rate looked up ahead
+    /// (``SamplingPolicy/seedHash(forMonth:)``, ``SamplingPolicy/rate(for:)``): the same record
+    /// as ``draw(_:policy:creditClass:at:)`` gives.
+    public static func draw(
+        _ declaration: borrowing Declaration, period: String, seed: SHA256.Prefix?, rate: Double, creditClass: String,
+        at: CivilTime
+    ) -> SamplingDraw {
         let key = ConsignmentKey(declaration)
         let value = seed.map { draw(seed: $0, key: key) }
         var made = SamplingDraw(

@@ -27,11 +27,18 @@ public final class Scorer {
 
     private let candidates: CandidateSet
     private var matchedLines: [Int] = []
+    /// The sampling period of the month last drawn in, with its seed hashed ahead.
+    private var drawPeriod: (yearMonth: Int, name: String, seed: SHA256.Prefix?)? = nil
+    /// Credit classes 0 to 9 as text, and their sampling rates, looked up once.
+    private let classNames: [String]
+    private let classRates: [Double]
 
     /// Creates a scorer for a profile.
     public init(profile: CompiledProfile) {
         self.profile = profile
         candidates = CandidateSet(ruleCount: profile.ruleCount)
+        classNames = (0..<10).map { String($0) }
+        classRates = classNames.map { profile.source.sampling.rate(for: $0) }
     }
 
     /// Decides one declaration.
@@ -52,8 +59,11 @@ public final class Scorer {
         decodeMicroseconds: Double = 0, state: ReferenceState? = nil
     ) -> Decision {
         let started = MonotonicClock.nanoseconds()
-        let source = profile.source
-        let asOf = declaration.declaredAt ?? receivedAt ?? CivilTime.now(offsetSeconds: source.timeZoneOffsetSeconds)
+        // `profile.source` is read where it is needed, not bound to a local: a local would be a
+        // copy of the profile's structs (the sampling policy's dictionaries, retained and
+        // released for every declaration).
+        let asOf =
+            declaration.declaredAt ?? receivedAt ?? CivilTime.now(offsetSeconds: profile.source.timeZoneOffsetSeconds)
         let standing = enterpriseStanding(of: declaration)
         gatherCandidates(declaration, standing)
         statistics.declarations += 1
@@ -82,37 +92,56 @@ public final class Scorer {
         }
         statistics.rulesFired += hits.count
 
-        let creditClass = standing.list?.rawValue ?? String(standing.creditClass)
-        let sampling = SamplingDrawer.draw(
-            declaration, policy: source.sampling, creditClass: creditClass, at: drawnAt ?? asOf)
+        let sampling = draw(declaration, standing, at: drawnAt ?? asOf)
         let thresholdLane = profile.thresholds.first { score >= $0.score }?.lane ?? .release
         var lane = Lane.release
         var laneSource = LaneSource.default
         if let forced, forced.lane > lane { (lane, laneSource) = (forced.lane, .rule(forced.rule)) }
         if thresholdLane > lane { (lane, laneSource) = (thresholdLane, .threshold(score: score)) }
-        if sampling.drawn, source.sampling.lane > lane { (lane, laneSource) = (source.sampling.lane, .sampling) }
+        if sampling.drawn, profile.source.sampling.lane > lane {
+            (lane, laneSource) = (profile.source.sampling.lane, .sampling)
+        }
 
-        var decision = Decision(
+        return Decision(
             declarationID: declaration.id, declarant: declaration.parties.code(.declarant) ?? "",
             messageID: declaration.messageID, format: declaration.format,
             direction: declaration.direction, function: declaration.function, lane: lane, laneSource: laneSource,
             score: score, hits: hits, labTests: labTests.isEmpty ? [] : Array(Set(labTests)).sorted(),
-            writeOffs: judge?.writeOffs ?? [], sampling: sampling, enterprise: standing,
+            writeOffs: judge?.writeOffs ?? [], sampling: sampling, port: declaration.port, enterprise: standing,
             issues: declaration.issues, profileVersion: profile.version, asOf: asOf,
             timing: .init(
                 decodeMicroseconds: decodeMicroseconds, scoreMicroseconds: MonotonicClock.microseconds(since: started)))
-        decision.port = declaration.port
-        return decision
+    }
+
+    /// The random-selection draw of a declaration, with the period's seed and the class's rate
+    /// looked up once rather than for every declaration.
+    private func draw(_ declaration: borrowing Declaration, _ standing: EnterpriseStanding, at: CivilTime)
+        -> SamplingDraw
+    {
+        let yearMonth = at.yearMonth
+        if drawPeriod?.yearMonth != yearMonth {
+            let (name, seed) = profile.source.sampling.seedHash(forMonth: yearMonth)
+            drawPeriod = (yearMonth, name, seed)
+        }
+        let creditClass: String
+        let rate: Double
+        if standing.list == nil, classNames.indices.contains(standing.creditClass) {
+            (creditClass, rate) = (classNames[standing.creditClass], classRates[standing.creditClass])
+        } else {
+            creditClass = standing.list?.rawValue ?? String(standing.creditClass)
+            rate = profile.source.sampling.rate(for: creditClass)
+        }
+        return SamplingDrawer.draw(
+            declaration, period: drawPeriod!.name, seed: drawPeriod!.seed, rate: rate, creditClass: creditClass, at: at)
     }
 
     /// Finds the enterprise responsible for a declaration: the first party, in the profile's
     /// role order, that the register knows; otherwise the first party named, unregistered.
     public func enterpriseStanding(of declaration: Declaration) -> EnterpriseStanding {
-        let source = profile.source
         var firstNamed: (code: String, role: PartyRole)? = nil
-        for role in source.enterpriseRoles {
+        for role in profile.source.enterpriseRoles {
             guard let code = declaration.parties.code(role), !code.isEmpty else { continue }
-            if let entry = source.register[code] {
+            if let entry = profile.source.register[code] {
                 return EnterpriseStanding(
                     code: code, role: role, creditClass: entry.creditClass, list: entry.list, zone: entry.zone,
                     registered: true)
@@ -120,7 +149,7 @@ public final class Scorer {
             if firstNamed == nil { firstNamed = (code, role) }
         }
         return EnterpriseStanding(
-            code: firstNamed?.code ?? "", role: firstNamed?.role, creditClass: source.unregisteredClass,
+            code: firstNamed?.code ?? "", role: firstNamed?.role, creditClass: profile.source.unregisteredClass,
             list: nil, zone: "", registered: false)
     }
 
