@@ -23,7 +23,7 @@ public struct SamplingDraw: Sendable, Hashable {
     /// Creates a draw record.
     public init(
         rate: Double, draw: Double?, drawn: Bool, period: String, creditClass: String,
-        consignment: ConsignmentKey? = nil
+        consignment: ConsignmentKey? = nil, at: CivilTime? = nil
     ) {
         self.rate = rate
         self.draw = draw
@@ -31,6 +31,7 @@ public struct SamplingDraw: Sendable, Hashable {
         self.period = period
         self.creditClass = creditClass
         self.consignment = consignment
+        self.at = at
     }
 
     /// The text of what the draw was keyed on (``ConsignmentKey``); empty when not known.

@@ -81,11 +81,10 @@ public enum SamplingDrawer {
         at: CivilTime
     ) -> SamplingDraw {
         let key = ConsignmentKey(declaration)
-        let value = seed.map { draw(seed: $0, key: key) }
-        var made = SamplingDraw(
+        var value: Double? = nil
+        if let seed { value = draw(seed: seed, key: key) }
+        return SamplingDraw(
             rate: rate, draw: value, drawn: value.map { $0 < rate } ?? false, period: period,
-            creditClass: creditClass, consignment: key)
-        made.at = at
-        return made
+            creditClass: creditClass, consignment: consume key, at: at)
     }
 }

@@ -178,47 +178,48 @@ public final class Scorer {
     private func gatherCandidates(_ declaration: Declaration, _ standing: EnterpriseStanding) {
         let candidates = self.candidates
         candidates.reset()
-        let index = profile.index
-        if !index.hsTrie.isEmpty {
+        // `profile.index` is read in place each time: a local copy of the index would retain
+        // and release each of its arrays for every declaration.
+        if !profile.index.hsTrie.isEmpty {
             for item in declaration.items {
-                if let code = item.hs { index.hsTrie.forEachRule(matching: code) { candidates.add($0) } }
+                if let code = item.hs { profile.index.hsTrie.forEachRule(matching: code) { candidates.add($0) } }
             }
         }
-        for bucket in index.countryBuckets.indices {
-            let key = index.countryBuckets[bucket].key
+        for bucket in profile.index.countryBuckets.indices {
+            let key = profile.index.countryBuckets[bucket].key
             if isItemKey(key) {
                 for item in declaration.items {
                     if let country = FieldValues.country(key, declaration, item) {
-                        candidates.add(index.countryBuckets[bucket].rules[country.index])
+                        candidates.add(profile.index.countryBuckets[bucket].rules[country.index])
                     }
                 }
             } else if let country = FieldValues.country(key, declaration, nil) {
-                candidates.add(index.countryBuckets[bucket].rules[country.index])
+                candidates.add(profile.index.countryBuckets[bucket].rules[country.index])
             }
         }
-        for bucket in index.codeBuckets.indices {
-            let key = index.codeBuckets[bucket].key
+        for bucket in profile.index.codeBuckets.indices {
+            let key = profile.index.codeBuckets[bucket].key
             if isItemKey(key) {
                 for item in declaration.items {
                     if let value = FieldValues.code(key, declaration, item, standing),
-                        let rules = index.codeBuckets[bucket].rules[value]
+                        let rules = profile.index.codeBuckets[bucket].rules[value]
                     {
                         candidates.add(rules)
                     }
                 }
             } else if let value = FieldValues.code(key, declaration, nil, standing),
-                let rules = index.codeBuckets[bucket].rules[value]
+                let rules = profile.index.codeBuckets[bucket].rules[value]
             {
                 candidates.add(rules)
             }
         }
-        for bucket in index.setBuckets.indices {
-            FieldValues.forEachMember(index.setBuckets[bucket].key, declaration) { member in
-                if let rules = index.setBuckets[bucket].rules[member] { candidates.add(rules) }
+        for bucket in profile.index.setBuckets.indices {
+            FieldValues.forEachMember(profile.index.setBuckets[bucket].key, declaration) { member in
+                if let rules = profile.index.setBuckets[bucket].rules[member] { candidates.add(rules) }
             }
         }
-        if (1...4).contains(standing.creditClass) { candidates.add(index.classBuckets[standing.creditClass]) }
-        candidates.add(index.unanchored)
+        if (1...4).contains(standing.creditClass) { candidates.add(profile.index.classBuckets[standing.creditClass]) }
+        candidates.add(profile.index.unanchored)
         candidates.sort()
     }
 
