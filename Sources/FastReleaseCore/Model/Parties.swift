@@ -7,6 +7,28 @@ public struct Parties: Sendable, Hashable {
         slots = (nil, nil, nil, nil, nil, nil, nil, nil)
     }
 
+    /// Changes the party in a role in place, starting from a party with an empty code when
+    /// there is none: unlike reading the party, changing it and setting it back, this copies
+    /// nothing.
+    public mutating func update(_ role: PartyRole, _ change: (inout Party) -> Void) {
+        switch role {
+        case .declarant: Self.update(&slots.0, change)
+        case .agent: Self.update(&slots.1, change)
+        case .platform: Self.update(&slots.2, change)
+        case .seller: Self.update(&slots.3, change)
+        case .importer: Self.update(&slots.4, change)
+        case .exporter: Self.update(&slots.5, change)
+        case .consignee: Self.update(&slots.6, change)
+        case .logistics: Self.update(&slots.7, change)
+        }
+    }
+
+    private static func update(_ slot: inout Party?, _ change: (inout Party) -> Void) {
+        var party = slot.take() ?? Party(code: "")
+        change(&party)
+        slot = consume party
+    }
+
     /// The party in a role, if the declaration names one.
     public subscript(role: PartyRole) -> Party? {
         get {

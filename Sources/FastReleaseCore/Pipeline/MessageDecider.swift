@@ -58,17 +58,22 @@ public final class MessageDecider {
             decoder.decode(frame, into: &records)
         }
         var state = state
-        // Taken from the back of the reversed list, each record is moved out, not copied.
-        records.reverse()
+        // Taken from the back of the reversed list, each record is moved out, not copied. (The
+        // buffer's reverse moves elements; the array's would copy each one and release it.)
+        records.withUnsafeMutableBufferPointer { $0.reverse() }
         while let record = records.popLast() {
-            switch record {
-            case .declaration(let declaration, let decodeMicroseconds) where declaration.function != .original:
-                let change = change(
-                    declaration, decodeMicroseconds: decodeMicroseconds, receivedAt: receivedAt, drawnAt: drawnAt,
-                    state: state)
-                if case .decision(let decision) = change { state?.takeOff(decision.writeOffs) }
-                visit(change)
+            // One pattern per case: a second pattern for the same case (`where` on the first)
+            // copies the declaration to try it.
+            switch consume record {
             case .declaration(let declaration, let decodeMicroseconds):
+                if declaration.function != .original {
+                    let change = change(
+                        declaration, decodeMicroseconds: decodeMicroseconds, receivedAt: receivedAt,
+                        drawnAt: drawnAt, state: state)
+                    if case .decision(let decision) = change { state?.takeOff(decision.writeOffs) }
+                    visit(change)
+                    continue
+                }
                 var decision = scorer.score(
                     declaration, receivedAt: receivedAt, drawnAt: drawnAt, decodeMicroseconds: decodeMicroseconds,
                     state: state)

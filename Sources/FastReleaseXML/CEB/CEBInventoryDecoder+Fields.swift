@@ -53,7 +53,7 @@ extension CEBInventoryDecoder {
         case .ebpName: setParty(.platform, name: text)
         case .ebcCode:
             setParty(.seller, code: text)
-            if direction == .export, declaration.parties[.exporter] == nil { setParty(.exporter, code: text) }
+            if direction == .export, declaration.parties.code(.exporter) == nil { setParty(.exporter, code: text) }
         case .ebcName: setParty(.seller, name: text)
         case .ownerCode: setParty(.exporter, code: text)
         case .ownerName: setParty(.exporter, name: text)
@@ -67,31 +67,38 @@ extension CEBInventoryDecoder {
 
     /// Reads one `InventoryList` field.
     func readItem(_ element: CEBElement, _ text: UnsafeRawBufferPointer) {
-        guard item != nil, !text.isEmpty else { return }
+        // The line is moved out of `item`, set in place and moved back: testing or writing
+        // `item` itself would copy the whole line (every string in it) for each field.
+        guard !text.isEmpty, var goods = item.take() else { return }
+        read(element, text, into: &goods)
+        item = goods
+    }
+
+    private func read(_ element: CEBElement, _ text: UnsafeRawBufferPointer, into goods: inout DeclarationItem) {
         switch element {
         case .gnum:
-            if let line = XMLBytes.integer(text) {
-                item!.line = line
+            if let number = XMLBytes.integer(text) {
+                goods.line = number
             } else {
                 note("invalid-number", "gnum `\(XMLBytes.string(text))` is not a line number")
             }
         case .gcode:
-            item!.hs = HSCode(XMLBytes.string(text))
-            if item!.hs == nil {
-                note("invalid-hs", "line \(item!.line): gcode `\(XMLBytes.string(text))` is not an HS code")
+            goods.hs = HSCode(XMLBytes.string(text))
+            if goods.hs == nil {
+                note("invalid-hs", "line \(goods.line): gcode `\(XMLBytes.string(text))` is not an HS code")
             }
-        case .gname: item!.description = XMLBytes.string(text)
+        case .gname: goods.description = XMLBytes.string(text)
         case .itemRecordNo: itemRecord = XMLBytes.string(text)
-        case .qty: item!.quantity = number(text, field: "qty")
-        case .unit: item!.unit = unitCode(text, field: "unit")
-        case .qty1: item!.legalQuantity = number(text, field: "qty1")
-        case .unit1: item!.legalUnit = unitCode(text, field: "unit1")
-        case .price: item!.unitPrice = number(text, field: "price")
-        case .totalPrice: item!.value = number(text, field: "totalPrice")
-        case .currency: item!.currency = currencyCode(text, field: "currency")
+        case .qty: goods.quantity = number(text, field: "qty")
+        case .unit: goods.unit = unitCode(text, field: "unit")
+        case .qty1: goods.legalQuantity = number(text, field: "qty1")
+        case .unit1: goods.legalUnit = unitCode(text, field: "unit1")
+        case .price: goods.unitPrice = number(text, field: "price")
+        case .totalPrice: goods.value = number(text, field: "totalPrice")
+        case .currency: goods.currency = currencyCode(text, field: "currency")
         case .country:
             let country = countryCode(text, field: "country")
-            if direction == .import { item!.originCountry = country } else { item!.destinationCountry = country }
+            if direction == .import { goods.originCountry = country } else { goods.destinationCountry = country }
         default: break
         }
     }
@@ -185,14 +192,10 @@ extension CEBInventoryDecoder {
     }
 
     private func setParty(_ role: PartyRole, code: UnsafeRawBufferPointer) {
-        var party = declaration.parties[role] ?? Party(code: "")
-        party.code = XMLBytes.string(code)
-        declaration.parties[role] = party
+        declaration.parties.update(role) { $0.code = XMLBytes.string(code) }
     }
 
     private func setParty(_ role: PartyRole, name: UnsafeRawBufferPointer) {
-        var party = declaration.parties[role] ?? Party(code: "")
-        party.name = XMLBytes.string(name)
-        declaration.parties[role] = party
+        declaration.parties.update(role) { $0.name = XMLBytes.string(name) }
     }
 }

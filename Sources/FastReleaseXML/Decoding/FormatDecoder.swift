@@ -28,4 +28,39 @@ protocol FormatDecoder: AnyObject {
     /// The parse stopped on `error`: emit it, naming the declaration being read, if any,
     /// and forget that declaration.
     func abandon(_ error: DeclarationError)
+
+    /// Calls ``startElement(_:namespace:depth:attributes:)`` of the decoder of this type that
+    /// `decoder` points to, without retaining it. The session reaches the decoder of the
+    /// message this way on every event: through its type (a metatype, which is not reference
+    /// counted) and a pointer, where a call through `any FormatDecoder` would retain and
+    /// release the decoder each time. The default implementation is the one to use.
+    static func deliverStart(
+        to decoder: UnsafeMutableRawPointer, _ name: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?,
+        depth: Int, attributes: SAXAttributes)
+
+    /// Calls ``endElement(_:namespace:depth:text:)`` the same way as
+    /// ``deliverStart(to:_:namespace:depth:attributes:)``.
+    static func deliverEnd(
+        to decoder: UnsafeMutableRawPointer, _ name: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?,
+        depth: Int, text: UnsafeRawBufferPointer)
+}
+
+extension FormatDecoder {
+    static func deliverStart(
+        to decoder: UnsafeMutableRawPointer, _ name: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?,
+        depth: Int, attributes: SAXAttributes
+    ) {
+        Unmanaged<Self>.fromOpaque(decoder)._withUnsafeGuaranteedRef {
+            $0.startElement(name, namespace: namespace, depth: depth, attributes: attributes)
+        }
+    }
+
+    static func deliverEnd(
+        to decoder: UnsafeMutableRawPointer, _ name: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?,
+        depth: Int, text: UnsafeRawBufferPointer
+    ) {
+        Unmanaged<Self>.fromOpaque(decoder)._withUnsafeGuaranteedRef {
+            $0.endElement(name, namespace: namespace, depth: depth, text: text)
+        }
+    }
 }

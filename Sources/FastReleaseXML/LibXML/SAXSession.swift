@@ -13,9 +13,12 @@ final class SAXSession {
     private let parser: xmlParserCtxtPtr
     private let handler: UnsafeMutablePointer<xmlSAXHandler>
     private var decoders: [String: any FormatDecoder] = [:]
-    /// The decoder of the message being read. Held strongly by `decoders`; kept here without
-    /// reference counting, since every event calls it.
-    private unowned(unsafe) var formatDecoder: (any FormatDecoder)?
+    /// The decoder of the message being read.
+    private var formatDecoder: (any FormatDecoder)?
+    /// The same decoder as every event reaches it, without reference counting: its type and an
+    /// unretained pointer to it (``FormatDecoder/deliverStart(to:_:namespace:depth:attributes:)``).
+    /// `formatDecoder` and `decoders` keep it alive.
+    private var eventTarget: (type: any FormatDecoder.Type, object: UnsafeMutableRawPointer)?
 
     private var depth = 0
     private var text: UnsafeMutablePointer<UInt8>
@@ -60,6 +63,7 @@ final class SAXSession {
         textCount = 0
         format = nil
         formatDecoder = nil
+        eventTarget = nil
         rootQualifiedName.removeAll(keepingCapacity: true)
         let head = min(4, bytes.count)
         let base = bytes.baseAddress?.assumingMemoryBound(to: CChar.self)
@@ -120,13 +124,18 @@ final class SAXSession {
             rootQualifiedName.append(contentsOf: UnsafeBufferPointer(start: name, count: strlen(name)))
             beginMessage(root: name, namespace: namespace, attributes: attributes)
         } else {
-            formatDecoder?.startElement(name, namespace: namespace, depth: depth, attributes: attributes)
+            if let (type, object) = eventTarget {
+                type.deliverStart(to: object, name, namespace: namespace, depth: depth, attributes: attributes)
+            }
         }
     }
 
     fileprivate func endElement(_ name: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?) {
-        formatDecoder?.endElement(
-            name, namespace: namespace, depth: depth, text: UnsafeRawBufferPointer(start: text, count: textCount))
+        if let (type, object) = eventTarget {
+            type.deliverEnd(
+                to: object, name, namespace: namespace, depth: depth,
+                text: UnsafeRawBufferPointer(start: text, count: textCount))
+        }
         textCount = 0
         depth -= 1
     }
@@ -195,6 +204,7 @@ final class SAXSession {
             let decoder = decoders[format.name] ?? format.makeDecoder()
             decoders[format.name] = decoder
             formatDecoder = decoder
+            eventTarget = (type(of: decoder), Unmanaged.passUnretained(decoder as AnyObject).toOpaque())
             decoder.begin(root: root, attributes: attributes, context: context)
         }
     }

@@ -196,9 +196,7 @@ extension WCODeclarationDecoder {
         case .consignee: target = .consignee
         case .submitter: target = .declarant
         }
-        var party = declaration.parties[target] ?? Party(code: "")
-        change(&party)
-        declaration.parties[target] = party
+        declaration.parties.update(target, change)
     }
 
     /// An ISO 3166 alpha-2 code passes through; anything else is a data issue.
