@@ -45,10 +45,11 @@ public final class MessageDecider {
     ///     is scored, so that their figures follow on. A decision that rests on lots keeps its
     ///     declaration (``Decision/declaration``), so that the caller can decide it again against
     ///     the lots' balances in input order.
-    ///   - visit: called with each decision or error record.
+    ///   - visit: called with each decision or error record, which it owns (and can keep
+    ///     without copying it).
     public func decide(
         _ frame: MessageFrame, profile: CompiledProfile, receivedAt: CivilTime, drawnAt: CivilTime? = nil,
-        state: ReferenceState? = nil, _ visit: (DecisionRecord) -> Void
+        state: ReferenceState? = nil, _ visit: (consuming DecisionRecord) -> Void
     ) {
         if scorer.profile !== profile { scorer = Scorer(profile: profile) }
         records.removeAll(keepingCapacity: true)

@@ -140,12 +140,17 @@ public final class ScoringPipeline: Sendable {
         guard !result.unsettled.isEmpty else { return try sink.write(result.bytes) }
         var bytes: [UInt8] = []
         var written = 0
-        for (offset, length, decision) in result.unsettled {
+        // Taken out of the result and reversed by moves, so that each decision is moved out, not
+        // copied (as iterating the array would).
+        var unsettled: [(offset: Int, length: Int, decision: Decision)] = []
+        swap(&unsettled, &result.unsettled)
+        unsettled.withUnsafeMutableBufferPointer { $0.reverse() }
+        while let (offset, length, decision) = unsettled.popLast() {
             bytes += result.bytes[written..<offset]
             written = offset + length
             var settled = decision
-            if let ledger = writer.ledger, decision.declaration != nil {
-                settled = ledger.settle(decision, receivedAt: receivedAt)
+            if let ledger = writer.ledger, settled.declaration != nil {
+                settled = ledger.settle(settled, receivedAt: receivedAt)
             }
             settled.declaration = nil
             writer.desk?.settle(&settled, roster: writer.roster)
@@ -203,16 +208,19 @@ final class Worker {
     ) -> FrameResult {
         var result = FrameResult()
         decider.decide(frame, profile: profile, receivedAt: receivedAt, drawnAt: receivedAt, state: state) { record in
-            switch record {
-            case .decision(let decision) where decision.declaration != nil:
-                result.unsettled.append((result.bytes.count, 0, decision))
-            case .decision(let decision) where allInOrder:
-                let offset = result.bytes.count
-                encoder.encode(decision, into: &result.bytes)
-                result.unsettled.append((offset, result.bytes.count - offset, decision))
+            // One pattern per case, so that the decision is moved, never copied, into `unsettled`.
+            switch consume record {
             case .decision(let decision):
-                encoder.encode(decision, into: &result.bytes)
-                result.summary.laneCounts[decision.lane.rawValue] += 1
+                if decision.declaration != nil {
+                    result.unsettled.append((result.bytes.count, 0, decision))
+                } else if allInOrder {
+                    let offset = result.bytes.count
+                    encoder.encode(decision, into: &result.bytes)
+                    result.unsettled.append((offset, result.bytes.count - offset, decision))
+                } else {
+                    encoder.encode(decision, into: &result.bytes)
+                    result.summary.laneCounts[decision.lane.rawValue] += 1
+                }
             case .error(let error):
                 encoder.encode(error, into: &result.bytes)
                 result.summary.errors += 1
