@@ -67,11 +67,8 @@ extension CEBInventoryDecoder {
 
     /// Reads one `InventoryList` field.
     func readItem(_ element: CEBElement, _ text: UnsafeRawBufferPointer) {
-        // The line is moved out of `item`, set in place and moved back: testing or writing
-        // `item` itself would copy the whole line (every string in it) for each field.
-        guard !text.isEmpty, var goods = item.take() else { return }
-        read(element, text, into: &goods)
-        item = goods
+        guard readingItem, !text.isEmpty else { return }
+        read(element, text, into: &item)
     }
 
     private func read(_ element: CEBElement, _ text: UnsafeRawBufferPointer, into goods: inout DeclarationItem) {

@@ -40,8 +40,10 @@ final class CEBInventoryDecoder: FormatDecoder, DeclarationReading {
         format: "", direction: .import, position: SourcePosition(source: "", line: 0, column: 0))
     var reading = false
     var head = HeadValues()
-    /// The goods line being read, and its bonded-book record number.
-    var item: DeclarationItem?
+    /// The goods line being read (while `readingItem`), and its bonded-book record number. Kept
+    /// non-optional so that each field is set in place, neither copied nor moved.
+    var item = DeclarationItem(line: 0)
+    var readingItem = false
     var itemRecord = ""
     private var section = Section.none
     private var declarationStarted: UInt64 = 0
@@ -67,7 +69,7 @@ final class CEBInventoryDecoder: FormatDecoder, DeclarationReading {
         self.context = context
         declarationsStarted = 0
         reading = false
-        item = nil
+        readingItem = false
         section = .none
         cebNamespace.reset()
         if let guid = attributes.value("guid") { context.messageID = guid }
@@ -84,7 +86,10 @@ final class CEBInventoryDecoder: FormatDecoder, DeclarationReading {
             section = .head
         case (3, .inventoryList) where reading:
             section = .list
-            item = nextItem()
+            if let next = nextItem() {
+                item = next
+                readingItem = true
+            }
         default:
             break
         }
@@ -100,8 +105,10 @@ final class CEBInventoryDecoder: FormatDecoder, DeclarationReading {
         case (4, .list, _):
             readItem(element, XMLBytes.trimmed(text))
         case (3, .list, .inventoryList):
-            // Moved out of `item`, checked in place and moved into the declaration: not copied.
-            if var checked = item.take(), reading {
+            // Swapped out of `item`, checked in place and moved into the declaration: not copied.
+            if readingItem, reading {
+                var checked = DeclarationItem(line: 0)
+                swap(&checked, &item)
                 check(&checked)
                 if !head.accountBook.isEmpty, !itemRecord.isEmpty {
                     declaration.lots.append(
@@ -112,7 +119,7 @@ final class CEBInventoryDecoder: FormatDecoder, DeclarationReading {
                 declaration.items.append(checked)
             }
             itemRecord = ""
-            item = nil
+            readingItem = false
             section = .none
         case (3, _, .inventoryHead):
             section = .none
@@ -128,7 +135,7 @@ final class CEBInventoryDecoder: FormatDecoder, DeclarationReading {
         if reading { error.declarationID = declaration.id }
         context.emit(error)
         reading = false
-        item = nil
+        readingItem = false
     }
 
     // MARK: Declarations
