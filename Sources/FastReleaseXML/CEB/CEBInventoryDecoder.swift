@@ -33,6 +33,7 @@ final class CEBInventoryDecoder: FormatDecoder, DeclarationReading {
     let codes = GACCCodeTables.shipped
     private(set) unowned(unsafe) var context: DecodeContext!
     private var cebNamespace = NamespaceMatcher("http://www.chinaport.gov.cn/ceb")
+    private let names = InternedNames(lookup: CEBElement.named)
 
     /// The declaration being read (while `reading`) and head values that need the whole block.
     /// Kept non-optional so that field writes mutate in place instead of copying.
@@ -67,6 +68,7 @@ final class CEBInventoryDecoder: FormatDecoder, DeclarationReading {
 
     func begin(root: UnsafePointer<UInt8>, attributes: SAXAttributes, context: DecodeContext) {
         self.context = context
+        names.use(dictionary: context.nameDictionary)
         declarationsStarted = 0
         reading = false
         readingItem = false
@@ -78,7 +80,7 @@ final class CEBInventoryDecoder: FormatDecoder, DeclarationReading {
     func startElement(
         _ name: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?, depth: Int, attributes: SAXAttributes
     ) {
-        guard depth <= 3, cebNamespace.matches(namespace), let element = CEBElement.named(name) else { return }
+        guard depth <= 3, cebNamespace.matches(namespace), let element = names.element(name) else { return }
         switch (depth, element) {
         case (2, .inventory):
             beginDeclaration()
@@ -98,7 +100,7 @@ final class CEBInventoryDecoder: FormatDecoder, DeclarationReading {
     func endElement(
         _ name: UnsafePointer<UInt8>, namespace: UnsafePointer<UInt8>?, depth: Int, text: UnsafeRawBufferPointer
     ) {
-        guard depth <= 4, cebNamespace.matches(namespace), let element = CEBElement.named(name) else { return }
+        guard depth <= 4, cebNamespace.matches(namespace), let element = names.element(name) else { return }
         switch (depth, section, element) {
         case (4, .head, _):
             readHead(element, XMLBytes.trimmed(text))

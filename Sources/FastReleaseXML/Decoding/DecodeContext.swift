@@ -30,6 +30,9 @@ final class DecodeContext {
         if !keepMessageID { messageID = "" }
     }
 
+    /// The dictionary the parser interns element names in (``InternedNames``).
+    var nameDictionary: UnsafeRawPointer? { parser.map { UnsafeRawPointer($0.pointee.dict) } }
+
     /// The parser's current place in the input.
     var position: SourcePosition {
         SourcePosition(

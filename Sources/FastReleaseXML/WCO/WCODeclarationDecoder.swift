@@ -41,6 +41,7 @@ final class WCODeclarationDecoder: FormatDecoder, DeclarationReading {
     private(set) unowned(unsafe) var context: DecodeContext!
     private var declarationNamespace = NamespaceMatcher("urn:wco:datamodel:WCO:DEC-DMS:2")
     private var dataStringsNamespace = NamespaceMatcher("urn:wco:datamodel:WCO:Declaration_DS:DMS:2")
+    private let names = InternedNames<WCOElement>(lookup: { WCOElement.named($0) })
 
     /// The declaration being read; kept non-optional so that field writes mutate in place.
     var declaration = Declaration(
@@ -98,6 +99,7 @@ final class WCODeclarationDecoder: FormatDecoder, DeclarationReading {
 
     func begin(root: UnsafePointer<UInt8>, attributes: SAXAttributes, context: DecodeContext) {
         self.context = context
+        names.use(dictionary: context.nameDictionary)
         declarationsStarted = 0
         reading = false
         item = nil
@@ -121,7 +123,7 @@ final class WCODeclarationDecoder: FormatDecoder, DeclarationReading {
             return
         }
         let known = declarationNamespace.matches(namespace) || dataStringsNamespace.matches(namespace)
-        let element = known ? WCOElement.named(name) : .other
+        let element = known ? names.element(name) ?? .other : .other
         path.append(element)
         switch element {
         case .item where path.count == 2 && path[0] == .goodsShipment:
