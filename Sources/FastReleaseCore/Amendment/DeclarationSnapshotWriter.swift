@@ -172,9 +172,15 @@ struct DeclarationSnapshotWriter {
 
     private mutating func number(_ name: StaticString, _ value: Double) {
         key(name)
-        var text = value.description  // `JSONEncoder`'s form: the shortest description, without `.0`
-        if text.hasSuffix(".0") { text.removeLast(2) }
-        bytes.append(contentsOf: text.utf8)
+        // `JSONEncoder`'s form: the shortest description, without `.0` (dropped from the bytes
+        // written; taking it off the `String` first cost more than writing the number).
+        let start = bytes.count
+        bytes.append(contentsOf: value.description.utf8)
+        if bytes.count - start >= 2, bytes[bytes.count - 2] == UInt8(ascii: "."),
+            bytes[bytes.count - 1] == UInt8(ascii: "0")
+        {
+            bytes.removeLast(2)
+        }
     }
 
     // MARK: Values
