@@ -7,6 +7,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/// SHA-256's 64 round constants (FIPS 180-4, section 4.2.2), for both implementations.
+const uint32_t *fastrelease_sha256_round_constants(void);
+
 /// 1 when this processor has the SHA extensions (and SSSE3 and SSE4.1, which the code also
 /// uses), else 0. Always 0 on processors other than x86-64.
 int fastrelease_sha256_has_extensions(void);
