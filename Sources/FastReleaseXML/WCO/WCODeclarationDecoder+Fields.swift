@@ -84,31 +84,31 @@ extension WCODeclarationDecoder {
 
     /// Reads a leaf of a goods item.
     private func readItem(_ element: WCOElement, parent: WCOElement, _ text: UnsafeRawBufferPointer) {
-        guard item != nil else { return }
+        guard readingItem else { return }
         switch (parent, element) {
         case (.item, .sequenceNumeric):
             if let line = XMLBytes.integer(text) {
-                item!.line = line
+                item.line = line
             } else {
                 note("invalid-number", "SequenceNumeric `\(XMLBytes.string(text))` is not a goods item number")
             }
         case (.item, .statisticalValueAmount):
             itemValues.statisticalValue = number(text, field: "StatisticalValueAmount")
             itemValues.statisticalCurrency = currency(pendingAttribute, field: "StatisticalValueAmount/@currencyID")
-        case (.commodity, .description): item!.description = XMLBytes.string(text)
+        case (.commodity, .description): item.description = XMLBytes.string(text)
         case (.classification, .id): itemValues.classificationID = XMLBytes.string(text)
         case (.classification, .identificationTypeCode): itemValues.classificationType = XMLBytes.string(text)
-        case (.goodsMeasure, .grossMassMeasure): item!.grossWeight = number(text, field: "GrossMassMeasure")
-        case (.goodsMeasure, .netNetWeightMeasure): item!.netWeight = number(text, field: "NetNetWeightMeasure")
+        case (.goodsMeasure, .grossMassMeasure): item.grossWeight = number(text, field: "GrossMassMeasure")
+        case (.goodsMeasure, .netNetWeightMeasure): item.netWeight = number(text, field: "NetNetWeightMeasure")
         case (.goodsMeasure, .tariffQuantity):
-            item!.legalQuantity = number(text, field: "TariffQuantity")
-            item!.legalUnit = pendingAttribute ?? ""
+            item.legalQuantity = number(text, field: "TariffQuantity")
+            item.legalUnit = pendingAttribute ?? ""
         case (.invoiceLine, .itemChargeAmount):
-            item!.value = number(text, field: "ItemChargeAmount")
-            item!.currency = currency(pendingAttribute, field: "ItemChargeAmount/@currencyID")
-        case (.origin, .countryCode): item!.originCountry = countryCode(text, field: "Origin/CountryCode")
+            item.value = number(text, field: "ItemChargeAmount")
+            item.currency = currency(pendingAttribute, field: "ItemChargeAmount/@currencyID")
+        case (.origin, .countryCode): item.originCountry = countryCode(text, field: "Origin/CountryCode")
         case (.destination, .countryCode):
-            item!.destinationCountry = countryCode(text, field: "Destination/CountryCode")
+            item.destinationCountry = countryCode(text, field: "Destination/CountryCode")
         case (.exportCountry, .id): itemValues.exportCountry = countryCode(text, field: "ExportCountry/ID")
         case (.packaging, .quantityQuantity):
             if let count = number(text, field: "Packaging/QuantityQuantity") {
@@ -154,21 +154,21 @@ extension WCODeclarationDecoder {
     /// code); TARIC and national additional codes are not HS codes. Some senders also type
     /// national additional codes such as `VATZ` as `GN`: after a commodity code, those are skipped.
     func applyClassification() {
-        guard item != nil, item!.hs == nil,
+        guard readingItem, item.hs == nil,
             itemValues.classificationType == "TSP" || itemValues.classificationType == "GN"
         else { return }
-        item!.hs = HSCode(itemValues.classificationID)
-        if item!.hs == nil {
+        item.hs = HSCode(itemValues.classificationID)
+        if item.hs == nil {
             note(
                 "invalid-hs",
-                "goods item \(item!.line): Classification ID `\(itemValues.classificationID)` is not a commodity code")
+                "goods item \(item.line): Classification ID `\(itemValues.classificationID)` is not a commodity code")
         }
     }
 
     /// A two-digit `CurrentCode` with its `PreviousCode` is the customs procedure code (CPC,
     /// such as `4000`); a three-character one is an additional procedure, kept as a reference.
     func applyProcedure() {
-        guard item != nil else { return }
+        guard readingItem else { return }
         let current = itemValues.procedureCurrent
         if current.count == 2 {
             let code = current + itemValues.procedurePrevious
@@ -177,7 +177,7 @@ extension WCODeclarationDecoder {
             } else if declaration.procedure != code {
                 note(
                     "mixed-procedure",
-                    "goods item \(item!.line) declares procedure \(code), the first item \(declaration.procedure)")
+                    "goods item \(item.line) declares procedure \(code), the first item \(declaration.procedure)")
             }
         } else if current.count == 3, current != "000" {
             declaration.references.append(NamedReference(name: "AdditionalProcedure", value: current))

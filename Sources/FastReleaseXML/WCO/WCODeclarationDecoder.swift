@@ -53,8 +53,10 @@ final class WCODeclarationDecoder: FormatDecoder, DeclarationReading {
     /// The depth of the `Declaration` element.
     private var declarationDepth = 0
     var head = HeadValues()
-    /// The goods item being read.
-    var item: DeclarationItem?
+    /// The goods item being read (while `readingItem`). Kept non-optional so that each field is
+    /// set in place: testing or writing an optional copied the whole item for each field.
+    var item = DeclarationItem(line: 0)
+    var readingItem = false
     var itemValues = ItemValues()
     /// The `currencyID` or `unitCode` attribute of the amount or quantity being read.
     var pendingAttribute: String?
@@ -102,7 +104,7 @@ final class WCODeclarationDecoder: FormatDecoder, DeclarationReading {
         names.use(dictionary: context.nameDictionary)
         declarationsStarted = 0
         reading = false
-        item = nil
+        readingItem = false
         path.removeAll(keepingCapacity: true)
         declarationNamespace.reset()
         dataStringsNamespace.reset()
@@ -179,7 +181,7 @@ final class WCODeclarationDecoder: FormatDecoder, DeclarationReading {
         if reading { error.declarationID = declaration.id }
         context.emit(error)
         reading = false
-        item = nil
+        readingItem = false
     }
 
     // MARK: Structure
@@ -191,19 +193,25 @@ final class WCODeclarationDecoder: FormatDecoder, DeclarationReading {
         declaration = Declaration(format: Self.formatName, direction: .import, position: context.position)
         reading = true
         head = HeadValues()
-        item = nil
+        readingItem = false
         path.removeAll(keepingCapacity: true)
     }
 
     private func beginItem() {
-        item = nextItem()
+        readingItem = false
+        if let next = nextItem() {
+            item = next
+            readingItem = true
+        }
         itemValues = ItemValues()
     }
 
     private func finishItem() {
-        guard let item else { return }
-        declaration.items.append(finished(item))
-        self.item = nil
+        guard readingItem else { return }
+        var read = DeclarationItem(line: 0)
+        swap(&read, &item)
+        declaration.items.append(finished(read))
+        readingItem = false
     }
 
     private func finishDeclaration() {
