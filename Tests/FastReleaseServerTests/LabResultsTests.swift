@@ -37,6 +37,31 @@ struct LabResultsTests {
         return decision
     }
 
+    /// A body past the cold routes' limit (64 KiB) is refused in the service's error shape, not
+    /// with the empty 413 Hummingbird's `collect(upTo:)` would answer.
+    @Test func aBodyPastTheLimitIsA413InTheErrorShape() async throws {
+        let harness = try ServiceHarness()
+        let (app, _) = try harness.make()
+        try await app.test(.router) { client in
+            let padding = String(repeating: "x", count: 70 << 10)
+            for (path, token) in [
+                ("/v1/lab-results", TestTokens.laboratory), ("/v1/inspections", TestTokens.inspector),
+            ] {
+                let answer = try await client.checked(
+                    uri: path, method: .post,
+                    headers: [.authorization: "Bearer \(token)", .contentType: "application/json"],
+                    body: ByteBuffer(string: "{\"inspection_id\": \"\(padding)\"}"))
+                #expect(answer.status == .contentTooLarge, "\(path)")
+                #expect(answer.headers[.contentType]?.hasPrefix("application/json") == true, "\(path)")
+                let error = try json(answer.body)["error"] as? [String: Any]
+                #expect(error?["code"] as? String == "request.too-large", "\(path)")
+                #expect(
+                    (error?["reason"] as? String)?.contains("65536 bytes") == true,
+                    "\(path): \(String(describing: error))")
+            }
+        }
+    }
+
     @Test func passedResultsReleaseAndAFailedOneMarksTheGoodsNonconformingOnSQLite() async throws {
         try await Self.exercise(try ServiceHarness())
     }

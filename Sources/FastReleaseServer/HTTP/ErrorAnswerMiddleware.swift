@@ -1,4 +1,5 @@
 import Hummingbird
+import NIOCore
 
 /// Answers every error in the service's one shape, `{"error": {"code": …, "reason": …}}`
 /// (``ServiceError``), including those the router and Hummingbird raise themselves:
@@ -18,6 +19,9 @@ struct ErrorAnswerMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch let error as HTTPError {
             throw answer(error, path: request.uri.path)
+        } catch is NIOTooManyBytesError {
+            // A body read with `collect(upTo:)` past its bound; Hummingbird would answer 413 empty.
+            throw ServiceError(.contentTooLarge, code: "request.too-large", "the request body is too large")
         }
     }
 
