@@ -8,7 +8,10 @@ internal import CLibXML2
 /// its bytes and comparing them again on every start and end tag. The table is direct-mapped
 /// and small: a name whose slot another took is looked up again, with the same answer.
 /// Whenever the parser's dictionary is another one (``use(dictionary:)``), everything is
-/// forgotten. One per format decoder, so one per parser and thread.
+/// forgotten. One per format decoder, so one per parser and thread. A new dictionary allocated at
+/// a freed one's address would not be noticed: today a session keeps its parser, and so its
+/// dictionary, for its whole life; code that replaces a session's parser must make new decoders
+/// (and with them new tables).
 final class InternedNames<Element> {
     private static var slotCount: Int { 128 }
     private let addresses: UnsafeMutablePointer<UnsafePointer<UInt8>?>
