@@ -60,22 +60,10 @@ public enum SamplingDrawer {
         return offset
     }
 
-    /// The draw record for a declaration under a policy, in the period of `at`.
-    ///
-    /// Without the period's seed there is no draw: `draw` is `nil`, nothing is drawn, and
-    /// ``SamplingDraw/seedMissing`` tells whether one was needed.
-    public static func draw(
-        _ declaration: Declaration, policy: SamplingPolicy, creditClass: String, at: CivilTime
-    ) -> SamplingDraw {
-        let (period, seed) = policy.seedHash(forMonth: at.yearMonth)
-        return draw(
-            declaration, period: period, seed: seed, rate: policy.rate(for: creditClass), creditClass: creditClass,
-            at: at)
-    }
-
-    /// The draw record for a declaration, with its period's seed and its rate looked up ahead
-    /// (``SamplingPolicy/seedHash(forMonth:)``, ``SamplingPolicy/rate(for:)``): the same record
-    /// as ``draw(_:policy:creditClass:at:)`` gives.
+    /// The draw record for a declaration, in the period `period` whose seed was hashed ahead
+    /// (``SamplingPolicy/seedHash(forMonth:)``), at its credit class's rate
+    /// (``SamplingPolicy/rate(for:)``). Without the period's seed there is no draw: `draw` is
+    /// `nil`, nothing is drawn, and ``SamplingDraw/seedMissing`` tells whether one was needed.
     public static func draw(
         _ declaration: borrowing Declaration, period: String, seed: SHA256.Prefix?, rate: Double, creditClass: String,
         at: CivilTime
