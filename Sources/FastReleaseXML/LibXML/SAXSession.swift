@@ -13,11 +13,10 @@ final class SAXSession {
     private let parser: xmlParserCtxtPtr
     private let handler: UnsafeMutablePointer<xmlSAXHandler>
     private var decoders: [String: any FormatDecoder] = [:]
-    /// The decoder of the message being read.
-    private var formatDecoder: (any FormatDecoder)?
-    /// The same decoder as every event reaches it, without reference counting: its type and an
-    /// unretained pointer to it (``FormatDecoder/deliverStart(to:_:namespace:depth:attributes:)``).
-    /// `formatDecoder` and `decoders` keep it alive.
+    /// The decoder of the message being read, as every event reaches it without reference
+    /// counting: its type and an unretained pointer to it
+    /// (``FormatDecoder/deliverStart(to:_:namespace:depth:attributes:)``). `decoders` keeps it
+    /// alive.
     private var eventTarget: (type: any FormatDecoder.Type, object: UnsafeMutableRawPointer)?
 
     private var depth = 0
@@ -54,7 +53,7 @@ final class SAXSession {
     }
 
     /// The format decoder used for the last message.
-    var decoder: (any FormatDecoder)? { formatDecoder }
+    var decoder: (any FormatDecoder)? { format.flatMap { decoders[$0.name] } }
 
     /// Parses one complete message. Records go to `context.records`; a parse error is left in
     /// `context.stopError` after the decoder has been told of it.
@@ -62,7 +61,6 @@ final class SAXSession {
         depth = 0
         textCount = 0
         format = nil
-        formatDecoder = nil
         eventTarget = nil
         rootQualifiedName.removeAll(keepingCapacity: true)
         let head = min(4, bytes.count)
@@ -79,8 +77,8 @@ final class SAXSession {
                     reason: "the message has no root element; send one XML message"))
         }
         if let error = context.stopError {
-            if let formatDecoder {
-                formatDecoder.abandon(error)
+            if let decoder {
+                decoder.abandon(error)
             } else {
                 context.emit(error)
             }
@@ -203,7 +201,6 @@ final class SAXSession {
             self.format = format
             let decoder = decoders[format.name] ?? format.makeDecoder()
             decoders[format.name] = decoder
-            formatDecoder = decoder
             eventTarget = (type(of: decoder), Unmanaged.passUnretained(decoder as AnyObject).toOpaque())
             decoder.begin(root: root, attributes: attributes, context: context)
         }
