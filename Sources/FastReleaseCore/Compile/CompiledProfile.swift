@@ -21,6 +21,8 @@ public final class CompiledProfile: Sendable {
     let index: RuleIndex
     /// Thresholds from the strongest lane down.
     let thresholds: [(lane: Lane, score: Int)]
+    /// The enterprise register, laid out for the scorer's lookups.
+    let enterprises: EnterpriseTable
 
     /// Compiles a loaded profile.
     public init(_ profile: RiskProfile) {
@@ -41,6 +43,7 @@ public final class CompiledProfile: Sendable {
         }
         rules = compiled
         self.index = index
+        enterprises = EnterpriseTable(profile.register)
         thresholds = profile.thresholds.map { (lane: $0.key, score: $0.value) }.sorted { $0.lane > $1.lane }
         contentHash = SHA256.hex(Array(profile.canonicalText.utf8))
         version = "\(profile.name)@\(contentHash.prefix(12))"

@@ -59,16 +59,28 @@ public struct Parties: Sendable, Hashable {
 
     /// The code of the party in a role, or `nil`, without copying the party.
     @inline(__always)
-    public func code(_ role: PartyRole) -> String? {
+    public func code(_ role: PartyRole) -> String? { read(role) { $0?.code } }
+
+    /// The name of the party in a role, or `nil`, without copying the party.
+    @inline(__always)
+    public func name(_ role: PartyRole) -> String? { read(role) { $0?.name } }
+
+    /// The country of the party in a role, or `nil`, without copying the party.
+    @inline(__always)
+    public func country(_ role: PartyRole) -> CountryCode? { read(role) { $0?.country } }
+
+    /// Reads one field of the party in a role, borrowing the party where the subscript copies it.
+    @inline(__always)
+    private func read<Value>(_ role: PartyRole, _ field: (borrowing Party?) -> Value?) -> Value? {
         switch role {
-        case .declarant: slots.0?.code
-        case .agent: slots.1?.code
-        case .platform: slots.2?.code
-        case .seller: slots.3?.code
-        case .importer: slots.4?.code
-        case .exporter: slots.5?.code
-        case .consignee: slots.6?.code
-        case .logistics: slots.7?.code
+        case .declarant: field(slots.0)
+        case .agent: field(slots.1)
+        case .platform: field(slots.2)
+        case .seller: field(slots.3)
+        case .importer: field(slots.4)
+        case .exporter: field(slots.5)
+        case .consignee: field(slots.6)
+        case .logistics: field(slots.7)
         }
     }
 

@@ -7,9 +7,11 @@ final class CandidateSet {
     private let stamps: UnsafeMutablePointer<UInt32>
     private let rules: UnsafeMutablePointer<Int32>
     private let capacity: Int
-    private var generation: UInt32 = 0
+    // Both counters are read and written only through this scorer-owned instance, never
+    // overlapping, so the runtime's dynamic exclusivity check on every `add` buys nothing.
+    @exclusivity(unchecked) private var generation: UInt32 = 0
     /// How many rules have been added since `reset`.
-    private(set) var count = 0
+    @exclusivity(unchecked) private(set) var count = 0
 
     init(ruleCount: Int) {
         capacity = max(1, ruleCount)

@@ -1,6 +1,9 @@
 extension CompiledCondition {
-    /// Whether the condition holds for a declaration (and, for item fields, one of its items).
-    func holds(_ declaration: Declaration, _ item: DeclarationItem?, _ standing: EnterpriseStanding) -> Bool {
+    /// Whether the condition holds for a declaration (and, for item fields, its goods line at `item`).
+    ///
+    /// The line is named by its index, not passed as a value: a `DeclarationItem?` argument
+    /// would copy the whole line (and retain its strings) for every condition on every line.
+    func holds(_ declaration: Declaration, _ item: Int?, _ standing: EnterpriseStanding) -> Bool {
         switch test {
         case .codeIn(let values):
             guard let value = FieldValues.code(key, declaration, item, standing) else { return false }
@@ -26,10 +29,10 @@ extension CompiledCondition {
         case .countryNotIn(let set):
             return FieldValues.country(key, declaration, item).map { !set.contains($0) } ?? true
         case .hsIn(let intervals):
-            guard let code = item?.hs else { return false }
+            guard let code = FieldValues.hs(declaration, item) else { return false }
             return intervals.contains { $0.contains(code) }
         case .hsNotIn(let intervals):
-            guard let code = item?.hs else { return true }
+            guard let code = FieldValues.hs(declaration, item) else { return true }
             return !intervals.contains { $0.contains(code) }
         case .setHasAny(let values):
             var found = false
@@ -42,11 +45,10 @@ extension CompiledCondition {
         }
     }
 
-    private func isPresent(_ declaration: Declaration, _ item: DeclarationItem?, _ standing: EnterpriseStanding) -> Bool
-    {
+    private func isPresent(_ declaration: Declaration, _ item: Int?, _ standing: EnterpriseStanding) -> Bool {
         switch key {
         case .documents, .lots, .issues: !FieldValues.setIsEmpty(key, declaration)
-        case .itemHS: item?.hs != nil
+        case .itemHS: FieldValues.hs(declaration, item) != nil
         default:
             FieldValues.code(key, declaration, item, standing) != nil
                 || FieldValues.number(key, declaration, item, standing) != nil

@@ -4,7 +4,7 @@
 /// blank element like an absent one.
 enum FieldValues {
     static func code(
-        _ key: DeclarationField.Key, _ declaration: Declaration, _ item: DeclarationItem?,
+        _ key: DeclarationField.Key, _ declaration: Declaration, _ item: Int?,
         _ standing: EnterpriseStanding
     ) -> String? {
         let value: String
@@ -19,22 +19,22 @@ enum FieldValues {
         case .transportMode: value = declaration.transportMode
         case .currency: value = declaration.currency
         case .partyCode(let role): value = declaration.parties.code(role) ?? ""
-        case .partyName(let role): value = declaration.parties[role]?.name ?? ""
+        case .partyName(let role): value = declaration.parties.name(role) ?? ""
         case .enterpriseCode: value = standing.code
         case .enterpriseList: value = standing.list?.rawValue ?? "none"
         case .enterpriseZone: value = standing.zone
         case .enterpriseRegistered: value = standing.registered ? "true" : "false"
-        case .itemDescription: value = item?.description ?? ""
-        case .itemUnit: value = item?.unit ?? ""
-        case .itemLegalUnit: value = item?.legalUnit ?? ""
-        case .itemCurrency: value = item?.currency ?? ""
+        case .itemDescription: value = item.map { declaration.items[$0].description } ?? ""
+        case .itemUnit: value = item.map { declaration.items[$0].unit } ?? ""
+        case .itemLegalUnit: value = item.map { declaration.items[$0].legalUnit } ?? ""
+        case .itemCurrency: value = item.map { declaration.items[$0].currency } ?? ""
         default: return nil
         }
         return value.isEmpty ? nil : value
     }
 
     static func number(
-        _ key: DeclarationField.Key, _ declaration: Declaration, _ item: DeclarationItem?,
+        _ key: DeclarationField.Key, _ declaration: Declaration, _ item: Int?,
         _ standing: EnterpriseStanding
     ) -> Double? {
         switch key {
@@ -44,25 +44,30 @@ enum FieldValues {
         case .packages: declaration.packages
         case .itemCount: Double(declaration.items.count)
         case .enterpriseClass: Double(standing.creditClass)
-        case .itemQuantity: item?.quantity
-        case .itemLegalQuantity: item?.legalQuantity
-        case .itemUnitPrice: item?.unitPrice
-        case .itemValue: item?.value
-        case .itemGrossWeight: item?.grossWeight
-        case .itemNetWeight: item?.netWeight
+        case .itemQuantity: item.flatMap { declaration.items[$0].quantity }
+        case .itemLegalQuantity: item.flatMap { declaration.items[$0].legalQuantity }
+        case .itemUnitPrice: item.flatMap { declaration.items[$0].unitPrice }
+        case .itemValue: item.flatMap { declaration.items[$0].value }
+        case .itemGrossWeight: item.flatMap { declaration.items[$0].grossWeight }
+        case .itemNetWeight: item.flatMap { declaration.items[$0].netWeight }
         default: nil
         }
     }
 
-    static func country(_ key: DeclarationField.Key, _ declaration: Declaration, _ item: DeclarationItem?)
+    /// The HS code of the goods line at `item`.
+    static func hs(_ declaration: Declaration, _ item: Int?) -> HSCode? {
+        item.flatMap { declaration.items[$0].hs }
+    }
+
+    static func country(_ key: DeclarationField.Key, _ declaration: Declaration, _ item: Int?)
         -> CountryCode?
     {
         switch key {
         case .dispatchCountry: declaration.dispatchCountry
         case .destinationCountry: declaration.destinationCountry
-        case .partyCountry(let role): declaration.parties[role]?.country
-        case .itemOrigin: item?.originCountry
-        case .itemDestination: item?.destinationCountry
+        case .partyCountry(let role): declaration.parties.country(role)
+        case .itemOrigin: item.flatMap { declaration.items[$0].originCountry }
+        case .itemDestination: item.flatMap { declaration.items[$0].destinationCountry }
         default: nil
         }
     }

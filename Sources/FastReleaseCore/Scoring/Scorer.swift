@@ -141,7 +141,7 @@ public final class Scorer {
         var firstNamed: (code: String, role: PartyRole)? = nil
         for role in profile.source.enterpriseRoles {
             guard let code = declaration.parties.code(role), !code.isEmpty else { continue }
-            if let entry = profile.source.register[code] {
+            if let entry = profile.enterprises.entry(code) {
                 return EnterpriseStanding(
                     code: code, role: role, creditClass: entry.creditClass, list: entry.list, zone: entry.zone,
                     registered: true)
@@ -188,7 +188,7 @@ public final class Scorer {
         for bucket in profile.index.countryBuckets.indices {
             let key = profile.index.countryBuckets[bucket].key
             if isItemKey(key) {
-                for item in declaration.items {
+                for item in declaration.items.indices {
                     if let country = FieldValues.country(key, declaration, item) {
                         candidates.add(profile.index.countryBuckets[bucket].rules[country.index])
                     }
@@ -200,7 +200,7 @@ public final class Scorer {
         for bucket in profile.index.codeBuckets.indices {
             let key = profile.index.codeBuckets[bucket].key
             if isItemKey(key) {
-                for item in declaration.items {
+                for item in declaration.items.indices {
                     if let value = FieldValues.code(key, declaration, item, standing),
                         let rules = profile.index.codeBuckets[bucket].rules[value]
                     {
@@ -243,8 +243,9 @@ public final class Scorer {
         if let window = rule.window, !window.contains(asOf) { return false }
         for condition in rule.declarationConditions where !condition.holds(declaration, nil, standing) { return false }
         if rule.itemConditions.isEmpty { return true }
-        for item in declaration.items where rule.itemConditions.allSatisfy({ $0.holds(declaration, item, standing) }) {
-            matchedLines.append(item.line)
+        for item in declaration.items.indices
+        where rule.itemConditions.allSatisfy({ $0.holds(declaration, item, standing) }) {
+            matchedLines.append(declaration.items[item].line)
         }
         return !matchedLines.isEmpty
     }
