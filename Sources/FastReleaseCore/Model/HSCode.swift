@@ -25,13 +25,28 @@ public struct HSCode: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// Parses digits, ignoring `.` and spaces; `nil` for anything else or for no digits.
     public init?(_ text: some StringProtocol) {
+        guard let (value, length) = Self.digits(text.utf8) else { return nil }
+        self.init(value: value, length: length)
+    }
+
+    /// Parses digits from UTF-8 bytes, as `init?(_:)` does from text.
+    ///
+    /// Decoders call this on the bytes libxml2 hands them: a generic `StringProtocol` argument
+    /// from another module runs unspecialized, byte by byte through witness tables.
+    public init?(utf8 bytes: UnsafeRawBufferPointer) {
+        guard let (value, length) = Self.digits(bytes) else { return nil }
+        self.init(value: value, length: length)
+    }
+
+    /// The number and count of the digits in `bytes`, skipping `.` and spaces.
+    private static func digits(_ bytes: some Sequence<UInt8>) -> (value: UInt64, length: Int)? {
         var value: UInt64 = 0
         var length = 0
-        for byte in text.utf8 {
+        for byte in bytes {
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 length += 1
-                guard length <= Self.maximumLength else { return nil }
+                guard length <= maximumLength else { return nil }
                 value = value * 10 + UInt64(byte - UInt8(ascii: "0"))
             case UInt8(ascii: "."), UInt8(ascii: " "):
                 continue
@@ -39,7 +54,7 @@ public struct HSCode: Sendable, Hashable, Comparable, CustomStringConvertible {
                 return nil
             }
         }
-        self.init(value: value, length: length)
+        return (value, length)
     }
 
     /// The digit at `position` (0 is the first digit).

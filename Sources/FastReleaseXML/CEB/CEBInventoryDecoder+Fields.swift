@@ -80,7 +80,7 @@ extension CEBInventoryDecoder {
                 note("invalid-number", "gnum `\(XMLBytes.string(text))` is not a line number")
             }
         case .gcode:
-            goods.hs = HSCode(XMLBytes.string(text))
+            goods.hs = HSCode(utf8: text)
             if goods.hs == nil {
                 note("invalid-hs", "line \(goods.line): gcode `\(XMLBytes.string(text))` is not an HS code")
             }
@@ -142,9 +142,13 @@ extension CEBInventoryDecoder {
                     code: "invalid-code",
                     detail: "appType `\(head.appType)` is not 1, 2 or 3; read as a new declaration"))
         }
-        let currencies = Set(declaration.items.map(\.currency).filter { !$0.isEmpty })
-        if declaration.currency.isEmpty, currencies.count == 1 { declaration.currency = currencies.first! }
-        if currencies.count > 1 {
+        let lineCurrency = declaration.items.firstIndex { !$0.currency.isEmpty }.map { declaration.items[$0].currency }
+        let mixed = lineCurrency.map { first in
+            declaration.items.contains { !$0.currency.isEmpty && $0.currency != first }
+        }
+        if declaration.currency.isEmpty, let lineCurrency, mixed == false { declaration.currency = lineCurrency }
+        if mixed == true {
+            let currencies = Set(declaration.items.map(\.currency).filter { !$0.isEmpty })
             declaration.issues.append(
                 DataIssue(
                     code: "mixed-currency",
