@@ -12,6 +12,12 @@ struct ValueTypeTests {
         #expect(HSCode("1234567890123") == nil)
     }
 
+    @Test(arguments: ["0402.10", "8541401000", "6101 10", "04a2", "", "1234567890123", "12.", "九"])
+    func hsCodeReadsBytesAsItReadsText(_ text: String) {
+        let fromBytes = Array(text.utf8).withUnsafeBytes { HSCode(utf8: $0) }
+        #expect(fromBytes == HSCode(text))
+    }
+
     @Test func hsPrefixMatchesOnlyLeadingDigits() throws {
         let code = try #require(HSCode("8541401000"))
         #expect(code.hasPrefix(HSCode("8541")!))
@@ -71,6 +77,30 @@ struct ValueTypeTests {
         #expect(
             SHA256.hex([UInt8](repeating: 0x61, count: 1_000_000))
                 == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+}
+
+@Suite("CSV rows")
+struct CSVRowsTests {
+    @Test func quotedFieldsKeepCommasQuotesAndLineBreaks() {
+        let rows = CSVRows.parse("code,name\r\n\"A1\",\"Acme, \"\"East\"\"\r\nWing\"\r\nB2 , Beta\n")
+        #expect(rows.map(\.line) == [1, 2, 4])
+        #expect(
+            rows.map { $0.fields.map(\.text) } == [
+                ["code", "name"], ["A1", "Acme, \"East\"\r\nWing"], ["B2", "Beta"],
+            ])
+        #expect(rows[2].fields.map(\.column) == [1, 5])
+    }
+
+    @Test func columnsCountCharactersNotBytesAndUnicodeSpacesAreTrimmed() {
+        let rows = CSVRows.parse("企业,名称,x\r\u{3000}甲\u{00A0},\t乙 ,\u{3000}")
+        #expect(rows.count == 2)
+        #expect(rows[0].fields.map(\.column) == [1, 4, 7])
+        #expect(rows[1].line == 2)
+        #expect(rows[1].fields.map(\.text) == ["甲", "乙", ""])
+        #expect(rows[1].fields.map(\.column) == [1, 5, 9])
+        #expect(CSVRows.parse("").isEmpty)
+        #expect(CSVRows.parse("a,\"b").map { $0.fields.map(\.text) } == [["a", "b"]])
     }
 }
 
