@@ -68,7 +68,7 @@ final class CEBInventoryDecoder: FormatDecoder, DeclarationReading {
 
     func begin(root: UnsafePointer<UInt8>, attributes: SAXAttributes, context: DecodeContext) {
         self.context = context
-        names.use(dictionary: context.nameDictionary)
+        names.use(dictionary: context.nameDictionary, generation: context.parserGeneration)
         declarationsStarted = 0
         reading = false
         readingItem = false

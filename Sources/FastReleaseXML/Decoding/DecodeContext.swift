@@ -32,6 +32,9 @@ final class DecodeContext {
 
     /// The dictionary the parser interns element names in (``InternedNames``).
     var nameDictionary: UnsafeRawPointer? { parser.map { UnsafeRawPointer($0.pointee.dict) } }
+    /// Counts the session's parsers: a new parser's dictionary is a new one even at the address
+    /// of the one freed before it.
+    var parserGeneration = 0
 
     /// The parser's current place in the input.
     var position: SourcePosition {

@@ -7,16 +7,16 @@ internal import CLibXML2
 /// one address. A name seen before is then found by comparing one pointer, instead of hashing
 /// its bytes and comparing them again on every start and end tag. The table is direct-mapped
 /// and small: a name whose slot another took is looked up again, with the same answer.
-/// Whenever the parser's dictionary is another one (``use(dictionary:)``), everything is
-/// forgotten. One per format decoder, so one per parser and thread. A new dictionary allocated at
-/// a freed one's address would not be noticed: today a session keeps its parser, and so its
-/// dictionary, for its whole life; code that replaces a session's parser must make new decoders
-/// (and with them new tables).
+/// Whenever the parser's dictionary is another one (``use(dictionary:generation:)``),
+/// everything is forgotten: another address, or the same address in a new generation (a
+/// session that replaces its parser counts a generation, since the new dictionary may be
+/// allocated where the freed one was). One per format decoder, so one per parser and thread.
 final class InternedNames<Element> {
     private static var slotCount: Int { 128 }
     private let addresses: UnsafeMutablePointer<UnsafePointer<UInt8>?>
     private let elements: UnsafeMutablePointer<Element?>
     private var dictionary: UnsafeRawPointer?
+    private var generation = 0
     private let lookup: (UnsafePointer<UInt8>) -> Element?
 
     /// Creates an empty table; `lookup` says what a name means the first time it is seen.
@@ -34,11 +34,13 @@ final class InternedNames<Element> {
         elements.deallocate()
     }
 
-    /// Names will come from `dictionary` (a parser's, ``DecodeContext/nameDictionary``): if
-    /// it is not the one the table was filled from, the table is emptied.
-    func use(dictionary current: UnsafeRawPointer?) {
-        guard current != dictionary else { return }
+    /// Names will come from `dictionary` (a parser's, ``DecodeContext/nameDictionary``) of the
+    /// session's parser number `generation` (``DecodeContext/parserGeneration``): if that is not
+    /// the dictionary the table was filled from, the table is emptied.
+    func use(dictionary current: UnsafeRawPointer?, generation currentGeneration: Int) {
+        guard current != dictionary || currentGeneration != generation else { return }
         dictionary = current
+        generation = currentGeneration
         addresses.update(repeating: nil, count: Self.slotCount)
     }
 

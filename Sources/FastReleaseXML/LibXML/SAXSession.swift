@@ -10,7 +10,9 @@ import Foundation
 final class SAXSession {
     let context: DecodeContext
     private let registry: FormatRegistry
-    private let parser: xmlParserCtxtPtr
+    /// The push parser, reset for each message and replaced when its name dictionary has grown
+    /// past ``dictionaryBudget``.
+    private var parser: xmlParserCtxtPtr
     private let handler: UnsafeMutablePointer<xmlSAXHandler>
     private var decoders: [String: any FormatDecoder] = [:]
     /// The decoder of the message being read, as every event reaches it without reference
@@ -46,6 +48,25 @@ final class SAXSession {
         parser = xmlCreatePushParserCtxt(handler, nil, nil, 0, nil)!
     }
 
+    /// How many bytes of interned names a parser may hold before the next message gets a new
+    /// parser. libxml2 keeps every element name, prefix and namespace a parser has seen, across
+    /// `xmlCtxtResetPush`, and without `XML_PARSE_HUGE` refuses new names once its dictionary
+    /// passes `XML_MAX_DICTIONARY_LIMIT` (10 MB; in 2.9 the last pool makes it about 22 MB), after
+    /// which any message with a name that parser has not seen fails as "Memory allocation
+    /// failed". Ordinary messages use a few hundred names (a few KB), so a budget of 1 MiB
+    /// replaces a parser only when a stream of new names would otherwise fill it.
+    static let dictionaryBudget = 1 << 20
+
+    /// A new parser in place of one whose dictionary is past the budget. The decoders' tables of
+    /// interned names see a new ``DecodeContext/parserGeneration`` and forget every address:
+    /// the new dictionary may be allocated where the old one was.
+    private func replaceParserIfItsDictionaryIsFull() {
+        guard xmlDictGetUsage(parser.pointee.dict) > Self.dictionaryBudget else { return }
+        xmlFreeParserCtxt(parser)
+        parser = xmlCreatePushParserCtxt(handler, nil, nil, 0, nil)!
+        context.parserGeneration += 1
+    }
+
     deinit {
         xmlFreeParserCtxt(parser)
         handler.deallocate()
@@ -63,6 +84,7 @@ final class SAXSession {
         format = nil
         eventTarget = nil
         rootQualifiedName.removeAll(keepingCapacity: true)
+        replaceParserIfItsDictionaryIsFull()
         let head = min(4, bytes.count)
         let base = bytes.baseAddress?.assumingMemoryBound(to: CChar.self)
         xmlCtxtResetPush(parser, base, Int32(head), nil, nil)

@@ -101,7 +101,7 @@ final class WCODeclarationDecoder: FormatDecoder, DeclarationReading {
 
     func begin(root: UnsafePointer<UInt8>, attributes: SAXAttributes, context: DecodeContext) {
         self.context = context
-        names.use(dictionary: context.nameDictionary)
+        names.use(dictionary: context.nameDictionary, generation: context.parserGeneration)
         declarationsStarted = 0
         reading = false
         readingItem = false
