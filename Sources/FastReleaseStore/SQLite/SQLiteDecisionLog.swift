@@ -69,7 +69,9 @@ public final class SQLiteDecisionLog: SQLBackedLog {
             var inserted = Set<DecisionKey>()
             var existing: [DecisionKey: StoredDecision] = [:]
             var overdrawn: [DecisionKey: String] = [:]
-            let insert = try db.makeStatement(
+            // Cached on the connection: a group commit of a few rows would otherwise spend more
+            // on parsing and planning these statements again than on the rows.
+            let insert = try db.cachedStatement(
                 sql: StoredDecision.insertStatement("ON CONFLICT (declarant, declaration_id, revision) DO NOTHING"))
             for decision in unique {
                 switch try Self.insert(decision, insert, db) {
@@ -80,7 +82,7 @@ public final class SQLiteDecisionLog: SQLBackedLog {
                     existing[decision.key] = stored.first
                 }
             }
-            let adding = try db.makeStatement(sql: HourlyCounts.addOne)
+            let adding = try db.cachedStatement(sql: HourlyCounts.addOne)
             for count in HourlyCounts.adding(unique.filter { inserted.contains($0.key) }) {
                 try adding.execute(arguments: StatementArguments(HourlyCounts.values(count)))
             }
@@ -155,7 +157,7 @@ public final class SQLiteDecisionLog: SQLBackedLog {
 
     public func record(shadow: [StoredShadowDecision]) async throws {
         try await pool.write { db in
-            let insert = try db.makeStatement(sql: StoredShadowDecision.insertStatement("ON CONFLICT DO NOTHING"))
+            let insert = try db.cachedStatement(sql: StoredShadowDecision.insertStatement("ON CONFLICT DO NOTHING"))
             for row in shadow { try insert.execute(arguments: StatementArguments(row.values)) }
         }
     }
