@@ -9,17 +9,19 @@
 /// `CompiledProfile.init`, before the profile is shared. A class, so that a scorer takes the
 /// whole index with one reference count.
 final class RuleIndex: @unchecked Sendable {
-    var hsTrie = HSTrie()
+    // Written only while compiling, then only read: without `@exclusivity(unchecked)` every
+    // read while gathering candidates would pay the runtime's access check.
+    @exclusivity(unchecked) var hsTrie = HSTrie()
     /// Per country-valued field, the rules by country index.
-    var countryBuckets: [(key: DeclarationField.Key, rules: [[Int32]])] = []
+    @exclusivity(unchecked) var countryBuckets: [(key: DeclarationField.Key, rules: [[Int32]])] = []
     /// Per code-valued field, the rules by value.
-    var codeBuckets: [(key: DeclarationField.Key, rules: [String: [Int32]])] = []
+    @exclusivity(unchecked) var codeBuckets: [(key: DeclarationField.Key, rules: [String: [Int32]])] = []
     /// Rules anchored on a document, lot or issue code.
-    var setBuckets: [(key: DeclarationField.Key, rules: [String: [Int32]])] = []
+    @exclusivity(unchecked) var setBuckets: [(key: DeclarationField.Key, rules: [String: [Int32]])] = []
     /// Rules by credit class `1...4` (index 0 unused).
-    var classBuckets: [[Int32]] = Array(repeating: [], count: 5)
+    @exclusivity(unchecked) var classBuckets: [[Int32]] = Array(repeating: [], count: 5)
     /// Rules evaluated for every declaration.
-    var unanchored: [Int32] = []
+    @exclusivity(unchecked) var unanchored: [Int32] = []
 
     /// Files rule number `rule` under the best anchor among its conditions.
     func add(_ rule: Int32, conditions: [CompiledCondition]) {

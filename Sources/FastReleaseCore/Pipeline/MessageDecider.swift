@@ -15,9 +15,10 @@ public final class MessageDecider {
 
     private let decoder: any MessageDecoder
     private let changes: ChangeHandling
+    // One worker's, used one call at a time: no runtime access checks on these.
     /// The scorer, bound to the profile it was made for.
-    public private(set) var scorer: Scorer
-    private var records: [DecodedRecord] = []
+    @exclusivity(unchecked) public private(set) var scorer: Scorer
+    @exclusivity(unchecked) private var records: [DecodedRecord] = []
 
     /// Creates a decider with its decoder and a scorer for `profile`.
     public init(

@@ -22,13 +22,15 @@ public final class Scorer {
 
     /// The profile this scorer uses.
     public let profile: CompiledProfile
+    // The scorer's own state is `@exclusivity(unchecked)`: a scorer is used by one worker, one
+    // call at a time (it is not `Sendable`), so the runtime's access checks would buy nothing.
     /// Counts so far.
-    public private(set) var statistics = Statistics()
+    @exclusivity(unchecked) public private(set) var statistics = Statistics()
 
     private let candidates: CandidateSet
-    private var matchedLines: [Int] = []
+    @exclusivity(unchecked) private var matchedLines: [Int] = []
     /// The sampling period of the month last drawn in, with its seed hashed ahead.
-    private var drawPeriod: (yearMonth: Int, name: String, seed: SHA256.Prefix?)? = nil
+    @exclusivity(unchecked) private var drawPeriod: (yearMonth: Int, name: String, seed: SHA256.Prefix?)? = nil
     /// Credit classes 0 to 9 as text, and their sampling rates, looked up once.
     private let classNames: [String]
     private let classRates: [Double]

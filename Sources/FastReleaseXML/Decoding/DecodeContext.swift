@@ -3,14 +3,17 @@ import FastReleaseCore
 
 /// What a format decoder needs while it reads one message: where it is, where records go,
 /// the limits, and a way to stop the parse.
+///
+/// Used by one session on one thread: the fields written for every declaration are
+/// `@exclusivity(unchecked)`, since their accesses never overlap.
 final class DecodeContext {
     let limits: XMLLimits
     /// The input's name.
     private(set) var source = ""
     /// The carrying message's identifier, once the decoder has read it.
-    var messageID = ""
+    @exclusivity(unchecked) var messageID = ""
     /// Records made so far for this message.
-    var records: [DecodedRecord] = []
+    @exclusivity(unchecked) var records: [DecodedRecord] = []
     /// The parse error that stopped the message, if any.
     private(set) var stopError: DeclarationError?
 

@@ -19,17 +19,19 @@ final class SAXSession {
     /// counting: its type and an unretained pointer to it
     /// (``FormatDecoder/deliverStart(to:_:namespace:depth:attributes:)``). `decoders` keeps it
     /// alive.
-    private var eventTarget: (type: any FormatDecoder.Type, object: UnsafeMutableRawPointer)?
+    @exclusivity(unchecked) private var eventTarget: (type: any FormatDecoder.Type, object: UnsafeMutableRawPointer)?
 
-    private var depth = 0
-    private var text: UnsafeMutablePointer<UInt8>
-    private var textCount = 0
-    private var textCapacity = 4096
+    // Read and written on every SAX event, on the session's one thread, never overlapping:
+    // `@exclusivity(unchecked)` spares each event the runtime's access checks.
+    @exclusivity(unchecked) private var depth = 0
+    @exclusivity(unchecked) private var text: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) private var textCount = 0
+    @exclusivity(unchecked) private var textCapacity = 4096
 
     /// The format of the message being read, once its root is known.
     private(set) var format: MessageFormat?
     /// The root element's qualified name (`prefix:name`), kept for ``endsWithRootEndTag(_:)``.
-    private var rootQualifiedName: [UInt8] = []
+    @exclusivity(unchecked) private var rootQualifiedName: [UInt8] = []
 
     init(limits: XMLLimits, registry: FormatRegistry) {
         LibXML.initialize()

@@ -36,7 +36,9 @@ final class WCODeclarationDecoder: FormatDecoder, DeclarationReading {
     }
 
     let declarationElement = "Declaration"
-    private(set) var declarationsStarted = 0
+    // Marked `@exclusivity(unchecked)`: a decoder belongs to one session and is called on one
+    // thread, one SAX event at a time, so the runtime's check on each field write buys nothing.
+    @exclusivity(unchecked) private(set) var declarationsStarted = 0
 
     private(set) unowned(unsafe) var context: DecodeContext!
     private var declarationNamespace = NamespaceMatcher("urn:wco:datamodel:WCO:DEC-DMS:2")
@@ -44,25 +46,25 @@ final class WCODeclarationDecoder: FormatDecoder, DeclarationReading {
     private let names = InternedNames<WCOElement>(lookup: { WCOElement.named($0) })
 
     /// The declaration being read; kept non-optional so that field writes mutate in place.
-    var declaration = Declaration(
+    @exclusivity(unchecked) var declaration = Declaration(
         format: WCODeclarationDecoder.formatName, direction: .import,
         position: SourcePosition(source: "", line: 0, column: 0))
-    var reading = false
+    @exclusivity(unchecked) var reading = false
     /// The element names from below `Declaration` down to the element being read.
-    var path: [WCOElement] = []
+    @exclusivity(unchecked) var path: [WCOElement] = []
     /// The depth of the `Declaration` element.
-    private var declarationDepth = 0
-    var head = HeadValues()
+    @exclusivity(unchecked) private var declarationDepth = 0
+    @exclusivity(unchecked) var head = HeadValues()
     /// The goods item being read (while `readingItem`). Kept non-optional so that each field is
     /// set in place: testing or writing an optional copied the whole item for each field.
-    var item = DeclarationItem(line: 0)
-    var readingItem = false
-    var itemValues = ItemValues()
+    @exclusivity(unchecked) var item = DeclarationItem(line: 0)
+    @exclusivity(unchecked) var readingItem = false
+    @exclusivity(unchecked) var itemValues = ItemValues()
     /// The `currencyID` or `unitCode` attribute of the amount or quantity being read.
-    var pendingAttribute: String?
-    private var declarationStarted: UInt64 = 0
+    @exclusivity(unchecked) var pendingAttribute: String?
+    @exclusivity(unchecked) private var declarationStarted: UInt64 = 0
     /// The envelope's `md:ResponsibleCountryCode`: the country whose customs the declaration is for.
-    private var responsibleCountry = ""
+    @exclusivity(unchecked) private var responsibleCountry = ""
 
     /// Declaration values that need the whole declaration before they mean something.
     struct HeadValues {
