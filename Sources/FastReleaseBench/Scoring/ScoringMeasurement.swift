@@ -2,8 +2,9 @@ public import FastReleaseCore
 import FastReleaseXML
 import Foundation
 
-/// Measures scoring alone: declarations are decoded into memory first, then scored in a loop
-/// against a profile, several rounds, and the time per declaration is reported (min and median).
+/// Measures scoring alone: each message is decoded and its declarations scored at once against
+/// a profile, several rounds, timing only the scoring; the time per declaration is reported (min
+/// and median).
 public struct ScoringMeasurement: Sendable {
     /// Microseconds per declaration in each round.
     public var roundsMicroseconds: [Double]
