@@ -61,4 +61,55 @@ struct PipelineOrderTests {
         #expect(summary.errors == 30 - 10, "frames 3, 13, … with two or more declarations have an error")
         #expect(summary.decisions + summary.errors == expected.count)
     }
+
+    struct SinkBroke: Error {}
+
+    /// What a run on another thread ended with: its error and how many messages it read.
+    final class RunOutcome: Sendable {
+        let value = Mutex<(error: (any Error)?, messagesRead: Int)?>(nil)
+    }
+
+    /// A sink that fails on its `failingWrite`-th write (the header is the first).
+    final class FailingSink: ByteSink {
+        let failingWrite: Int
+        let writes = Mutex(0)
+        init(failingWrite: Int) { self.failingWrite = failingWrite }
+        func write(_ bytes: [UInt8]) throws {
+            let count = writes.withLock { count in
+                count += 1
+                return count
+            }
+            if count >= failingWrite { throw SinkBroke() }
+        }
+    }
+
+    /// The run is made on a thread of its own and waited for with a deadline, so that a
+    /// pipeline that never ends fails this test instead of hanging the test run.
+    @Test(arguments: [1, 2, 4])
+    func aFailingSinkStopsReadingAndEndsTheRunWithItsError(threads: Int) throws {
+        let profile = try ProfileFixture.compile(rules: "  - {id: R, reason: r, weight: 1, when: {direction: import}}")
+        let pipeline = ScoringPipeline(
+            profile: profile, encoder: JSONLinesEncoder(),
+            options: .init(threads: threads, maxMessagesInFlight: 4)
+        ) { SlowFakeDecoder() }
+        let sink = FailingSink(failingWrite: 6)
+        let outcome = RunOutcome()
+        let ended = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            var frames = CountingFrames(total: 10_000)
+            var error: (any Error)? = nil
+            do { _ = try pipeline.run(&frames, sink: sink) } catch let failure { error = failure }
+            let read = frames.sequence
+            outcome.value.withLock { $0 = (error, read) }
+            ended.signal()
+        }
+        guard ended.wait(timeout: .now() + 60) == .success, let (error, messagesRead) = outcome.value.withLock({ $0 })
+        else {
+            Issue.record("the run did not end within 60 s after its output failed")
+            return
+        }
+        #expect(error is SinkBroke)
+        #expect(sink.writes.withLock { $0 } == 6, "nothing is written after the failure")
+        #expect(messagesRead < 20, "the reader stops within the window; it read \(messagesRead) of 10,000 messages")
+    }
 }
