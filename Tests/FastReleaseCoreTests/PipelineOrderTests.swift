@@ -37,13 +37,17 @@ struct CountingFrames: FrameSource {
 
 @Suite("Pipeline")
 struct PipelineOrderTests {
+    /// A pipeline of `threads` workers with slow fake decoders, `window` messages in flight at most.
+    static func pipeline(threads: Int, window: Int) throws -> ScoringPipeline {
+        let profile = try ProfileFixture.compile(rules: "  - {id: R, reason: r, weight: 1, when: {direction: import}}")
+        return ScoringPipeline(
+            profile: profile, encoder: JSONLinesEncoder(), options: .init(threads: threads, maxMessagesInFlight: window)
+        ) { SlowFakeDecoder() }
+    }
+
     @Test(arguments: [1, 2, 4])
     func outputKeepsInputOrderUnderParallelism(threads: Int) throws {
-        let profile = try ProfileFixture.compile(rules: "  - {id: R, reason: r, weight: 1, when: {direction: import}}")
-        let pipeline = ScoringPipeline(
-            profile: profile, encoder: JSONLinesEncoder(),
-            options: .init(threads: threads, maxMessagesInFlight: 7)
-        ) { SlowFakeDecoder() }
+        let pipeline = try Self.pipeline(threads: threads, window: 7)
         var frames = CountingFrames(total: 300)
         let sink = MemorySink()
         let summary = try pipeline.run(&frames, sink: sink)
@@ -87,11 +91,7 @@ struct PipelineOrderTests {
     /// pipeline that never ends fails this test instead of hanging the test run.
     @Test(arguments: [1, 2, 4])
     func aFailingSinkStopsReadingAndEndsTheRunWithItsError(threads: Int) throws {
-        let profile = try ProfileFixture.compile(rules: "  - {id: R, reason: r, weight: 1, when: {direction: import}}")
-        let pipeline = ScoringPipeline(
-            profile: profile, encoder: JSONLinesEncoder(),
-            options: .init(threads: threads, maxMessagesInFlight: 4)
-        ) { SlowFakeDecoder() }
+        let pipeline = try Self.pipeline(threads: threads, window: 4)
         let sink = FailingSink(failingWrite: 6)
         let outcome = RunOutcome()
         let ended = DispatchSemaphore(value: 0)
