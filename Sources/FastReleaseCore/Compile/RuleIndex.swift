@@ -9,8 +9,8 @@
 /// `CompiledProfile.init`, before the profile is shared. A class, so that a scorer takes the
 /// whole index with one reference count.
 final class RuleIndex: @unchecked Sendable {
-    // Written only while compiling, then only read: without `@exclusivity(unchecked)` every
-    // read while gathering candidates would pay the runtime's access check.
+    // `@exclusivity(unchecked)`: written only while compiling, then only read
+    // (docs/architecture.md, "No runtime access checks on the hot path").
     @exclusivity(unchecked) var hsTrie = HSTrie()
     /// Per country-valued field, the rules by country index.
     @exclusivity(unchecked) var countryBuckets: [(key: DeclarationField.Key, rules: [[Int32]])] = []

@@ -15,7 +15,8 @@ public final class MessageDecider {
 
     private let decoder: any MessageDecoder
     private let changes: ChangeHandling
-    // One worker's, used one call at a time: no runtime access checks on these.
+    // `@exclusivity(unchecked)`: one worker's, one call at a time
+    // (docs/architecture.md, "No runtime access checks on the hot path").
     /// The scorer, bound to the profile it was made for.
     @exclusivity(unchecked) public private(set) var scorer: Scorer
     @exclusivity(unchecked) private var records: [DecodedRecord] = []

@@ -22,8 +22,8 @@ public final class Scorer {
 
     /// The profile this scorer uses.
     public let profile: CompiledProfile
-    // The scorer's own state is `@exclusivity(unchecked)`: a scorer is used by one worker, one
-    // call at a time (it is not `Sendable`), so the runtime's access checks would buy nothing.
+    // `@exclusivity(unchecked)` below: one worker's, one call at a time
+    // (docs/architecture.md, "No runtime access checks on the hot path").
     /// Counts so far.
     @exclusivity(unchecked) public private(set) var statistics = Statistics()
 

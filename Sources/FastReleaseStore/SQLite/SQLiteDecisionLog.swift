@@ -15,6 +15,10 @@ public final class SQLiteDecisionLog: SQLBackedLog {
     }
 
     private let pool: DatabasePool
+    /// Insert statements the log runs again and again, their SQL text made once.
+    private static let insertDecision = StoredDecision.insertStatement(
+        "ON CONFLICT (declarant, declaration_id, revision) DO NOTHING")
+    private static let insertShadowDecision = StoredShadowDecision.insertStatement("ON CONFLICT DO NOTHING")
 
     /// Opens (creating if needed) the log at `path`.
     public init(path: String, synchronous: Synchronous = .full) throws {
@@ -71,8 +75,7 @@ public final class SQLiteDecisionLog: SQLBackedLog {
             var overdrawn: [DecisionKey: String] = [:]
             // Cached on the connection: a group commit of a few rows would otherwise spend more
             // on parsing and planning these statements again than on the rows.
-            let insert = try db.cachedStatement(
-                sql: StoredDecision.insertStatement("ON CONFLICT (declarant, declaration_id, revision) DO NOTHING"))
+            let insert = try db.cachedStatement(sql: Self.insertDecision)
             for decision in unique {
                 switch try Self.insert(decision, insert, db) {
                 case .inserted: inserted.insert(decision.key)
@@ -157,7 +160,7 @@ public final class SQLiteDecisionLog: SQLBackedLog {
 
     public func record(shadow: [StoredShadowDecision]) async throws {
         try await pool.write { db in
-            let insert = try db.cachedStatement(sql: StoredShadowDecision.insertStatement("ON CONFLICT DO NOTHING"))
+            let insert = try db.cachedStatement(sql: Self.insertShadowDecision)
             for row in shadow { try insert.execute(arguments: StatementArguments(row.values)) }
         }
     }

@@ -26,9 +26,8 @@ final class CEBInventoryDecoder: FormatDecoder, DeclarationReading {
     }
 
     let declarationElement = "Inventory"
-    // The state below is marked `@exclusivity(unchecked)`: a decoder belongs to one session and
-    // is called on one thread, one SAX event at a time, so accesses never overlap, and the
-    // runtime's check on each field write (about 2 % of `score`, `perf`) bought nothing.
+    // `@exclusivity(unchecked)` below: one session's, one SAX event at a time
+    // (docs/architecture.md, "No runtime access checks on the hot path").
     @exclusivity(unchecked) private(set) var declarationsStarted = 0
 
     let format: String

@@ -5,7 +5,7 @@ import FastReleaseCore
 /// the limits, and a way to stop the parse.
 ///
 /// Used by one session on one thread: the fields written for every declaration are
-/// `@exclusivity(unchecked)`, since their accesses never overlap.
+/// `@exclusivity(unchecked)` (docs/architecture.md, "No runtime access checks on the hot path").
 final class DecodeContext {
     let limits: XMLLimits
     /// The input's name.

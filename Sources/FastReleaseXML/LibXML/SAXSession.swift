@@ -21,8 +21,8 @@ final class SAXSession {
     /// alive.
     @exclusivity(unchecked) private var eventTarget: (type: any FormatDecoder.Type, object: UnsafeMutableRawPointer)?
 
-    // Read and written on every SAX event, on the session's one thread, never overlapping:
-    // `@exclusivity(unchecked)` spares each event the runtime's access checks.
+    // `@exclusivity(unchecked)`: one thread's, one SAX event at a time
+    // (docs/architecture.md, "No runtime access checks on the hot path").
     @exclusivity(unchecked) private var depth = 0
     @exclusivity(unchecked) private var text: UnsafeMutablePointer<UInt8>
     @exclusivity(unchecked) private var textCount = 0

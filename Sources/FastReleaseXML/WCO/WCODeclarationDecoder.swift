@@ -36,8 +36,8 @@ final class WCODeclarationDecoder: FormatDecoder, DeclarationReading {
     }
 
     let declarationElement = "Declaration"
-    // Marked `@exclusivity(unchecked)`: a decoder belongs to one session and is called on one
-    // thread, one SAX event at a time, so the runtime's check on each field write buys nothing.
+    // `@exclusivity(unchecked)` below: one session's, one SAX event at a time
+    // (docs/architecture.md, "No runtime access checks on the hot path").
     @exclusivity(unchecked) private(set) var declarationsStarted = 0
 
     private(set) unowned(unsafe) var context: DecodeContext!
