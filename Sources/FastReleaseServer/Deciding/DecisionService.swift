@@ -102,8 +102,8 @@ public final class DecisionService: Sendable {
         var pending: [PendingRecord] = []
         var sources: [Int] = []  // the record each pending row comes from
         var refusals: [Int: DeclarationError] = [:]  // record index → why a change was refused
-        for (index, record) in records.enumerated() {
-            switch try await resolve(record, context, again: false) {
+        for index in records.indices {
+            switch try await resolve(records[index], context, again: false) {
             case .record(let row):
                 pending.append(row)
                 sources.append(index)
@@ -112,18 +112,20 @@ public final class DecisionService: Sendable {
             }
         }
         var outcomes = try await committer.record(pending.map(\.stored))
-        try await decideOverdrawnAgain(&pending, &outcomes, from: sources.map { records[$0] }, context)
+        try await decideOverdrawnAgain(&pending, &outcomes, from: records, sources: sources, context)
         if outcomes.contains(where: { if case .recorded(let stored) = $0 { !stored.claims.isEmpty } else { false } }) {
             // What the lots have left now, as the log says: the next declarations see it.
             try await state.refreshBalances()
         }
         var next = zip(pending, outcomes).makeIterator()
+        // The live decisions for the candidate profile, gathered only while one runs in shadow.
+        let comparing = shadow.candidate != nil
         var decided: [(Decision, RecordOutcome)] = []
-        let answers = records.enumerated().map { index, record -> Answer in
-            if case .error(let error) = record { return refused(error, logger: logger) }
+        let answers = records.indices.map { index -> Answer in
+            if case .error(let error) = records[index] { return refused(error, logger: logger) }
             if let error = refusals[index] { return refused(error, logger: logger) }
             let (written, outcome) = next.next()!
-            if case .decision(let decision) = record { decided.append((decision, outcome)) }
+            if comparing, case .decision(let decision) = records[index] { decided.append((decision, outcome)) }
             metrics.decided(lane: outcome.decision.lane, replay: outcome.isReplay)
             logger.debug(
                 "declaration decided",
@@ -137,7 +139,7 @@ public final class DecisionService: Sendable {
                     stored: outcome.decision, replay: outcome.isReplay, freshMembers: written.members,
                     traderNotices: outcome.isReplay ? nil : written.notices))
         }
-        shadow.decide(decided, decidedAt: context.decidedAt)
+        if comparing { shadow.decide(decided, decidedAt: context.decidedAt) }
         metrics.messageAnswered(after: ContinuousClock.now - started)
         return answers
     }
@@ -181,10 +183,11 @@ public final class DecisionService: Sendable {
 
     /// Decides again, against the lots' balances as the log has them now, every declaration
     /// whose write-off the log refused because another decision took what was left, and records
-    /// it; a few rounds settle any race between instances.
+    /// it; a few rounds settle any race between instances. `sources` says which of the worker's
+    /// `records` each pending row comes from.
     private func decideOverdrawnAgain(
         _ pending: inout [PendingRecord], _ outcomes: inout [RecordOutcome], from records: [DecisionRecord],
-        _ context: Context
+        sources: [Int], _ context: Context
     ) async throws {
         for _ in 0..<Self.writeOffRounds {
             let overdrawn = outcomes.indices.filter { if case .overdrawn = outcomes[$0] { true } else { false } }
@@ -195,7 +198,9 @@ public final class DecisionService: Sendable {
             var snapshot = engine.reference.current
             var again: [PendingRecord] = []
             for index in overdrawn {
-                guard case .record(let row) = try await resolve(records[index], context, again: true, state: snapshot)
+                guard
+                    case .record(let row) = try await resolve(
+                        records[sources[index]], context, again: true, state: snapshot)
                 else {
                     throw DecisionLogError("a change could not be decided again after its lot ran out; send it again")
                 }

@@ -109,6 +109,8 @@ struct DeclarationRoutes {
         -> [Answer]
     {
         do {
+            // One message (most requests): decided on this task, without a child task to start and join.
+            if frames.count == 1 { return try await service.answer(frames[0], admission: admission, logger: logger) }
             return try await withThrowingTaskGroup(of: (Int, [Answer]).self) { group in
                 for (index, frame) in frames.enumerated() {
                     group.addTask { (index, try await service.answer(frame, admission: admission, logger: logger)) }

@@ -20,12 +20,20 @@ public final class SQLiteDecisionLog: SQLBackedLog {
         "ON CONFLICT (declarant, declaration_id, revision) DO NOTHING")
     private static let insertShadowDecision = StoredShadowDecision.insertStatement("ON CONFLICT DO NOTHING")
 
+    /// The most the writer connection's page cache holds (64 MiB).
+    static let writerCacheKibibytes = 65536
+
     /// Opens (creating if needed) the log at `path`.
     public init(path: String, synchronous: Synchronous = .full) throws {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = \(synchronous.rawValue)")
+            if !db.configuration.readonly {
+                // The writer's page cache: SQLite's default (2 MiB) cannot hold the indexes' pages
+                // that every insert walks, so each batch read them again from the file.
+                try db.execute(sql: "PRAGMA cache_size = -\(Self.writerCacheKibibytes)")
+            }
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
