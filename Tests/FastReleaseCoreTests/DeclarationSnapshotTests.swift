@@ -14,6 +14,8 @@ struct DeclarationSnapshotTests {
         0, -0.0, 1, -1, 0.1, 1.5, 1e-7, 1e21, 2.5e15, 1e16, 123_456_789.123, .leastNonzeroMagnitude,
         .greatestFiniteMagnitude,
         1_234_567_890_123_456_768, 20,
+        // Either side of where whole numbers stop being written as integers.
+        999_999_999_999_999, -999_999_999_999_999, 1e15, -1e15, -42,
     ]
 
     static func full(_ number: Double, text: String) -> Declaration {

@@ -51,6 +51,20 @@ struct ValueTypeTests {
         #expect(CivilTime(unixSeconds: 951_782_400, offsetSeconds: 0).description == "2000-02-29T00:00:00")
     }
 
+    @Test func civilTimeDayAndMonthAreTheDescriptionsStart() throws {
+        let times = try [
+            #require(CivilTime(year: 1, month: 1, day: 1)), #require(CivilTime(year: 999, month: 9, day: 9)),
+            #require(CivilTime(year: 2026, month: 12, day: 31, hour: 23, minute: 59, second: 59)),
+            #require(CivilTime(year: 9999, month: 10, day: 20, hour: 1)),
+        ]
+        for time in times {
+            #expect(time.day == String(time.description.prefix(10)))
+            #expect(time.month == String(time.description.prefix(7)))
+        }
+        #expect(times[2].day == "2026-12-31")
+        #expect(times[0].month == "0001-01")
+    }
+
     @Test(
         "SHA-256 matches the FIPS 180-4 test vectors",
         arguments: [

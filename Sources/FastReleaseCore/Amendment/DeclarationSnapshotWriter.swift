@@ -172,6 +172,12 @@ struct DeclarationSnapshotWriter {
 
     private mutating func number(_ name: StaticString, _ value: Double) {
         key(name)
+        // A whole number below 10^15 (most quantities and prices) is its description without
+        // `.0`: its digits, written without making the description (zero keeps its sign below).
+        if value != 0, abs(value) < 1e15, value.rounded(.towardZero) == value {
+            bytes.append(integer: Int(value))
+            return
+        }
         // `JSONEncoder`'s form: the shortest description, without `.0` (dropped from the bytes
         // written; taking it off the `String` first cost more than writing the number).
         let start = bytes.count

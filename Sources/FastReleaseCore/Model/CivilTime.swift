@@ -60,7 +60,7 @@ public struct CivilTime: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     /// Year, month and day as `yyyy-MM`, the sampling period key.
-    public var month: String { String(description.prefix(7)) }
+    public var month: String { datePrefix(withDay: false) }
 
     /// Appends `yyyy-MM-ddTHH:mm:ss` to a byte buffer without making a `String`.
     public func appendISO(to out: inout [UInt8]) {
