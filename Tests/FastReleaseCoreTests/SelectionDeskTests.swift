@@ -81,6 +81,11 @@ struct SelectionDeskTests {
                 port: "3700", examiner: "EX-DOCS-ONLY", lanes: [.document],
                 from: CivilTime(iso: "2026-11-15T00:00:00")!,
                 until: CivilTime(iso: "2026-11-16T00:00:00")!))
+        // A second shift of EX-B (any port) over the same hours: EX-B is still one of the qualified.
+        roster.insert(
+            RosterShift(
+                port: "*", examiner: "EX-B", lanes: [.inspectRelease], from: CivilTime(iso: "2026-11-15T00:00:00")!,
+                until: CivilTime(iso: "2026-11-16T00:00:00")!), at: 0)
         roster.append(
             RosterShift(
                 port: "3700", examiner: "EX-OFF-SHIFT", lanes: [.inspectRelease],
@@ -109,6 +114,11 @@ struct SelectionDeskTests {
         let draw = SamplingDrawer.draw(seed: "november-seed-0001", key: "examiner|" + key)
         #expect(first.draw == draw && first.examiner == first.eligible[Int(draw * Double(first.eligible.count))])
         #expect(first.day == "2026-11-15")
+        #expect(
+            assignments.allSatisfy {
+                $0.eligible == $0.eligible.sorted() && Set($0.eligible).count == $0.eligible.count
+            },
+            "each examiner once, in order")
     }
 
     @Test func withNobodyQualifiedOnShiftTheDecisionSaysSo() throws {
