@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Compares two builds of `fastrelease serve` under the same load, interleaved: the service pinned
 # to core 0, the load generator (`fastrelease-bench load`, $FASTRELEASE_BENCH) to core 1, a fresh SQLite
-# log (synchronous FULL) per run. Prints declarations/s and p99 per run; reports go to
-# out/compare/<run>/.
+# log (synchronous FULL) per run. Prints, per run, declarations/s answered, p99 and the server's
+# CPU time per declaration answered (from /proc/PID/stat); reports go to out/compare/<run>/.
 #
 #   scripts/compare-service.sh OLD_BINARY NEW_BINARY [RUNS] [SECONDS]
+#   COMPARE_LOADS="2000x1 60x100" scripts/compare-service.sh ...    other loads (rate x declarations)
 #
-# Rates are past saturation on this machine, so throughput is the service's limit.
+# The default loads, 4,000 single requests/s and 150 messages of 100 a second, are past
+# saturation on this machine, so throughput is the service's limit; loads below saturation
+# compare the CPU each build spends on the same work.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 old="$1"; new="$2"; runs="${3:-3}"; duration="${4:-15}"
@@ -24,20 +27,37 @@ serve() { # binary
   for _ in $(seq 100); do curl -sf http://127.0.0.1:18091/readyz >/dev/null && return; sleep 0.1; done
   echo "compare: the server did not start; see $work/server.log" >&2; exit 1
 }
+ticks() { awk '{ print $14 + $15 }' "/proc/$server/stat"; }
 load() { # name rate declarations-per-message
+  local before after
+  before=$(ticks)
   taskset -c 1 "$bench" load --url http://127.0.0.1:18091 --rate "$2" --duration "$duration" \
     --declarations-per-message "$3" --token "$token" --out "out/compare/$1" >/dev/null 2>&1
-  python3 -c "import json,sys; r=json.load(open('out/compare/$1/report.json')); print(f\"{r['declarationsPerSecond']:.0f} decl/s, p99 {r['latencyMilliseconds']['p99']:.1f} ms\")"
+  after=$(ticks)
+  python3 - "out/compare/$1/report.json" "$before" "$after" "$(getconf CLK_TCK)" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+declarations = r["succeeded"] * r["declarationsPerMessage"]
+cpu = (int(sys.argv[3]) - int(sys.argv[2])) / int(sys.argv[4]) / max(declarations, 1) * 1e6
+print(f"{r['declarationsPerSecond']:.0f} decl/s, p99 {r['latencyMilliseconds']['p99']:.1f} ms, {cpu:.0f} µs")
+PY
 }
-printf "%-5s %-4s %-32s %-32s\n" run build "1 declaration, 4,000 req/s" "100 declarations, 150 msg/s"
+read -r -a loads <<<"${COMPARE_LOADS:-4000x1 150x100}"
+printf "%-5s %-4s" run build
+for spec in "${loads[@]}"; do printf " %-40s" "${spec%x*}/s of ${spec#*x}"; done
+printf "\n"
 for run in $(seq "$runs"); do
   for build in old new; do
     binary="$old"; [ "$build" = new ] && binary="$new"
     serve "$binary"
-    single="$(load "$run-$build-single" 4000 1)"
-    sleep 2
-    hundred="$(load "$run-$build-hundred" 150 100)"
+    printf "%-5s %-4s" "$run" "$build"
+    for spec in "${loads[@]}"; do
+      printf " %-40s" "$(load "$run-$build-${spec}" "${spec%x*}" "${spec#*x}")"
+      sleep 2
+    done
     kill "$server"; wait "$server" 2>/dev/null || true; server=""
-    printf "%-5s %-4s %-32s %-32s\n" "$run" "$build" "$single" "$hundred"
+    # The run's log (hundreds of MB) is written back to disk now, not during the next build's run.
+    rm -f "$work"/decisions.sqlite*; sync
+    printf "\n"
   done
 done
