@@ -20,7 +20,7 @@ enum DecisionRecords {
         reference: String? = nil, givingBack: [LotWriteOff] = []
     ) -> PendingRecord {
         var payload: [UInt8] = []
-        payload.reserveCapacity(1024)
+        payload.reserveCapacity(2048)  // most payloads are 1-2 KB: written without growing
         encoder.appendObject(of: decision, extras: extras, into: &payload)
         let key = key ?? DecisionKey(declarant: decision.declarant, declarationID: decision.declarationID)
         let stored = StoredDecision(
