@@ -60,42 +60,42 @@ public struct CivilTime: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     /// Year, month and day as `yyyy-MM`, the sampling period key.
-    public var month: String { datePrefix(withDay: false) }
+    public var month: String { isoPrefix(7) }
 
     /// Appends `yyyy-MM-ddTHH:mm:ss` to a byte buffer without making a `String`.
     public func appendISO(to out: inout [UInt8]) {
-        var parts: (Int, Int, Int, Int, Int, Int) = (0, 0, 0, 0, 0, 0)
-        var rest = value
-        parts.5 = Int(rest % 100)
-        rest /= 100
-        parts.4 = Int(rest % 100)
-        rest /= 100
-        parts.3 = Int(rest % 100)
-        rest /= 100
-        parts.2 = Int(rest % 100)
-        rest /= 100
-        parts.1 = Int(rest % 100)
-        parts.0 = Int(rest / 100)
-        func two(_ number: Int) {
-            out.append(UInt8(48 + number / 10))
-            out.append(UInt8(48 + number % 10))
-        }
-        two(parts.0 / 100 % 100)
-        two(parts.0 % 100)
-        for (separator, part) in [
-            (UInt8(ascii: "-"), parts.1), (UInt8(ascii: "-"), parts.2), (UInt8(ascii: "T"), parts.3),
-            (UInt8(ascii: ":"), parts.4), (UInt8(ascii: ":"), parts.5),
-        ] {
-            out.append(separator)
-            two(part)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 19) { text in
+            writeISO(19, to: text)
+            out.append(contentsOf: text)
         }
     }
 
     /// `yyyy-MM-ddTHH:mm:ss`, as ``appendISO(to:)`` writes it.
-    public var isoText: String {
-        var out: [UInt8] = []
-        appendISO(to: &out)
-        return String(decoding: out, as: UTF8.self)
+    public var isoText: String { isoPrefix(19) }
+
+    /// The first `length` bytes of `yyyy-MM-ddTHH:mm:ss` (7: the month, 10: the date, 19: all).
+    func isoPrefix(_ length: Int) -> String {
+        String(unsafeUninitializedCapacity: length) { text in
+            writeISO(length, to: text)
+            return length
+        }
+    }
+
+    /// Writes the first `length` bytes of `yyyy-MM-ddTHH:mm:ss` from the value's 14 digits.
+    private func writeISO(_ length: Int, to text: UnsafeMutableBufferPointer<UInt8>) {
+        var digits = value  // yyyyMMddHHmmss, taken from its last digit
+        for position in (0..<19).reversed() {
+            let byte: UInt8
+            switch position {
+            case 4, 7: byte = UInt8(ascii: "-")
+            case 10: byte = UInt8(ascii: "T")
+            case 13, 16: byte = UInt8(ascii: ":")
+            default:
+                byte = UInt8(48 + digits % 10)
+                digits /= 10
+            }
+            if position < length { text[position] = byte }
+        }
     }
 
     /// Year and month as the number `yyyyMM`.

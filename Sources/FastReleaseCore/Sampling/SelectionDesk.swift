@@ -95,10 +95,12 @@ public final class SelectionDesk {
         lane: Lane, port: String, at: CivilTime, seed: SHA256.Prefix, key: ConsignmentKey, roster: [RosterShift]
     ) -> ExaminerAssignment {
         let day = at.day
-        // Sorted and without repeats (an examiner may have several shifts that cover the time).
-        var qualified = roster.compactMap { $0.covers(lane: lane, port: port, at: at) ? $0.examiner : nil }
+        // Each once (an examiner may have several shifts that cover the time), sorted.
+        var qualified: [String] = []
+        for shift in roster where shift.covers(lane: lane, port: port, at: at) && !qualified.contains(shift.examiner) {
+            qualified.append(shift.examiner)
+        }
         qualified.sort()
-        qualified.removeAdjacentDuplicates()
         let draw = SamplingDrawer.draw(seed: seed, key: key, salt: "examiner|")
         guard !qualified.isEmpty else { return ExaminerAssignment(examiner: "", draw: draw, eligible: [], day: day) }
         let today = loads[day] ?? [:]
@@ -157,18 +159,5 @@ struct LaneWindow {
     var wouldReleaseShare: Double {
         guard !entries.isEmpty else { return 1 }
         return Double(counts[Lane.release.rawValue] + toppedUp.reduce(0, +)) / Double(entries.count)
-    }
-}
-
-extension Array where Element: Equatable {
-    /// Removes each element equal to the one before it (on a sorted array: every repeat).
-    mutating func removeAdjacentDuplicates() {
-        guard count > 1 else { return }
-        var kept = 1
-        for index in 1..<count where self[index] != self[kept - 1] {
-            self[kept] = self[index]
-            kept += 1
-        }
-        removeLast(count - kept)
     }
 }
