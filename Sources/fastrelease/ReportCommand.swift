@@ -91,12 +91,9 @@ struct ReportCommand: AsyncParsableCommand {
             guard let start = CivilTime(iso: month + "-01T00:00:00") else {
                 throw ValidationError("--month `\(month)` is not a month; write 2026-11")
             }
-            let year = Int(start.value / 10_000_000_000)
-            let number = Int(start.value / 100_000_000 % 100)
-            let next = CivilTime(year: number == 12 ? year + 1 : year, month: number == 12 ? 1 : number + 1, day: 1)!
-            return (
-                month, start.unixSeconds(offsetSeconds: offset) * 1000, next.unixSeconds(offsetSeconds: offset) * 1000
-            )
+            // Counted in days, not to the next month's first day: 9999-12 has no next month.
+            let from = start.unixSeconds(offsetSeconds: offset)
+            return (month, from * 1000, (from + Int64(start.daysInMonth) * 86_400) * 1000)
         default:
             throw ValidationError("give one of --day, --week or --month")
         }

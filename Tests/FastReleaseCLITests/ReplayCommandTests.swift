@@ -115,6 +115,11 @@ struct ReportCommandTests {
             "\(month.outputText)")
         let empty = try ProcessRunner.run(["report", "--day", "2026-11-19", "--store", store])
         #expect(empty.outputText.contains("0 declarations decided"))
+        for period in [["--month", "9999-12"], ["--week", "9999-W52"], ["--week", "9999-12-30"]] {
+            let last = try ProcessRunner.run(["report"] + period + ["--store", store])
+            #expect(last.status == 0, "the calendar's last periods are reported: \(period) \(last.errorText)")
+            #expect(last.outputText.contains("0 declarations decided"), "\(last.outputText)")
+        }
         let wrong = try ProcessRunner.run(["report", "--day", "yesterday", "--store", store])
         #expect(wrong.status != 0)
         #expect(wrong.errorText.contains("--day `yesterday` is not a day"))

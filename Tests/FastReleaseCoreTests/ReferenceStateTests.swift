@@ -90,6 +90,15 @@ struct ReferenceStateTests {
         #expect(test.status(at: Self.time("2026-10-26")).exempts)
     }
 
+    @Test func anIntervalPastTheYear9999CoversToItsLastSecond() {
+        let test = MonitoredTest(
+            test: "azo-dyes", intervalDays: .max,
+            results: [TestResult(test: "azo-dyes", passed: true, testedAt: Self.time("2026-10-04"))])
+        #expect(
+            test.status(at: Self.time("2026-10-05"))
+                == .passing(testedAt: Self.time("2026-10-04"), until: Self.time("9999-12-31T23:59:59")))
+    }
+
     @Test func badFilesAreRefusedWithEveryPlace() throws {
         var files = Self.files
         files["lots.csv"] = """
@@ -106,7 +115,11 @@ struct ReferenceStateTests {
             "lot,test,passed,tested_at\nL-1,azo-dyes,maybe,2026-10-01\nL-1,azo-dyes,pass,2026-13-01\nL-99,azo-dyes,pass,2026-10-01\n"
         files["monitoring.csv"] = "subject,code,test\nenterprise,E1,azo-dyes\n"
         let error = try #require(throws: ReferenceStateError.self) { try ReferenceStateReader().read(files: files) }
-        let text = error.description
+        var text = error.description
+        files = Self.files
+        files["monitoring.csv"] = "subject,code,test,interval_days\nenterprise,E1,azo-dyes,999999999999999\n"
+        text += try #require(throws: ReferenceStateError.self) { try ReferenceStateReader().read(files: files) }
+            .description
         let expected = [
             ("lots.csv:3:19", "`quantity` must be a number, 0 or more, found `-5`"),
             ("lots.csv:4:26", "`valid_until` must be a date"),
@@ -118,6 +131,7 @@ struct ReferenceStateTests {
             ("lot-tests.csv:3:19", "`tested_at` must be a date"),
             ("lot-tests.csv:4:1", "lot L-99 is in neither lots.csv nor the state"),
             ("monitoring.csv:1:1", "monitoring.csv has no `interval_days` column"),
+            ("monitoring.csv:2:24", "`interval_days` must be a whole number from 1 to 3653, found `999999999999999`"),
         ]
         for (place, message) in expected {
             #expect(

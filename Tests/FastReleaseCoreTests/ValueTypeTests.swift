@@ -51,6 +51,22 @@ struct ValueTypeTests {
         #expect(CivilTime(unixSeconds: 951_782_400, offsetSeconds: 0).description == "2000-02-29T00:00:00")
     }
 
+    @Test func civilTimeOutsideTheYearsOneToNineThousandNineHundredNinetyNineIsHeldAtTheEnds() throws {
+        let latest = "9999-12-31T23:59:59"
+        let earliest = "0001-01-01T00:00:00"
+        #expect(CivilTime(unixSeconds: 253_402_300_799, offsetSeconds: 0).description == latest)
+        #expect(CivilTime(unixSeconds: 253_402_300_800, offsetSeconds: 0).description == latest)
+        #expect(CivilTime(unixSeconds: .max, offsetSeconds: 14 * 3600).description == latest)
+        #expect(CivilTime(unixSeconds: -62_135_596_800, offsetSeconds: 0).description == earliest)
+        #expect(CivilTime(unixSeconds: .min, offsetSeconds: -12 * 3600).description == earliest)
+        let day = try #require(CivilTime(iso: "2026-11-23T08:00:00"))
+        #expect(day.adding(days: .max).description == latest)
+        #expect(day.adding(days: .min).description == earliest)
+        #expect(day.adding(days: 3_000_000).description == latest)
+        #expect(day.adding(days: 7).description == "2026-11-30T08:00:00")
+        #expect(try #require(CivilTime(iso: "9999-12-31T00:00:00")).adding(days: 1).description == latest)
+    }
+
     @Test func civilTimeDayAndMonthAreTheDescriptionsStart() throws {
         let times = try [
             #require(CivilTime(year: 1, month: 1, day: 1)), #require(CivilTime(year: 999, month: 9, day: 9)),

@@ -125,6 +125,13 @@ struct StateServiceTests {
             #expect(
                 String(buffer: refused.body).contains(
                     "monitoring-results.csv:2:32: error: `passed` must be true or false"))
+            // An interval past the calendar's end is a mistake, not a service that stops.
+            let forever = "subject,code,test,interval_days\nenterprise,\(maker),azo-dyes,999999999999999\n"
+            let endless = try await Self.send(
+                client, .post, "/v1/state/monitoring.csv", forever, token: TestTokens.operator)
+            #expect(endless.status == .badRequest)
+            #expect(String(buffer: endless.body).contains("`interval_days` must be a whole number from 1 to 3653"))
+            #expect(try await Self.send(client, .get, "/v1/state", token: TestTokens.operator).status == .ok)
             // Every change is kept, with who made it and in which role.
             let history = try json(
                 try await Self.send(client, .get, "/v1/state/changes?limit=1000", token: TestTokens.laboratory).body)

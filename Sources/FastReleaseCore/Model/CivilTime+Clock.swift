@@ -1,10 +1,21 @@
 extension CivilTime {
+    /// The first second a civil time can name, 0001-01-01T00:00:00, in seconds since 1970.
+    static let earliestLocalSecond: Int64 = -62_135_596_800
+    /// The last second a civil time can name, 9999-12-31T23:59:59, in seconds since 1970.
+    static let latestLocalSecond: Int64 = 253_402_300_799
+
     /// The civil time at `unixSeconds` in a zone `offsetSeconds` east of UTC.
     ///
     /// Uses the days-from-civil inverse of the proleptic Gregorian calendar, so no
-    /// calendar object or time-zone database is needed.
+    /// calendar object or time-zone database is needed. A time before the year 1 or after the
+    /// year 9999 is held at 0001-01-01T00:00:00 or 9999-12-31T23:59:59: arithmetic on times read
+    /// from operators' files (a monitoring interval of a million days) stays a time, not a crash.
     public init(unixSeconds: Int64, offsetSeconds: Int) {
-        let local = unixSeconds + Int64(offsetSeconds)
+        let (shiftedByZone, overflow) = unixSeconds.addingReportingOverflow(Int64(offsetSeconds))
+        let local =
+            overflow
+            ? (offsetSeconds > 0 ? Self.latestLocalSecond : Self.earliestLocalSecond)
+            : min(max(shiftedByZone, Self.earliestLocalSecond), Self.latestLocalSecond)
         let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
         let secondOfDay = Int(local - days * 86_400)
         // Civil-from-days (era-based, valid for any day count).

@@ -101,6 +101,9 @@ public struct CivilTime: Sendable, Hashable, Comparable, CustomStringConvertible
     /// Year and month as the number `yyyyMM`.
     public var yearMonth: Int { Int(value / 100_000_000) }
 
+    /// How many days this time's month has: 28 to 31.
+    public var daysInMonth: Int { Self.daysIn(month: yearMonth % 100, year: yearMonth / 100) }
+
     /// `yyyy-MM-ddTHH:mm:ss`.
     public var description: String {
         var parts: [Int] = []

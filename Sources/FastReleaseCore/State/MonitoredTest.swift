@@ -14,6 +14,9 @@ public struct MonitoredTest: Sendable, Hashable, Codable {
     public var test: String
     /// How many days a passing result covers.
     public var intervalDays: Int
+    /// The longest interval a state file may give: ten years (periodic monitoring repeats
+    /// monthly to yearly; a longer one is a typing mistake).
+    public static let longestIntervalDays = 3653
     /// Every result recorded, in any order.
     public var results: [TestResult]
 

@@ -6,7 +6,7 @@
 /// | `lots.csv` | `id,holder,material,hs,supplier,quantity,unit,conforming_quantity,valid_until` (`hs`, `supplier`, `valid_until` may be empty), and optionally `written_off` |
 /// | `lot-tests.csv` | `lot,test,passed,tested_at`, and optionally `conforming_quantity` (a laboratory's result sets it) |
 /// | `suppliers.csv` | `code,name,standing` (`registered`, `suspended`, `revoked`) |
-/// | `monitoring.csv` | `subject,code,test,interval_days` (`subject`: `enterprise` or `supplier`) |
+/// | `monitoring.csv` | `subject,code,test,interval_days` (`subject`: `enterprise` or `supplier`; `interval_days` from 1 to 3653) |
 /// | `monitoring-results.csv` | `subject,code,test,passed,tested_at` |
 /// | `unit-consumption.csv` | `product,material,per_unit,product_unit,material_unit` (HS prefixes) |
 /// | `examiners.csv` | `port,examiner,lanes,from,until` (`port` may be `*`; `lanes` separated by `;`; one row per shift) |
@@ -171,7 +171,7 @@ public struct ReferenceStateReader: Sendable {
         var seen = Set<String>()
         for row in table.rows {
             guard let found = subject(&table, row, in: state), let test = table.text(row, "test"),
-                let interval = table.count(row, "interval_days")
+                let interval = table.count(row, "interval_days", atMost: MonitoredTest.longestIntervalDays)
             else { continue }
             let (isSupplier, code) = (found.supplier, found.code)
             guard seen.insert("\(isSupplier) \(code) \(test)").inserted else {

@@ -59,11 +59,11 @@ struct StateTable {
         return number(row, name)
     }
 
-    /// A whole number of at least 1.
-    mutating func count(_ row: CSVRows.Row, _ name: String) -> Int? {
+    /// A whole number from 1 to `maximum`.
+    mutating func count(_ row: CSVRows.Row, _ name: String, atMost maximum: Int) -> Int? {
         guard let text = text(row, name) else { return nil }
-        guard let value = Int(text), value >= 1 else {
-            fail(row, name, "`\(name)` must be a whole number of at least 1, found `\(text)`")
+        guard let value = Int(text), (1...maximum).contains(value) else {
+            fail(row, name, "`\(name)` must be a whole number from 1 to \(maximum), found `\(text)`")
             return nil
         }
         return value
