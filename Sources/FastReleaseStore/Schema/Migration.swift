@@ -47,5 +47,8 @@ struct Migration: Sendable {
         Migration(
             9, "decisions-v9-hourly-counts", sqlite: SchemaVersions.Version9.sqlite,
             postgres: SchemaVersions.Version9.postgres),
+        Migration(
+            10, "decisions-v10-key-by-declaration-id", sqlite: SchemaVersions.Version10.sqlite,
+            postgres: SchemaVersions.Version10.postgres),
     ]
 }

@@ -1,0 +1,51 @@
+extension SchemaVersions {
+    /// Version 10: the decisions' key leads with the declaration id, `(declaration_id, declarant,
+    /// revision)`, and the index on the declaration id alone goes, since the key serves its
+    /// look-ups.
+    ///
+    /// Each commit writes every index page that one of its rows lands on. Keyed by declarant
+    /// first, a batch's rows land on as many pages of the key's index as it has declarants,
+    /// about one 4 KB page a row beside the row's own; a gateway's declaration ids mostly
+    /// follow one another, so most of a batch lands on the same few pages. And the log keeps
+    /// one index fewer. Look-ups by (declarant, declaration id, revision), by declaration id,
+    /// and `ON CONFLICT (declarant, declaration_id, revision)` use the new key as they did the
+    /// old (its columns are matched as a set).
+    enum Version10 {
+        /// SQLite cannot change a primary key in place: copy into a new table (once, at upgrade;
+        /// a log of millions of decisions takes a while).
+        static let sqlite = [
+            """
+            CREATE TABLE decisions_v10 (
+                declarant TEXT NOT NULL,
+                declaration_id TEXT NOT NULL,
+                revision TEXT NOT NULL DEFAULT '',
+                message_id TEXT NOT NULL,
+                lane TEXT NOT NULL,
+                profile_version TEXT NOT NULL,
+                decided_at BIGINT NOT NULL,
+                payload TEXT NOT NULL,
+                function TEXT NOT NULL DEFAULT 'original',
+                reference TEXT NOT NULL DEFAULT '',
+                declaration TEXT NOT NULL DEFAULT '',
+                PRIMARY KEY (declaration_id, declarant, revision)
+            )
+            """,
+            "INSERT INTO decisions_v10 SELECT \(columns) FROM decisions ORDER BY rowid",
+            "DROP TABLE decisions",
+            "ALTER TABLE decisions_v10 RENAME TO decisions",
+            "CREATE INDEX decisions_by_time ON decisions (decided_at)",
+            "CREATE INDEX decisions_by_reference ON decisions (reference) WHERE reference <> ''",
+        ]
+
+        static let postgres = [
+            "ALTER TABLE decisions DROP CONSTRAINT decisions_pkey",
+            "ALTER TABLE decisions ADD PRIMARY KEY (declaration_id, declarant, revision)",
+            "DROP INDEX IF EXISTS decisions_by_declaration_id",
+        ]
+
+        private static let columns = """
+            declarant, declaration_id, revision, message_id, lane, profile_version, decided_at, payload, \
+            function, reference, declaration
+            """
+    }
+}
