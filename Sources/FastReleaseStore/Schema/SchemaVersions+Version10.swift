@@ -14,22 +14,7 @@ extension SchemaVersions {
         /// SQLite cannot change a primary key in place: copy into a new table (once, at upgrade;
         /// a log of millions of decisions takes a while).
         static let sqlite = [
-            """
-            CREATE TABLE decisions_v10 (
-                declarant TEXT NOT NULL,
-                declaration_id TEXT NOT NULL,
-                revision TEXT NOT NULL DEFAULT '',
-                message_id TEXT NOT NULL,
-                lane TEXT NOT NULL,
-                profile_version TEXT NOT NULL,
-                decided_at BIGINT NOT NULL,
-                payload TEXT NOT NULL,
-                function TEXT NOT NULL DEFAULT 'original',
-                reference TEXT NOT NULL DEFAULT '',
-                declaration TEXT NOT NULL DEFAULT '',
-                PRIMARY KEY (declaration_id, declarant, revision)
-            )
-            """,
+            decisionsTable("decisions_v10", key: "declaration_id, declarant, revision"),
             "INSERT INTO decisions_v10 SELECT \(columns) FROM decisions ORDER BY rowid",
             "DROP TABLE decisions",
             "ALTER TABLE decisions_v10 RENAME TO decisions",

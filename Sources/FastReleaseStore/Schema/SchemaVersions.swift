@@ -20,27 +20,32 @@ enum SchemaVersions {
         ]
     }
 
+    /// The decisions table of versions 2 on, named `name`, with the primary key `key`.
+    static func decisionsTable(_ name: String, key: String) -> String {
+        """
+        CREATE TABLE \(name) (
+            declarant TEXT NOT NULL,
+            declaration_id TEXT NOT NULL,
+            revision TEXT NOT NULL DEFAULT '',
+            message_id TEXT NOT NULL,
+            lane TEXT NOT NULL,
+            profile_version TEXT NOT NULL,
+            decided_at BIGINT NOT NULL,
+            payload TEXT NOT NULL,
+            function TEXT NOT NULL DEFAULT 'original',
+            reference TEXT NOT NULL DEFAULT '',
+            declaration TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (\(key))
+        )
+        """
+    }
+
     /// Version 2: revisions (amendments and cancellations stored beside the original), the customs
     /// reference (MRN) and the declaration snapshot; every version 1 row is kept as an original.
     enum Version2 {
         /// SQLite cannot change a primary key in place: copy into a new table.
         static let sqlite = [
-            """
-            CREATE TABLE decisions_v2 (
-                declarant TEXT NOT NULL,
-                declaration_id TEXT NOT NULL,
-                revision TEXT NOT NULL DEFAULT '',
-                message_id TEXT NOT NULL,
-                lane TEXT NOT NULL,
-                profile_version TEXT NOT NULL,
-                decided_at BIGINT NOT NULL,
-                payload TEXT NOT NULL,
-                function TEXT NOT NULL DEFAULT 'original',
-                reference TEXT NOT NULL DEFAULT '',
-                declaration TEXT NOT NULL DEFAULT '',
-                PRIMARY KEY (declarant, declaration_id, revision)
-            )
-            """,
+            decisionsTable("decisions_v2", key: "declarant, declaration_id, revision"),
             """
             INSERT INTO decisions_v2 (declarant, declaration_id, message_id, lane, profile_version, decided_at, payload)
                 SELECT declarant, declaration_id, message_id, lane, profile_version, decided_at, payload FROM decisions
