@@ -130,7 +130,10 @@ struct ServeCommand: AsyncParsableCommand {
         switch settings.storeKind {
         case .sqlite:
             let synchronous: SQLiteDecisionLog.Synchronous = settings.sqliteSynchronous == "normal" ? .normal : .full
-            return (try SQLiteDecisionLog(path: settings.sqlitePath, synchronous: synchronous), [], {})
+            let log = try SQLiteDecisionLog(path: settings.sqlitePath, synchronous: synchronous) {
+                logger.notice("\($0)")
+            }
+            return (log, [], {})
         case .postgres:
             #if PostgreSQL
                 let postgres = settings.postgres

@@ -23,7 +23,8 @@ enum StoreLocation {
             guard isSQLite(location) || (creating && missing) else {
                 throw ValidationError("\(location) is not a SQLite decision log nor a postgres:// address")
             }
-            return try await body(try SQLiteDecisionLog(path: location))
+            let log = try SQLiteDecisionLog(path: location) { FileDescriptorSink.standardError.print($0 + "…") }
+            return try await body(log)
         }
         #if PostgreSQL
             guard let parts = URLComponents(string: location), let host = parts.host, let user = parts.user else {

@@ -106,7 +106,9 @@ struct RevisionTests {
                         """)
             }
         }
-        let log = try SQLiteDecisionLog(path: path)
+        var notices: [String] = []
+        let log = try SQLiteDecisionLog(path: path) { notices.append($0) }
+        #expect(notices.count == 1 && notices[0].contains("copying its 1 decision once"), "\(notices)")
         let kept = try await log.decisions(declarationID: "OLD-1")
         #expect(kept.count == 1)
         #expect(kept.first?.lane == .decided(.hold))
@@ -116,5 +118,9 @@ struct RevisionTests {
         let amendment = Self.revision("OLD-1", "AMEND-1", function: .amendment, lane: .decided(.release), at: 100)
         #expect(try await log.record([amendment]).map(\.isReplay) == [false])
         #expect(try await log.count() == 2)
+        _ = try SQLiteDecisionLog(path: path) { notices.append($0) }
+        let fresh = folder.url.appendingPathComponent("new.sqlite").path
+        _ = try SQLiteDecisionLog(path: fresh) { notices.append($0) }
+        #expect(notices.count == 1, "an upgraded or a new log copies nothing: \(notices)")
     }
 }

@@ -26,6 +26,9 @@ struct Migration: Sendable {
         self.postgres = postgres
     }
 
+    /// The step that copies an SQLite log's decisions into a table keyed by declaration id.
+    static let keyedByDeclarationID = "decisions-v10-key-by-declaration-id"
+
     /// Every step, oldest first. Never change a step that has shipped: add one.
     static let all: [Migration] = [
         Migration(1, "decisions-v1", both: SchemaVersions.Version1.statements),
@@ -48,7 +51,7 @@ struct Migration: Sendable {
             9, "decisions-v9-hourly-counts", sqlite: SchemaVersions.Version9.sqlite,
             postgres: SchemaVersions.Version9.postgres),
         Migration(
-            10, "decisions-v10-key-by-declaration-id", sqlite: SchemaVersions.Version10.sqlite,
+            10, keyedByDeclarationID, sqlite: SchemaVersions.Version10.sqlite,
             postgres: SchemaVersions.Version10.postgres),
     ]
 }
