@@ -79,6 +79,10 @@ struct ValueTypeTests {
         }
         #expect(times[2].day == "2026-12-31")
         #expect(times[0].month == "0001-01")
+        #expect(
+            times.map(\.description) == [
+                "0001-01-01T00:00:00", "0999-09-09T00:00:00", "2026-12-31T23:59:59", "9999-10-20T01:00:00",
+            ])
     }
 
     @Test(

@@ -104,19 +104,8 @@ public struct CivilTime: Sendable, Hashable, Comparable, CustomStringConvertible
     /// How many days this time's month has: 28 to 31.
     public var daysInMonth: Int { Self.daysIn(month: yearMonth % 100, year: yearMonth / 100) }
 
-    /// `yyyy-MM-ddTHH:mm:ss`.
-    public var description: String {
-        var parts: [Int] = []
-        var rest = value
-        for _ in 0..<5 {
-            parts.insert(Int(rest % 100), at: 0)
-            rest /= 100
-        }
-        func two(_ number: Int) -> String { number < 10 ? "0\(number)" : "\(number)" }
-        let year = String(rest)
-        let paddedYear = String(repeating: "0", count: max(0, 4 - year.count)) + year
-        return "\(paddedYear)-\(two(parts[0]))-\(two(parts[1]))T\(two(parts[2])):\(two(parts[3])):\(two(parts[4]))"
-    }
+    /// `yyyy-MM-ddTHH:mm:ss` (every civil time is in the years 1-9999), as ``isoText``.
+    public var description: String { isoText }
 
     public static func < (lhs: CivilTime, rhs: CivilTime) -> Bool { lhs.value < rhs.value }
 
