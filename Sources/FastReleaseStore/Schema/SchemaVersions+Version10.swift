@@ -4,12 +4,13 @@ extension SchemaVersions {
     /// look-ups.
     ///
     /// Each commit writes every index page that one of its rows lands on. Keyed by declarant
-    /// first, a batch's rows land on as many pages of the key's index as it has declarants,
-    /// about one 4 KB page a row beside the row's own; a gateway's declaration ids mostly
-    /// follow one another, so most of a batch lands on the same few pages. And the log keeps
-    /// one index fewer. Look-ups by (declarant, declaration id, revision), by declaration id,
-    /// and `ON CONFLICT (declarant, declaration_id, revision)` use the new key as they did the
-    /// old (its columns are matched as a set).
+    /// first, a batch's rows landed on as many pages of the key's index as it had declarants,
+    /// about one 4 KB page a row beside the row's own, and the index on the id scattered as
+    /// much where ids of many enterprises interleave. Now there is one such index, not two,
+    /// and where a batch's ids follow one another most of it lands on a few pages. Look-ups by
+    /// (declarant, declaration id, revision), by declaration id, and `ON CONFLICT (declarant,
+    /// declaration_id, revision)` use the new key as they did the old (its columns are matched
+    /// as a set).
     enum Version10 {
         /// SQLite cannot change a primary key in place: copy into a new table (once, at upgrade;
         /// a log of millions of decisions takes a while).
