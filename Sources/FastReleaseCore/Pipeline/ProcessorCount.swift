@@ -5,9 +5,13 @@ import Synchronization
     import Glibc
 #endif
 
-/// The number of cores this process may use.
+/// The number of cores the machine has online.
+///
+/// Not the process's CPU affinity: under `taskset -c 0` the service still runs two workers on the
+/// one core. One worker and one event loop there answered no more (three alternating runs,
+/// docs/benchmarks.md, "fifth session").
 public enum ProcessorCount {
-    /// Active processors, at least 1.
+    /// Online processors, at least 1.
     public static var active: Int {
         #if canImport(Glibc)
             return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
