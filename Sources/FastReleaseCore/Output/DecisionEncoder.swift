@@ -29,15 +29,12 @@ extension Array where Element == UInt8 {
 
     /// Appends a whole number in decimal.
     mutating func append(integer: Int) {
-        if integer < 0 {
-            append(UInt8(ascii: "-"))
-            append(integer: -integer)
-            return
-        }
-        var divisor = 1
-        while divisor <= integer / 10 { divisor *= 10 }
+        if integer < 0 { append(UInt8(ascii: "-")) }
+        let magnitude = integer.magnitude  // `Int.min` has no positive `Int`
+        var divisor: UInt = 1
+        while divisor <= magnitude / 10 { divisor *= 10 }
         while divisor > 0 {
-            append(UInt8(48 + integer / divisor % 10))
+            append(UInt8(48 + magnitude / divisor % 10))
             divisor /= 10
         }
     }
