@@ -1,6 +1,3 @@
-import Dispatch
-import Synchronization
-
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -8,8 +5,8 @@ import Synchronization
 /// The number of cores the machine has online.
 ///
 /// Not the process's CPU affinity: under `taskset -c 0` the service still runs two workers on the
-/// one core. One worker and one event loop there answered no more (three alternating runs,
-/// docs/benchmarks.md, "fifth session").
+/// one core, which answered more single requests there than one worker (×0.90 with one, three
+/// alternating runs, docs/benchmarks.md, "fifth session").
 public enum ProcessorCount {
     /// Online processors, at least 1.
     public static var active: Int {

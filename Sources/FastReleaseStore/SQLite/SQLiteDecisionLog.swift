@@ -26,7 +26,7 @@ public final class SQLiteDecisionLog: SQLBackedLog {
     /// Opens (creating if needed) the log at `path`, upgrading its schema.
     ///
     /// `upgrading` is told, in a sentence, before an upgrade step that copies the decisions table
-    /// (schema version 10 does: about 34 s and the table's size again on disk for 300,000
+    /// (schema version 10 does: 28-34 s and the table's size again on disk for 300,000
     /// decisions, 1.3 GB, on the benchmark machine), so that the caller can say why it waits.
     public init(path: String, synchronous: Synchronous = .full, upgrading: (String) -> Void = { _ in }) throws {
         var configuration = Configuration()
