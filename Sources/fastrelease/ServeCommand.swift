@@ -91,9 +91,7 @@ struct ServeCommand: AsyncParsableCommand {
         let json = settings.logFormat == "json"
         LoggingSystem.bootstrap { label in
             if json { return JSONLogHandler(label: label, level: level) }
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
+            return TextLogHandler(label: label, level: level)
         }
         let logger = Logger(label: "fastrelease")
         let compiled = try ProfileOption.load(settings.profilePath, seeds: settings.seedsPath)

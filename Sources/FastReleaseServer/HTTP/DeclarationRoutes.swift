@@ -34,8 +34,7 @@ struct DeclarationRoutes {
         case stream, json, xml
 
         init(accept: String?) {
-            let accept = accept?.lowercased() ?? ""
-            if accept.contains("application/x-ndjson") {
+            if AcceptHeader.names(accept, "application/x-ndjson") {
                 self = .stream
             } else if ReceiptResponse.wanted(accept) {
                 self = .xml

@@ -8,8 +8,7 @@ import NIOCore
 enum ReceiptResponse {
     /// Whether `accept` asks for XML (`application/xml` or `text/xml`).
     static func wanted(_ accept: String?) -> Bool {
-        let accept = accept?.lowercased() ?? ""
-        return accept.contains("application/xml") || accept.contains("text/xml")
+        AcceptHeader.names(accept, "application/xml") || AcceptHeader.names(accept, "text/xml")
     }
 
     /// The receipt of `stored` (with what laboratory results made of the goods since, if any),
