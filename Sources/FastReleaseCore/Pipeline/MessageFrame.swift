@@ -11,14 +11,29 @@ public struct MessageFrame: Sendable {
     /// A problem found while framing (too large, unreadable, unsupported encoding): the
     /// message is not decoded and this error is reported instead.
     public var problem: DeclarationError?
-    /// The bytes are a whole input that was not cut into messages (a file read in one piece):
-    /// most hold one message, but the decoder must cut them when they hold more.
+    /// The bytes are a whole input that was not cut into messages (a file read in one piece, a
+    /// request body): most hold one message; what the decoder does with one that holds more is
+    /// ``severalMessages``.
     public var isWholeInput: Bool
+    /// What the decoder does with a whole input that does not parse as one message.
+    public var severalMessages: SeveralMessages
+
+    /// What the decoder does with a whole input (``isWholeInput``) that does not parse as one
+    /// message: it holds more than one, or it has an error after which the decoder would
+    /// resume at the next declaration.
+    public enum SeveralMessages: Sendable {
+        /// Cut it into messages and decode each, one after another (the command line's files).
+        case cut
+        /// Decode nothing, and say so with ``MessageDecoder/messagesInLastFrame`` 0: the caller
+        /// cuts it and hands in each message on its own (the service, which admits and decides
+        /// the messages of a request one by one, in parallel).
+        case leave
+    }
 
     /// Creates a frame.
     public init(
         source: String, sequence: Int, bytes: [UInt8], startLine: Int, problem: DeclarationError? = nil,
-        isWholeInput: Bool = false
+        isWholeInput: Bool = false, severalMessages: SeveralMessages = .cut
     ) {
         self.source = source
         self.sequence = sequence
@@ -26,5 +41,29 @@ public struct MessageFrame: Sendable {
         self.startLine = startLine
         self.problem = problem
         self.isWholeInput = isWholeInput
+        self.severalMessages = severalMessages
+    }
+
+    /// A whole input as one frame (``isWholeInput``) from its first byte that is not white
+    /// space; `nil` when it holds nothing else.
+    public static func whole(
+        _ bytes: consuming [UInt8], source: String, sequence: Int, severalMessages: SeveralMessages = .cut
+    ) -> MessageFrame? {
+        var leading = 0
+        var lineFeeds = 0
+        while leading < bytes.count, Self.isSpace(bytes[leading]) {
+            if bytes[leading] == 0x0A { lineFeeds += 1 }
+            leading += 1
+        }
+        guard leading < bytes.count else { return nil }
+        if leading > 0 { bytes.removeFirst(leading) }
+        return MessageFrame(
+            source: source, sequence: sequence, bytes: bytes, startLine: 1 + lineFeeds, isWholeInput: true,
+            severalMessages: severalMessages)
+    }
+
+    /// XML's white space: space, tab, carriage return, line feed.
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A
     }
 }

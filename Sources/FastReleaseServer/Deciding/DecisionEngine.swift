@@ -44,7 +44,7 @@ public final class DecisionEngine: Sendable {
     private struct Job {
         let frame: MessageFrame
         let receivedAt: CivilTime
-        let continuation: CheckedContinuation<[DecisionRecord], Never>
+        let continuation: CheckedContinuation<[DecisionRecord]?, Never>
     }
 
     private struct State {
@@ -122,9 +122,30 @@ public final class DecisionEngine: Sendable {
     public func submit(
         _ frame: MessageFrame, receivedAt: CivilTime, mayWait: Bool = false, admission: Admission? = nil
     ) async throws(Overloaded) -> [DecisionRecord] {
+        try await enqueue(frame, receivedAt: receivedAt, mayWait: mayWait, admission: admission) ?? []
+    }
+
+    /// Decides a whole request body (``MessageFrame/whole(_:source:sequence:severalMessages:)``
+    /// with ``MessageFrame/SeveralMessages/leave``) when it parses as one message, without
+    /// cutting it into messages first.
+    ///
+    /// - Returns: its records, or `nil`, with nothing decided, when it does not parse as one
+    ///   message: the caller then cuts it and submits each message.
+    /// - Throws: ``Overloaded`` as ``submit(_:receivedAt:mayWait:admission:)`` does.
+    public func submitWhole(
+        _ frame: MessageFrame, receivedAt: CivilTime, admission: Admission
+    ) async throws(Overloaded) -> [DecisionRecord]? {
+        precondition(frame.isWholeInput && frame.severalMessages == .leave, "a whole input the decoder leaves")
+        return try await enqueue(frame, receivedAt: receivedAt, mayWait: false, admission: admission)
+    }
+
+    /// Queues a message for a worker; `nil` for a whole input the decoder left.
+    private func enqueue(
+        _ frame: MessageFrame, receivedAt: CivilTime, mayWait: Bool, admission: Admission?
+    ) async throws(Overloaded) -> [DecisionRecord]? {
         var overloaded = false
         let reserved = admission?.take() ?? false
-        let records = await withCheckedContinuation { (continuation: CheckedContinuation<[DecisionRecord], Never>) in
+        let records = await withCheckedContinuation { (continuation: CheckedContinuation<[DecisionRecord]?, Never>) in
             let job = Job(frame: frame, receivedAt: receivedAt, continuation: continuation)
             let (worker, depth) = state.withLock { state -> (WorkerBox?, Int?) in
                 if reserved { state.reserved -= 1 }
@@ -158,7 +179,8 @@ public final class DecisionEngine: Sendable {
                 ) {
                     records.append($0)
                 }
-                job.continuation.resume(returning: records)
+                let left = job.frame.isWholeInput && worker.decider.messagesInLastFrame == 0
+                job.continuation.resume(returning: left ? nil : records)
                 let (next, depth) = self.state.withLock { state -> (Job?, Int) in
                     guard let next = state.queue.popFirst() else {
                         state.idle.append(worker)

@@ -90,14 +90,46 @@ public final class DecisionService: Sendable {
         _ frame: MessageFrame, mayWait: Bool = false, admission: DecisionEngine.Admission? = nil,
         logger: Logger? = nil
     ) async throws -> [Answer] {
-        let logger = logger ?? self.logger
+        let received = Received(clock: clock, profile: engine.profile)
+        let records = try await engine.submit(
+            frame, receivedAt: received.at, mayWait: mayWait, admission: admission)
+        return try await answer(records, received, logger: logger ?? self.logger)
+    }
+
+    /// Decides a whole request body, when it parses as one message, and records its decisions:
+    /// see ``DecisionEngine/submitWhole(_:receivedAt:admission:)``.
+    ///
+    /// - Returns: one answer per declaration (or error record), in document order; `nil`, with
+    ///   nothing decided or recorded, when the body does not parse as one message.
+    /// - Throws: as ``answer(_:mayWait:admission:logger:)`` does.
+    public func answerWhole(
+        _ frame: MessageFrame, admission: DecisionEngine.Admission, logger: Logger? = nil
+    ) async throws -> [Answer]? {
+        let received = Received(clock: clock, profile: engine.profile)
+        guard let records = try await engine.submitWhole(frame, receivedAt: received.at, admission: admission)
+        else { return nil }
+        return try await answer(records, received, logger: logger ?? self.logger)
+    }
+
+    /// When a message was received, and the profile in force then.
+    private struct Received {
         let started = ContinuousClock.now
-        let profile = engine.profile
-        let receivedAt = clock.civil(offsetSeconds: profile.source.timeZoneOffsetSeconds)
-        let receivedMilliseconds = clock.milliseconds()
-        let records = try await engine.submit(frame, receivedAt: receivedAt, mayWait: mayWait, admission: admission)
+        let profile: CompiledProfile
+        let at: CivilTime
+        let milliseconds: Int64
+
+        init(clock: WallClock, profile: CompiledProfile) {
+            self.profile = profile
+            at = clock.civil(offsetSeconds: profile.source.timeZoneOffsetSeconds)
+            milliseconds = clock.milliseconds()
+        }
+    }
+
+    /// Records the workers' records of one message, then answers each.
+    private func answer(_ records: [DecisionRecord], _ received: Received, logger: Logger) async throws -> [Answer] {
+        let started = received.started
         let context = Context(
-            profile: profile, receivedAt: receivedAt, receivedMilliseconds: receivedMilliseconds,
+            profile: received.profile, receivedAt: received.at, receivedMilliseconds: received.milliseconds,
             decidedAt: clock.milliseconds())
         var pending: [PendingRecord] = []
         var sources: [Int] = []  // the record each pending row comes from

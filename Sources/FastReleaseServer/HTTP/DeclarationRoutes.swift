@@ -56,12 +56,7 @@ struct DeclarationRoutes {
         case .stream:
             return streamingResponse(request, context: context)
         case let shape:
-            let frames = try await readMessages(request)
-            guard let admission = service.admit(messages: frames.count) else {
-                context.logger.notice("request refused: queue full", metadata: ["request.messages": "\(frames.count)"])
-                throw ServiceError.overloaded()
-            }
-            let answers = try await decideAll(frames, admission: admission, logger: context.logger)
+            let (frames, answers) = try await decide(try await readBody(request), logger: context.logger)
             let failed = answers.contains { if case .error = $0 { true } else { false } }
             let now = Date(timeIntervalSince1970: Double(clock.milliseconds()) / 1000)
             let body =
@@ -75,24 +70,53 @@ struct DeclarationRoutes {
         }
     }
 
-    /// Reads the whole body (413 past the limit) and cuts it into messages.
-    private func readMessages(_ request: Request) async throws -> [MessageFrame] {
-        if let length = request.headers[.contentLength].flatMap(Int.init), length > maxRequestBytes {
-            throw tooLarge()
+    /// Reads the whole body (413 past the limit).
+    private func readBody(_ request: Request) async throws -> [UInt8] {
+        let length = request.headers[.contentLength].flatMap(Int.init)
+        if let length, length > maxRequestBytes { throw tooLarge() }
+        var body: [UInt8] = []
+        body.reserveCapacity(min(length ?? 0, maxRequestBytes))
+        for try await chunk in request.body {
+            guard body.count + chunk.readableBytes <= maxRequestBytes else { throw tooLarge() }
+            body.append(contentsOf: chunk.readableBytesView)
+        }
+        return body
+    }
+
+    /// Decides a body: whole when it parses as one message (most requests), without cutting it
+    /// first; else cut into messages, each admitted and decided on its own, in parallel.
+    ///
+    /// - Returns: the messages the answers come from (one frame for a body decided whole),
+    ///   and the answers, in message order.
+    private func decide(_ body: [UInt8], logger: Logger) async throws -> ([MessageFrame], [Answer]) {
+        if body.count <= limits.maxMessageBytes,
+            let whole = MessageFrame.whole(body, source: "request", sequence: 0, severalMessages: .leave)
+        {
+            let admission = try admit(1, logger: logger)
+            let answers = try await decided(logger: logger) {
+                try await service.answerWhole(whole, admission: admission, logger: logger)
+            }
+            if let answers { return ([whole], answers) }
         }
         var splitter = MessageSplitter(source: "request", limits: limits)
-        var frames: [MessageFrame] = []
-        var total = 0
-        for try await chunk in request.body {
-            total += chunk.readableBytes
-            guard total <= maxRequestBytes else { throw tooLarge() }
-            frames += chunk.withUnsafeReadableBytes { splitter.feed($0) }
-        }
-        frames += splitter.finish()
+        let frames = body.withUnsafeBytes { splitter.feed($0) } + splitter.finish()
         guard !frames.isEmpty else {
             throw ServiceError(.badRequest, code: "request.empty", "the request body holds no XML message")
         }
-        return frames
+        let admission = try admit(frames.count, logger: logger)
+        let answers = try await decided(logger: logger) {
+            try await decideAll(frames, admission: admission, logger: logger)
+        }
+        return (frames, answers)
+    }
+
+    /// Room for `count` messages, or 503 (nothing is decided).
+    private func admit(_ count: Int, logger: Logger) throws -> DecisionEngine.Admission {
+        guard let admission = service.admit(messages: count) else {
+            logger.notice("request refused: queue full", metadata: ["request.messages": "\(count)"])
+            throw ServiceError.overloaded()
+        }
+        return admission
     }
 
     private func tooLarge() -> ServiceError {
@@ -107,17 +131,22 @@ struct DeclarationRoutes {
     private func decideAll(_ frames: [MessageFrame], admission: DecisionEngine.Admission, logger: Logger) async throws
         -> [Answer]
     {
-        do {
-            // One message (most requests): decided on this task, without a child task to start and join.
-            if frames.count == 1 { return try await service.answer(frames[0], admission: admission, logger: logger) }
-            return try await withThrowingTaskGroup(of: (Int, [Answer]).self) { group in
-                for (index, frame) in frames.enumerated() {
-                    group.addTask { (index, try await service.answer(frame, admission: admission, logger: logger)) }
-                }
-                var byIndex = [[Answer]](repeating: [], count: frames.count)
-                for try await (index, answers) in group { byIndex[index] = answers }
-                return byIndex.flatMap { $0 }
+        // One message: decided on this task, without a child task to start and join.
+        if frames.count == 1 { return try await service.answer(frames[0], admission: admission, logger: logger) }
+        return try await withThrowingTaskGroup(of: (Int, [Answer]).self) { group in
+            for (index, frame) in frames.enumerated() {
+                group.addTask { (index, try await service.answer(frame, admission: admission, logger: logger)) }
             }
+            var byIndex = [[Answer]](repeating: [], count: frames.count)
+            for try await (index, answers) in group { byIndex[index] = answers }
+            return byIndex.flatMap { $0 }
+        }
+    }
+
+    /// What `work` answers; a failure to write the log is a 503 that answers nothing.
+    private func decided<Result>(logger: Logger, _ work: () async throws -> Result) async throws -> Result {
+        do {
+            return try await work()
         } catch {
             logger.error("decision log write failed", metadata: ["error": "\(error)"])
             throw ServiceError(

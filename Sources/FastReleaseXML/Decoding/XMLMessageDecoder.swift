@@ -26,6 +26,10 @@ public final class XMLMessageDecoder: MessageDecoder {
         messagesInLastFrame = 1
         if frame.isWholeInput {
             if decodeWholeInput(frame, into: &records) { return }
+            if frame.severalMessages == .leave {
+                messagesInLastFrame = 0
+                return
+            }
             var splitter = MessageSplitter(source: frame.source, limits: session.context.limits)
             let messages = frame.bytes.withUnsafeBytes { splitter.feed($0) } + splitter.finish()
             for var message in messages {

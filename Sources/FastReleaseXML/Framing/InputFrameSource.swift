@@ -95,7 +95,7 @@ public struct InputFrameSource: FrameSource {
         else { return false }
         let size = Int(status.st_size)
         var failed = false
-        var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
             while count < size {
                 let got = read(descriptor, buffer.baseAddress! + count, size - count)
                 if got > 0 {
@@ -114,13 +114,8 @@ public struct InputFrameSource: FrameSource {
             return false
         }
         close(descriptor)
-        var leading = 0
-        while leading < bytes.count, XMLBytes.isSpace(bytes[leading]) { leading += 1 }
-        guard leading < bytes.count else { return true }
-        let startLine = 1 + bytes[..<leading].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-        if leading > 0 { bytes.removeFirst(leading) }
-        ready.append(
-            MessageFrame(source: path, sequence: sequence, bytes: bytes, startLine: startLine, isWholeInput: true))
+        guard let frame = MessageFrame.whole(bytes, source: path, sequence: sequence) else { return true }
+        ready.append(frame)
         sequence += 1
         return true
     }
