@@ -51,18 +51,19 @@ public enum FuzzChecks {
     }
 
     /// Frames, decodes and scores every message of `bytes` on the default profile, and checks
-    /// that each decision is written as JSON that reads back, and that each declaration's
-    /// snapshot is the one Foundation writes.
+    /// that each decision is written as JSON that reads back, that each declaration's snapshot
+    /// is the one Foundation writes, and that `bytes` decided whole as the service decides a
+    /// request body (``MessageFrame/SeveralMessages/leave``), when the decoder takes them as
+    /// one message, give the same records as cut into messages.
     public static func decideAll(_ bytes: UnsafeRawBufferPointer) -> [String] {
         var problems: [String] = []
         let decider = MessageDecider(decoder: XMLMessageDecoder(limits: limits), profile: profile, changes: .holdBack)
-        let encoder = JSONLinesEncoder()
+        var cutLines: [[UInt8]] = []
         for frame in frames(of: bytes, &problems) {
             decider.decide(frame, profile: profile, receivedAt: receivedAt) { record in
-                var line: [UInt8] = []
+                let line = comparableLine(record)
                 switch record {
                 case .decision(let decision):
-                    encoder.encode(decision, into: &line)
                     if (try? JSONSerialization.jsonObject(with: Data(line))) == nil {
                         problems.append(
                             "a decision's JSON line does not read back: \(String(decoding: line, as: UTF8.self))")
@@ -70,12 +71,37 @@ public enum FuzzChecks {
                     if let declaration = decision.declaration { checkSnapshot(declaration, &problems) }
                 case .change(let declaration, _):
                     checkSnapshot(declaration, &problems)
-                case .error(let error):
-                    encoder.encode(error, into: &line)
+                case .error:
+                    break
                 }
+                cutLines.append(line)
+            }
+        }
+        if bytes.count <= limits.maxMessageBytes,
+            let whole = MessageFrame.whole(Array(bytes), source: "fuzz", sequence: 0, severalMessages: .leave)
+        {
+            var wholeLines: [[UInt8]] = []
+            decider.decide(whole, profile: profile, receivedAt: receivedAt) { wholeLines.append(comparableLine($0)) }
+            if decider.messagesInLastFrame != 0, wholeLines != cutLines {
+                problems.append("decided whole, the input gave other records than cut into messages")
             }
         }
         return problems
+    }
+
+    /// A record's JSON line without the decision's timing, which differs from run to run.
+    private static func comparableLine(_ record: DecisionRecord) -> [UInt8] {
+        var line: [UInt8] = []
+        switch record {
+        case .decision(var decision):
+            decision.timing = Decision.Timing(decodeMicroseconds: 0, scoreMicroseconds: 0)
+            JSONLinesEncoder().encode(decision, into: &line)
+        case .change(let declaration, _):
+            line = Array(declaration.id.utf8)
+        case .error(let error):
+            JSONLinesEncoder().encode(error, into: &line)
+        }
+        return line
     }
 
     /// The declarations of every message of `bytes`, decoded.
