@@ -13,8 +13,9 @@ public enum DeclarationSnapshot {
     public static func encode(_ declaration: Declaration) throws -> String {
         if DeclarationSnapshotWriter.canWrite(declaration) {
             var writer = DeclarationSnapshotWriter()
+            defer { writer.deallocate() }
             writer.write(declaration)
-            return String(decoding: writer.bytes, as: UTF8.self)
+            return String(decoding: writer.bytes.written, as: UTF8.self)
         }
         return try foundationEncoded(declaration)
     }

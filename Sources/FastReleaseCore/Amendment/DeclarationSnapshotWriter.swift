@@ -4,13 +4,17 @@
 /// its CPU time per declaration. A test compares the two on the corpus and on hostile strings
 /// and numbers. Keys are written in sorted order; absent optionals are left out.
 struct DeclarationSnapshotWriter {
-    private(set) var bytes: [UInt8] = []
+    /// The JSON written; the caller frees it with ``deallocate()``.
+    private(set) var bytes: RawByteBuffer
     /// Whether the object being written has a member already (the next one needs a comma).
     private var needsComma = false
 
     init(capacity: Int = 4096) {  // most snapshots are 1-4 KB: written without growing
-        bytes.reserveCapacity(capacity)
+        bytes = RawByteBuffer(capacity: capacity)
     }
+
+    /// Frees the bytes; the writer is not used after.
+    func deallocate() { bytes.deallocate() }
 
     /// Whether every number of the declaration can be written (JSON has no NaN or infinity;
     /// `JSONEncoder` refuses them, and the caller lets it say so).
@@ -167,7 +171,7 @@ struct DeclarationSnapshotWriter {
 
     private mutating func integer(_ name: StaticString, _ value: Int) {
         key(name)
-        bytes.append(integer: value)
+        bytes.writeInteger(value)
     }
 
     private mutating func number(_ name: StaticString, _ value: Double) {
@@ -175,13 +179,14 @@ struct DeclarationSnapshotWriter {
         // A whole number below 10^15 (most quantities and prices) is its description without
         // `.0`: its digits, written without making the description (zero keeps its sign below).
         if value != 0, abs(value) < 1e15, value.rounded(.towardZero) == value {
-            bytes.append(integer: Int(value))
+            bytes.writeInteger(Int(value))
             return
         }
         // `JSONEncoder`'s form: the shortest description, without `.0` (dropped from the bytes
         // written; taking it off the `String` first cost more than writing the number).
         let start = bytes.count
-        bytes.append(contentsOf: value.description.utf8)
+        var text = value.description
+        text.withUTF8 { bytes.append(bytes: $0) }
         if bytes.count - start >= 2, bytes[bytes.count - 2] == UInt8(ascii: "."),
             bytes[bytes.count - 1] == UInt8(ascii: "0")
         {
@@ -193,7 +198,7 @@ struct DeclarationSnapshotWriter {
 
     private mutating func append(string text: String) {
         var text = text
-        text.withUTF8 { bytes.append(jsonString: $0, namingBackspaceAndFormFeed: true) }
+        text.withUTF8 { bytes.writeJSONString($0, namingBackspaceAndFormFeed: true) }
     }
 
     private mutating func append(raw text: StaticString) {

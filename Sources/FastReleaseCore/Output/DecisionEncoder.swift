@@ -28,16 +28,8 @@ extension Array where Element == UInt8 {
     }
 
     /// Appends a whole number in decimal.
-    mutating func append(integer: Int) {
-        if integer < 0 { append(UInt8(ascii: "-")) }
-        let magnitude = integer.magnitude  // `Int.min` has no positive `Int`
-        var divisor: UInt = 1
-        while divisor <= magnitude / 10 { divisor *= 10 }
-        while divisor > 0 {
-            append(UInt8(48 + magnitude / divisor % 10))
-            divisor /= 10
-        }
-    }
+    @inline(__always)
+    mutating func append(integer: Int) { writeInteger(integer) }
 
     /// Appends a number the way both JSON and XML read it (no exponent for ordinary values).
     mutating func append(number: Double) {

@@ -290,25 +290,6 @@ extension Array where Element == UInt8 {
     /// writes them) rather than `\u0008` and `\u000c`.
     public mutating func append(jsonString bytes: UnsafeBufferPointer<UInt8>, namingBackspaceAndFormFeed: Bool = false)
     {
-        append(UInt8(ascii: "\""))
-        var runStart = 0
-        for (offset, byte) in bytes.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
-            append(contentsOf: bytes[runStart..<offset])
-            switch byte {
-            case 0x22: append(contentsOf: [0x5C, 0x22])
-            case 0x5C: append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: append(contentsOf: [0x5C, UInt8(ascii: "n")])
-            case 0x0D: append(contentsOf: [0x5C, UInt8(ascii: "r")])
-            case 0x09: append(contentsOf: [0x5C, UInt8(ascii: "t")])
-            case 0x08 where namingBackspaceAndFormFeed: append(contentsOf: [0x5C, UInt8(ascii: "b")])
-            case 0x0C where namingBackspaceAndFormFeed: append(contentsOf: [0x5C, UInt8(ascii: "f")])
-            default:
-                let hex = Array("0123456789abcdef".utf8)
-                append(contentsOf: Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 15)]])
-            }
-            runStart = offset + 1
-        }
-        append(contentsOf: bytes[runStart...])
-        append(UInt8(ascii: "\""))
+        writeJSONString(bytes, namingBackspaceAndFormFeed: namingBackspaceAndFormFeed)
     }
 }
