@@ -185,8 +185,7 @@ struct DeclarationSnapshotWriter {
         // `JSONEncoder`'s form: the shortest description, without `.0` (dropped from the bytes
         // written; taking it off the `String` first cost more than writing the number).
         let start = bytes.count
-        var text = value.description
-        text.withUTF8 { bytes.append(bytes: $0) }
+        bytes.append(text: value.description)
         if bytes.count - start >= 2, bytes[bytes.count - 2] == UInt8(ascii: "."),
             bytes[bytes.count - 1] == UInt8(ascii: "0")
         {

@@ -1,6 +1,6 @@
 /// Somewhere encoders append bytes: an array, or a writer's own memory (``RawByteBuffer``).
-/// The text forms (``writeInteger(_:)``, ``writeJSONString(_:namingBackspaceAndFormFeed:)``)
-/// are written once, here, for both.
+/// Literal text, integers and JSON strings (``writeInteger(_:)``,
+/// ``writeJSONString(_:namingBackspaceAndFormFeed:)``) are written once, here, for both.
 protocol ByteOutput {
     /// Appends one byte.
     mutating func append(_ byte: UInt8)
@@ -14,6 +14,19 @@ extension Array: ByteOutput where Element == UInt8 {
 }
 
 extension ByteOutput {
+    /// Appends UTF-8 text as is.
+    @inline(__always)
+    mutating func append(text: String) {
+        var text = text
+        text.withUTF8 { append(bytes: $0) }
+    }
+
+    /// Appends literal text without making a `String`.
+    @inline(__always)
+    mutating func append(_ text: StaticString) {
+        append(bytes: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
     /// Appends a whole number in decimal.
     mutating func writeInteger(_ integer: Int) {
         if integer < 0 { append(UInt8(ascii: "-")) }
@@ -94,12 +107,6 @@ struct RawByteBuffer: ByteOutput {
         if count + bytes.count > capacity { grow(to: count + bytes.count) }
         (base + count).update(from: source, count: bytes.count)
         count += bytes.count
-    }
-
-    /// Appends literal text.
-    @inline(__always)
-    mutating func append(_ text: StaticString) {
-        append(bytes: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
     /// Drops the last `dropped` bytes written.

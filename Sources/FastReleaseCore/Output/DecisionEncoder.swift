@@ -14,19 +14,6 @@ public protocol DecisionEncoder: Sendable {
 }
 
 extension Array where Element == UInt8 {
-    /// Appends UTF-8 text as is.
-    @inline(__always)
-    mutating func append(text: String) {
-        var text = text
-        text.withUTF8 { append(contentsOf: $0) }
-    }
-
-    /// Appends literal text without making a `String`.
-    @inline(__always)
-    mutating func append(_ text: StaticString) {
-        append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
-    }
-
     /// Appends a whole number in decimal.
     @inline(__always)
     mutating func append(integer: Int) { writeInteger(integer) }

@@ -43,27 +43,4 @@ public struct MessageFrame: Sendable {
         self.isWholeInput = isWholeInput
         self.severalMessages = severalMessages
     }
-
-    /// A whole input as one frame (``isWholeInput``) from its first byte that is not white
-    /// space; `nil` when it holds nothing else.
-    public static func whole(
-        _ bytes: consuming [UInt8], source: String, sequence: Int, severalMessages: SeveralMessages = .cut
-    ) -> MessageFrame? {
-        var leading = 0
-        var lineFeeds = 0
-        while leading < bytes.count, Self.isSpace(bytes[leading]) {
-            if bytes[leading] == 0x0A { lineFeeds += 1 }
-            leading += 1
-        }
-        guard leading < bytes.count else { return nil }
-        if leading > 0 { bytes.removeFirst(leading) }
-        return MessageFrame(
-            source: source, sequence: sequence, bytes: bytes, startLine: 1 + lineFeeds, isWholeInput: true,
-            severalMessages: severalMessages)
-    }
-
-    /// XML's white space: space, tab, carriage return, line feed.
-    private static func isSpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A
-    }
 }
