@@ -131,39 +131,53 @@ public final class ScoringPipeline: Sendable {
 
     /// Writes one message's output; decisions left unsettled are settled in input order (those
     /// that rest on lots against the ledger, then every one at the selection desk, when there is
-    /// one) and spliced in where the worker left their place.
+    /// one). The worker's bytes are written as they are when settling changed none of them (the
+    /// usual case: top-ups are rare and examiners need a roster); else the message's output is
+    /// rebuilt with the changed decisions encoded again where the worker left their place.
     private func write(
         _ result: inout FrameResult, to sink: some ByteSink, writer: LedgerHolder, receivedAt: CivilTime
     )
         throws
     {
         guard !result.unsettled.isEmpty else { return try sink.write(result.bytes) }
+        var changed = false
+        for index in result.unsettled.indices {
+            let encodedLength = result.unsettled[index].length
+            changed =
+                settle(
+                    &result.unsettled[index].decision, encodedLength: encodedLength, writer: writer,
+                    receivedAt: receivedAt)
+                || changed
+            result.summary.laneCounts[result.unsettled[index].decision.lane.rawValue] += 1
+        }
+        guard changed else { return try sink.write(result.bytes) }
         var bytes: [UInt8] = []
         var written = 0
-        // Taken out of the result and reversed by moves, so that each decision is moved out, not
-        // copied (as iterating the array would).
-        var unsettled: [(offset: Int, length: Int, decision: Decision)] = []
-        swap(&unsettled, &result.unsettled)
-        unsettled.withUnsafeMutableBufferPointer { $0.reverse() }
-        while let (offset, length, decision) = unsettled.popLast() {
+        for (offset, length, decision) in result.unsettled {
             bytes += result.bytes[written..<offset]
             written = offset + length
-            var settled = decision
-            if let ledger = writer.ledger, settled.declaration != nil {
-                settled = ledger.settle(settled, receivedAt: receivedAt)
-            }
-            settled.declaration = nil
-            writer.desk?.settle(&settled, roster: writer.roster)
-            if length > 0, settled.topUp == nil, settled.examiner == nil {
-                // The desk changed nothing: the worker's bytes stand.
-                bytes += result.bytes[offset..<written]
+            if length > 0, decision.topUp == nil, decision.examiner == nil {
+                bytes += result.bytes[offset..<written]  // the desk changed nothing: the worker's bytes stand
             } else {
-                encoder.encode(settled, into: &bytes)
+                encoder.encode(decision, into: &bytes)
             }
-            result.summary.laneCounts[settled.lane.rawValue] += 1
         }
         bytes += result.bytes[written...]
         try sink.write(bytes)
+    }
+
+    /// Settles one decision in input order: against the ledger when it rests on lots, then at the
+    /// selection desk. True when its bytes must be encoded (again): the worker left none
+    /// (`encodedLength` 0) or the desk drew it up or gave it an examiner.
+    private func settle(
+        _ decision: inout Decision, encodedLength: Int, writer: LedgerHolder, receivedAt: CivilTime
+    ) -> Bool {
+        if let ledger = writer.ledger, decision.declaration != nil {
+            decision = ledger.settle(decision, receivedAt: receivedAt)
+        }
+        decision.declaration = nil
+        writer.desk?.settle(&decision, roster: writer.roster)
+        return encodedLength == 0 || decision.topUp != nil || decision.examiner != nil
     }
 }
 
