@@ -120,18 +120,22 @@ extension Array where Element == StoredDecision {
     /// index of the first entry with its key.
     func firstOfEachKey() -> (unique: [StoredDecision], firstIndex: [Int]) {
         var seen: [DecisionKey: Int] = [:]
-        var unique: [StoredDecision] = []
+        seen.reserveCapacity(count)
         var firstIndex: [Int] = []
-        for (index, decision) in enumerated() {
-            if let first = seen[decision.key] {
+        firstIndex.reserveCapacity(count)
+        for index in indices {
+            let key = self[index].key
+            if let first = seen[key] {
                 firstIndex.append(first)
             } else {
-                seen[decision.key] = index
+                seen[key] = index
                 firstIndex.append(index)
-                unique.append(decision)
             }
         }
-        return (unique, firstIndex)
+        // Keys repeat only when a gateway sends a declaration again within one batch: usually
+        // the batch itself is the list to insert, shared rather than copied row by row.
+        guard firstIndex.indices.contains(where: { firstIndex[$0] != $0 }) else { return (self, firstIndex) }
+        return (indices.filter { firstIndex[$0] == $0 }.map { self[$0] }, firstIndex)
     }
 }
 

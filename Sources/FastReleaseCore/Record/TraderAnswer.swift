@@ -69,7 +69,15 @@ public struct TraderAnswer: Sendable, Hashable, Codable {
 
     /// The notices of the rules that applied to a decision, once each, in profile order.
     public static func notices(of decision: Decision) -> [String] {
-        unique(decision.hits.filter { !$0.waived && !$0.traderNotice.isEmpty }.map(\.traderNotice))
+        // Through the buffer: filtering the hits would copy each one (its strings and arrays
+        // retained), though most rules have no notice.
+        var notices: [String] = []
+        decision.hits.withUnsafeBufferPointer { hits in
+            for index in hits.indices where !hits[index].waived && !hits[index].traderNotice.isEmpty {
+                notices.append(hits[index].traderNotice)
+            }
+        }
+        return notices.count < 2 ? notices : unique(notices)
     }
 
     /// What a lane asks of the trader.

@@ -78,10 +78,13 @@ public final class SelectionDesk {
         _ decision: inout Decision, targets: [Lane: Double], seed: SHA256.Prefix, key: ConsignmentKey
     ) {
         let window = windows[decision.port] ?? LaneWindow(size: policy.window)
-        guard
-            let (lane, expected) = targets.filter({ window.organicShare(atLeast: $0.key) < $0.value })
-                .max(by: { $0.key < $1.key })
-        else { return }
+        // The strongest lane whose expected rate the port runs below (a loop: filtering the
+        // targets would build a dictionary for every decision).
+        var below: (lane: Lane, expected: Double)? = nil
+        for (lane, expected) in targets where window.organicShare(atLeast: lane) < expected {
+            if below.map({ lane > $0.lane }) ?? true { below = (lane, expected) }
+        }
+        guard let (lane, expected) = below else { return }
         let actual = window.share(atLeast: lane)
         let chance = min(1, (expected - window.organicShare(atLeast: lane)) / max(window.wouldReleaseShare, 0.05))
         let draw = SamplingDrawer.draw(seed: seed, key: key, salt: "top-up|")

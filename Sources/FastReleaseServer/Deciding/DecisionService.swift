@@ -126,38 +126,58 @@ public final class DecisionService: Sendable {
     }
 
     /// Records the workers' records of one message, then answers each.
-    private func answer(_ records: [DecisionRecord], _ received: Received, logger: Logger) async throws -> [Answer] {
+    ///
+    /// Each record is moved out of the list to be resolved, not copied (a decision holds its
+    /// whole declaration); the few that may be decided again (those that write off lots, and
+    /// changes, which may give lots back) are kept beside their rows, and the live decisions
+    /// are kept while a candidate profile runs in shadow.
+    private func answer(
+        _ records: consuming [DecisionRecord], _ received: Received, logger: Logger
+    ) async throws -> [Answer] {
         let started = received.started
         let context = Context(
             profile: received.profile, receivedAt: received.at, receivedMilliseconds: received.milliseconds,
             decidedAt: clock.milliseconds())
+        let count = records.count
+        // The live decisions for the candidate profile, gathered only while one runs in shadow.
+        let comparing = shadow.candidate != nil
         var pending: [PendingRecord] = []
-        var sources: [Int] = []  // the record each pending row comes from
-        var refusals: [Int: DeclarationError] = [:]  // record index → why a change was refused
-        for index in records.indices {
-            switch try await resolve(records[index], context, again: false) {
+        var refusals: [Int: DeclarationError] = [:]  // record index → its error, or why a change was refused
+        var live: [Int: Decision] = [:]  // record index → its decision, while comparing
+        var retry: [Int: DecisionRecord] = [:]  // pending row → its record, when it may be decided again
+        var records = records
+        records.withUnsafeMutableBufferPointer { $0.reverse() }
+        var index = 0
+        while let record = records.popLast() {
+            defer { index += 1 }
+            if case .error(let error) = record {
+                refusals[index] = error
+                continue
+            }
+            if comparing, case .decision(let decision) = record { live[index] = decision }
+            let kept = record.mayBeDecidedAgain ? record : nil
+            switch try await resolve(record, context, again: false) {
             case .record(let row):
+                if let kept { retry[pending.count] = kept }
                 pending.append(row)
-                sources.append(index)
             case .refuse(let error): refusals[index] = error
             case nil: break
             }
         }
         var outcomes = try await committer.record(pending.map(\.stored))
-        try await decideOverdrawnAgain(&pending, &outcomes, from: records, sources: sources, context)
+        try await decideOverdrawnAgain(&pending, &outcomes, retry: retry, context)
         if outcomes.contains(where: { if case .recorded(let stored) = $0 { !stored.claims.isEmpty } else { false } }) {
             // What the lots have left now, as the log says: the next declarations see it.
             try await state.refreshBalances()
         }
-        var next = zip(pending, outcomes).makeIterator()
-        // The live decisions for the candidate profile, gathered only while one runs in shadow.
-        let comparing = shadow.candidate != nil
+        var next = 0  // the pending row of the next record that has one
         var decided: [(Decision, RecordOutcome)] = []
-        let answers = records.indices.map { index -> Answer in
-            if case .error(let error) = records[index] { return refused(error, logger: logger) }
+        let answers = (0..<count).map { index -> Answer in
             if let error = refusals[index] { return refused(error, logger: logger) }
-            let (written, outcome) = next.next()!
-            if comparing, case .decision(let decision) = records[index] { decided.append((decision, outcome)) }
+            let row = next
+            next += 1
+            let outcome = outcomes[row]
+            if let decision = live[index] { decided.append((decision, outcome)) }
             metrics.decided(lane: outcome.decision.lane, replay: outcome.isReplay)
             logger.debug(
                 "declaration decided",
@@ -168,8 +188,8 @@ public final class DecisionService: Sendable {
                 ])
             return .decision(
                 AnsweredDecision(
-                    stored: outcome.decision, replay: outcome.isReplay, freshMembers: written.members,
-                    traderNotices: outcome.isReplay ? nil : written.notices))
+                    stored: outcome.decision, replay: outcome.isReplay, freshMembers: pending[row].members,
+                    traderNotices: outcome.isReplay ? nil : pending[row].notices))
         }
         if comparing { shadow.decide(decided, decidedAt: context.decidedAt) }
         metrics.messageAnswered(after: ContinuousClock.now - started)
@@ -187,9 +207,10 @@ public final class DecisionService: Sendable {
     /// The row to record for a worker's record: its decision, or a change resolved against the
     /// log; `again` decides a declaration anew against the reference state in force now.
     private func resolve(
-        _ record: DecisionRecord, _ context: Context, again: Bool, state: ReferenceState? = nil
+        _ record: consuming DecisionRecord, _ context: Context, again: Bool, state: ReferenceState? = nil
     ) async throws -> ChangeResolver.Resolution? {
-        switch record {
+        // One pattern per case, so that the decision is moved out of the record, not copied.
+        switch consume record {
         case .decision(var decision):
             if again, let declaration = decision.declaration {
                 decision = Scorer(profile: context.profile).score(
@@ -215,11 +236,11 @@ public final class DecisionService: Sendable {
 
     /// Decides again, against the lots' balances as the log has them now, every declaration
     /// whose write-off the log refused because another decision took what was left, and records
-    /// it; a few rounds settle any race between instances. `sources` says which of the worker's
-    /// `records` each pending row comes from.
+    /// it; a few rounds settle any race between instances. `retry` holds, by pending row, the
+    /// worker's record of every row that may be decided again.
     private func decideOverdrawnAgain(
-        _ pending: inout [PendingRecord], _ outcomes: inout [RecordOutcome], from records: [DecisionRecord],
-        sources: [Int], _ context: Context
+        _ pending: inout [PendingRecord], _ outcomes: inout [RecordOutcome], retry: [Int: DecisionRecord],
+        _ context: Context
     ) async throws {
         for _ in 0..<Self.writeOffRounds {
             let overdrawn = outcomes.indices.filter { if case .overdrawn = outcomes[$0] { true } else { false } }
@@ -230,9 +251,8 @@ public final class DecisionService: Sendable {
             var snapshot = engine.reference.current
             var again: [PendingRecord] = []
             for index in overdrawn {
-                guard
-                    case .record(let row) = try await resolve(
-                        records[sources[index]], context, again: true, state: snapshot)
+                guard let record = retry[index],
+                    case .record(let row) = try await resolve(record, context, again: true, state: snapshot)
                 else {
                     throw DecisionLogError("a change could not be decided again after its lot ran out; send it again")
                 }
@@ -261,5 +281,18 @@ public final class DecisionService: Sendable {
                 "error.code": "\(error.code.name)", "error.position": "\(error.position)",
             ])
         return .error(error)
+    }
+}
+
+extension DecisionRecord {
+    /// Whether the record may have to be decided again after the log refused its row: a
+    /// decision that writes off lots (another may have taken what was left) or a change (an
+    /// amendment gives back what its revision wrote off and may take more).
+    fileprivate var mayBeDecidedAgain: Bool {
+        switch self {
+        case .decision(let decision): !decision.writeOffs.isEmpty
+        case .change: true
+        case .error: false
+        }
     }
 }

@@ -132,7 +132,7 @@
                             "ON CONFLICT (declarant, declaration_id, revision) DO NOTHING RETURNING declarant, declaration_id, revision"
                         ), StoredDecision.columnArrays(unique)), logger: logger)
                 for try await row in rows { inserted.insert(try DecisionKeyRow(reading: row.makeRandomAccess()).key) }
-                try await Self.addHourlyCounts(of: unique.filter { inserted.contains($0.key) }, connection, logger)
+                try await Self.addHourlyCounts(of: unique, recorded: inserted, connection, logger)
                 return inserted
             }
             let missing = unique.filter { !inserted.contains($0.key) }
@@ -154,9 +154,10 @@
 
         /// Adds what newly recorded decisions count per hour, in the transaction that records them.
         private static func addHourlyCounts(
-            of recorded: [StoredDecision], _ connection: PostgresConnection, _ logger: Logger
+            of decisions: [StoredDecision], recorded: Set<DecisionKey>, _ connection: PostgresConnection,
+            _ logger: Logger
         ) async throws {
-            let counts = HourlyCounts.adding(recorded)
+            let counts = HourlyCounts.adding(decisions, recorded: recorded)
             guard !counts.isEmpty else { return }
             try await connection.query(
                 PostgresQuery(HourlyCounts.addMany, HourlyCounts.columnArrays(counts)), logger: logger)
@@ -210,7 +211,7 @@
                         inserted.insert(decision.key)
                     }
                 }
-                try await Self.addHourlyCounts(of: unique.filter { inserted.contains($0.key) }, connection, logger)
+                try await Self.addHourlyCounts(of: unique, recorded: inserted, connection, logger)
                 return (inserted, existing, overdrawn)
             }
             return outcomes(

@@ -114,7 +114,7 @@ public final class SQLiteDecisionLog: SQLBackedLog {
                 }
             }
             let adding = try db.cachedStatement(sql: HourlyCounts.addOne)
-            for count in HourlyCounts.adding(unique.filter { inserted.contains($0.key) }) {
+            for count in HourlyCounts.adding(unique, recorded: inserted) {
                 try adding.execute(arguments: StatementArguments(HourlyCounts.values(count)))
             }
             return (inserted, existing, overdrawn)

@@ -27,15 +27,15 @@ enum HourlyCounts {
         time >= 0 ? time / hour * hour : (time - hour + 1) / hour * hour
     }
 
-    /// What a batch of newly recorded decisions adds: one lane count per decision and one rule
-    /// count per hit, summed per hour, in key order (so that writers sharing a log take the rows'
+    /// What the decisions of a batch whose keys are `recorded` (newly in the log) add: one lane
+    /// count per decision and one rule count per hit, summed per hour, in key order (so that writers sharing a log take the rows'
     /// locks in one order and never wait on each other in a cycle).
-    static func adding(_ recorded: [StoredDecision]) -> [HourlyCount] {
+    static func adding(_ decisions: [StoredDecision], recorded: Set<DecisionKey>) -> [HourlyCount] {
         var counts: [HourlyCount: Int64] = [:]
         func add(_ hour: Int64, _ kind: String, _ name: String) {
             counts[HourlyCount(hour: hour, kind: kind, name: name, count: 0), default: 0] += 1
         }
-        for decision in recorded {
+        for decision in decisions where recorded.contains(decision.key) {
             let hour = start(of: decision.decidedAt)
             add(hour, "lane", decision.lane.name)
             for rule in decision.hitRuleIDs { add(hour, "rule", rule) }
