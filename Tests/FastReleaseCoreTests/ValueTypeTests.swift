@@ -133,6 +133,10 @@ struct CSVRowsTests {
         #expect(rows[1].line == 2)
         #expect(rows[1].fields.map(\.text) == ["甲", "乙", ""])
         #expect(rows[1].fields.map(\.column) == [1, 5, 9])
+        // Names with nothing to trim come back whole; combining marks at either end stay.
+        #expect(
+            CSVRows.parse("跨境电商企业1208号有限公司,\u{0301}a ,\te\u{0301}\u{3000}").first?.fields.map(\.text)
+                == ["跨境电商企业1208号有限公司", "\u{0301}a", "e\u{0301}"])
         #expect(CSVRows.parse("").isEmpty)
         #expect(CSVRows.parse("a,\"b").map { $0.fields.map(\.text) } == [["a", "b"]])
     }

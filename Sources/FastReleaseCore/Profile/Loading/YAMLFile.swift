@@ -202,11 +202,13 @@ struct YAMLFile {
 extension StringProtocol {
     /// The text without leading and trailing spaces, tabs and line breaks.
     var trimmingWhitespace: String {
-        let scalars = Array(unicodeScalars)
-        guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
-        var text = String.UnicodeScalarView()
-        text.append(contentsOf: scalars[start...end])
-        return String(text)
+        // Only the scalars at either end are looked at, and the text is copied at most once (an
+        // enterprise register has tens of thousands of names, most in Chinese).
+        let text = String(self)
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        if first == scalars.startIndex, scalars.index(after: last) == scalars.endIndex { return text }
+        return String(scalars[first...last])
     }
 }
