@@ -123,10 +123,12 @@ extension Array where Element == StoredDecision {
         seen.reserveCapacity(count)
         var firstIndex: [Int] = []
         firstIndex.reserveCapacity(count)
+        var repeated = false
         for index in indices {
             let key = self[index].key
             if let first = seen[key] {
                 firstIndex.append(first)
+                repeated = true
             } else {
                 seen[key] = index
                 firstIndex.append(index)
@@ -134,7 +136,7 @@ extension Array where Element == StoredDecision {
         }
         // Keys repeat only when a gateway sends a declaration again within one batch: usually
         // the batch itself is the list to insert, shared rather than copied row by row.
-        guard firstIndex.indices.contains(where: { firstIndex[$0] != $0 }) else { return (self, firstIndex) }
+        guard repeated else { return (self, firstIndex) }
         return (indices.filter { firstIndex[$0] == $0 }.map { self[$0] }, firstIndex)
     }
 }

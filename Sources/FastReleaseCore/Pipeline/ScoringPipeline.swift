@@ -156,10 +156,10 @@ public final class ScoringPipeline: Sendable {
         for (offset, length, decision) in result.unsettled {
             bytes += result.bytes[written..<offset]
             written = offset + length
-            if length > 0, decision.topUp == nil, decision.examiner == nil {
-                bytes += result.bytes[offset..<written]  // the desk changed nothing: the worker's bytes stand
-            } else {
+            if Self.mustEncode(decision, encodedLength: length) {
                 encoder.encode(decision, into: &bytes)
+            } else {
+                bytes += result.bytes[offset..<written]  // the desk changed nothing: the worker's bytes stand
             }
         }
         bytes += result.bytes[written...]
@@ -167,8 +167,7 @@ public final class ScoringPipeline: Sendable {
     }
 
     /// Settles one decision in input order: against the ledger when it rests on lots, then at the
-    /// selection desk. True when its bytes must be encoded (again): the worker left none
-    /// (`encodedLength` 0) or the desk drew it up or gave it an examiner.
+    /// selection desk. True when its bytes must be encoded (again): ``mustEncode(_:encodedLength:)``.
     private func settle(
         _ decision: inout Decision, encodedLength: Int, writer: LedgerHolder, receivedAt: CivilTime
     ) -> Bool {
@@ -177,7 +176,13 @@ public final class ScoringPipeline: Sendable {
         }
         decision.declaration = nil
         writer.desk?.settle(&decision, roster: writer.roster)
-        return encodedLength == 0 || decision.topUp != nil || decision.examiner != nil
+        return Self.mustEncode(decision, encodedLength: encodedLength)
+    }
+
+    /// Whether a settled decision's bytes must be encoded (again): the worker left none
+    /// (`encodedLength` 0), or the desk drew it up or gave it an examiner.
+    private static func mustEncode(_ decision: Decision, encodedLength: Int) -> Bool {
+        encodedLength == 0 || decision.topUp != nil || decision.examiner != nil
     }
 }
 

@@ -77,7 +77,7 @@ public struct TraderAnswer: Sendable, Hashable, Codable {
                 notices.append(hits[index].traderNotice)
             }
         }
-        return notices.count < 2 ? notices : unique(notices)
+        return unique(notices)
     }
 
     /// What a lane asks of the trader.
@@ -121,6 +121,7 @@ public struct TraderAnswer: Sendable, Hashable, Codable {
     }
 
     private static func unique(_ notices: [String]) -> [String] {
+        guard notices.count > 1 else { return notices }
         var seen = Set<String>()
         return notices.filter { seen.insert($0).inserted }
     }

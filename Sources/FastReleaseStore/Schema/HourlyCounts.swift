@@ -28,8 +28,9 @@ enum HourlyCounts {
     }
 
     /// What the decisions of a batch whose keys are `recorded` (newly in the log) add: one lane
-    /// count per decision and one rule count per hit, summed per hour, in key order (so that writers sharing a log take the rows'
-    /// locks in one order and never wait on each other in a cycle).
+    /// count per decision and one rule count per hit, summed per hour, in key order (so that
+    /// writers sharing a log take the rows' locks in one order and never wait on each other in a
+    /// cycle).
     static func adding(_ decisions: [StoredDecision], recorded: Set<DecisionKey>) -> [HourlyCount] {
         var counts: [HourlyCount: Int64] = [:]
         func add(_ hour: Int64, _ kind: String, _ name: String) {
